@@ -1,0 +1,86 @@
+package io.infolettre.newsletter.delivery;
+
+import java.time.Instant;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/** One entry of the delivery ledger: one recipient of one issue, unique per (issue, subscriber). */
+@Document(Delivery.COLLECTION)
+public class Delivery {
+
+	public static final String COLLECTION = "deliveries";
+
+	@Id
+	private String id;
+
+	private String issueId;
+
+	private String subscriberId;
+
+	private DeliveryStatus status;
+
+	private String email;
+
+	private String messageId;
+
+	private Instant sentAt;
+
+	private String error;
+
+	private Instant openedAt;
+
+	private int opens;
+
+	private Instant unsubscribedAt;
+
+	@PersistenceCreator
+	Delivery() {
+	}
+
+	public String getId() {
+		return this.id;
+	}
+
+	public String getIssueId() {
+		return this.issueId;
+	}
+
+	public String getSubscriberId() {
+		return this.subscriberId;
+	}
+
+	public DeliveryStatus getStatus() {
+		return this.status;
+	}
+
+	public String getEmail() {
+		return this.email;
+	}
+
+	public String getMessageId() {
+		return this.messageId;
+	}
+
+	public Instant getSentAt() {
+		return this.sentAt;
+	}
+
+	public String getError() {
+		return this.error;
+	}
+
+	public Instant getOpenedAt() {
+		return this.openedAt;
+	}
+
+	public int getOpens() {
+		return this.opens;
+	}
+
+	public Instant getUnsubscribedAt() {
+		return this.unsubscribedAt;
+	}
+
+}

@@ -1,0 +1,73 @@
+package io.infolettre.newsletter.delivery;
+
+import java.time.Clock;
+
+import io.infolettre.newsletter.delivery.internal.IssueDrafts;
+import io.infolettre.newsletter.delivery.internal.QuartzSendTrigger;
+import io.infolettre.newsletter.issue.Issue;
+import io.infolettre.newsletter.issue.IssueManagement;
+import io.infolettre.newsletter.issue.IssueStatus;
+import io.infolettre.newsletter.rendering.IssueRenderer;
+import io.infolettre.newsletter.rendering.TemplateProblem;
+import io.infolettre.newsletter.segment.RecipientSource;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Starting a send. Checks first what would otherwise be discovered mid-send (the template renders,
+ * the audience is not empty), then schedules the issue and asks Quartz to fire at once.
+ */
+@Service
+public class IssueSending {
+
+	private final IssueManagement issues;
+
+	private final IssueRenderer renderer;
+
+	private final RecipientSource recipients;
+
+	private final QuartzSendTrigger trigger;
+
+	private final Clock clock;
+
+	IssueSending(IssueManagement issues, IssueRenderer renderer, RecipientSource recipients,
+			QuartzSendTrigger trigger, Clock clock) {
+		this.issues = issues;
+		this.renderer = renderer;
+		this.recipients = recipients;
+		this.trigger = trigger;
+		this.clock = clock;
+	}
+
+	/**
+	 * Sends a draft now, or resumes a failed send where it stopped.
+	 * @throws SendRefusedException when the template does not render or nobody would receive it
+	 */
+	public Issue sendNow(String issueId) {
+		Issue issue = this.issues.get(issueId);
+		preflight(issue);
+		var now = this.clock.instant();
+		Issue scheduled = this.issues.schedule(issueId, now);
+		this.trigger.fireAt(issueId, now);
+		return scheduled;
+	}
+
+	/** How many subscribers would receive the issue if it were sent now. */
+	public long audienceSize(Issue issue) {
+		return this.recipients.count(issue.getAudience());
+	}
+
+	private void preflight(Issue issue) {
+		try {
+			this.renderer.compile(IssueDrafts.draftOf(issue));
+		}
+		catch (TemplateProblem ex) {
+			throw new SendRefusedException("Le gabarit ne peut pas être rendu : " + ex.getMessage(), ex);
+		}
+		// A failed send resumes from its frozen ledger; only a first send needs recipients now.
+		if (issue.getStatus() == IssueStatus.DRAFT && audienceSize(issue) == 0) {
+			throw new SendRefusedException("Aucun destinataire actif dans l'audience de ce numéro.", null);
+		}
+	}
+
+}

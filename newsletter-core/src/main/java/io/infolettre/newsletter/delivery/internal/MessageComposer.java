@@ -1,0 +1,68 @@
+package io.infolettre.newsletter.delivery.internal;
+
+import io.infolettre.newsletter.delivery.spi.OutgoingMessage;
+import io.infolettre.newsletter.rendering.CompiledMessage;
+import io.infolettre.newsletter.rendering.SenderIdentity;
+import io.infolettre.newsletter.rendering.TemplateProblem;
+import io.infolettre.newsletter.segment.RecipientSource;
+import io.infolettre.newsletter.subscriber.Subscriber;
+import io.infolettre.newsletter.tracking.TrackingLinks;
+
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+
+/**
+ * Renders one recipient's message from the issue compiled once for the whole send. A recipient
+ * who may no longer receive mail (unsubscribed since the freeze) is skipped, never sent.
+ */
+class MessageComposer implements ItemProcessor<RecipientItem, DeliveryTask> {
+
+	private final CompiledMessage compiled;
+
+	private final RecipientSource recipients;
+
+	private final TrackingLinks links;
+
+	private final SenderIdentity sender;
+
+	private final boolean trackOpens;
+
+	private final String messageIdDomain;
+
+	MessageComposer(CompiledMessage compiled, RecipientSource recipients, TrackingLinks links, SenderIdentity sender,
+			boolean trackOpens) {
+		this.compiled = compiled;
+		this.recipients = recipients;
+		this.links = links;
+		this.sender = sender;
+		this.trackOpens = trackOpens;
+		this.messageIdDomain = sender.email().substring(sender.email().indexOf('@') + 1);
+	}
+
+	@Override
+	public DeliveryTask process(RecipientItem item) {
+		Subscriber subscriber = item.subscriber();
+		if (subscriber == null) {
+			return new DeliveryTask.Skip(item.deliveryId(), null, false, "Abonné supprimé depuis le gel de la liste");
+		}
+		String email = subscriber.getEmail().value();
+		if (!this.recipients.mayReceive(subscriber)) {
+			return new DeliveryTask.Skip(item.deliveryId(), email, false,
+					"Ne peut plus recevoir (statut " + subscriber.getStatus() + ")");
+		}
+		String unsubscribeUrl = this.links.unsubscribeUrl(item.deliveryId());
+		var model = RecipientModels.of(subscriber, unsubscribeUrl,
+				this.trackOpens ? this.links.openPixelUrl(item.deliveryId()) : null);
+		try {
+			var rendered = this.compiled.render(model);
+			// Stable per delivery: a message resent after a crash carries the same Message-ID.
+			String messageId = "<" + item.deliveryId() + "@" + this.messageIdDomain + ">";
+			return new DeliveryTask.Send(item.deliveryId(), email,
+					new OutgoingMessage(messageId, this.sender.name(), this.sender.email(), subscriber.getFullName(),
+							email, rendered.subject(), rendered.html(), rendered.text(), unsubscribeUrl));
+		}
+		catch (TemplateProblem ex) {
+			return new DeliveryTask.Skip(item.deliveryId(), email, true, "Rendu impossible : " + ex.getMessage());
+		}
+	}
+
+}

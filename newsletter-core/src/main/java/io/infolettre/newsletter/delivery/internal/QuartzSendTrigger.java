@@ -1,0 +1,47 @@
+package io.infolettre.newsletter.delivery.internal;
+
+import java.time.Instant;
+import java.util.Date;
+
+import org.quartz.JobBuilder;
+import org.quartz.JobKey;
+import org.quartz.ObjectAlreadyExistsException;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.TriggerBuilder;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Asks Quartz to start an issue's send at an instant. Quartz holds no logic: its job only calls
+ * {@link SendLauncher}. The issue document stays the source of truth for when it is due.
+ */
+@Component
+public class QuartzSendTrigger {
+
+	static final String GROUP = "issue-sends";
+
+	private final Scheduler scheduler;
+
+	QuartzSendTrigger(Scheduler scheduler) {
+		this.scheduler = scheduler;
+	}
+
+	public void fireAt(String issueId, Instant at) {
+		var job = JobBuilder.newJob(StartSendQuartzJob.class)
+			.withIdentity(new JobKey(issueId, GROUP))
+			.usingJobData(StartSendQuartzJob.ISSUE_ID, issueId)
+			.build();
+		var trigger = TriggerBuilder.newTrigger().withIdentity(issueId, GROUP).startAt(Date.from(at)).build();
+		try {
+			this.scheduler.scheduleJob(job, trigger);
+		}
+		catch (ObjectAlreadyExistsException ex) {
+			// already due to fire: a double click schedules one send
+		}
+		catch (SchedulerException ex) {
+			throw new IllegalStateException("Cannot schedule the send of issue " + issueId, ex);
+		}
+	}
+
+}

@@ -1,0 +1,92 @@
+package io.infolettre.newsletter.delivery.internal;
+
+import java.time.Clock;
+
+import io.infolettre.newsletter.delivery.DeliverySettings;
+import io.infolettre.newsletter.delivery.spi.MailGateway;
+import io.infolettre.newsletter.issue.IssueManagement;
+import io.infolettre.newsletter.rendering.IssueRenderer;
+import io.infolettre.newsletter.rendering.SenderIdentity;
+import io.infolettre.newsletter.segment.RecipientSource;
+import io.infolettre.newsletter.subscriber.Subscribers;
+import io.infolettre.newsletter.tracking.TrackingLinks;
+import io.infolettre.newsletter.tracking.TrackingSettings;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The send job: freeze the recipients into the ledger, then deliver every PENDING entry. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DeliverySettings.class)
+class SendIssueJobConfiguration {
+
+	static final String JOB_NAME = "sendIssueJob";
+
+	static final String ISSUE_ID = "issueId";
+
+	@Bean
+	Job sendIssueJob(JobRepository jobRepository, Step freezeRecipientsStep, Step deliverStep,
+			SendJobListener sendJobListener) {
+		return new JobBuilder(JOB_NAME, jobRepository).start(freezeRecipientsStep)
+			.next(deliverStep)
+			.listener(sendJobListener)
+			.build();
+	}
+
+	@Bean
+	Step freezeRecipientsStep(JobRepository jobRepository, FreezeRecipientsTasklet tasklet) {
+		return new StepBuilder("freezeRecipientsStep", jobRepository)
+			.tasklet(tasklet, new ResourcelessTransactionManager())
+			.build();
+	}
+
+	@Bean
+	Step deliverStep(JobRepository jobRepository, DeliverySettings settings, PendingDeliveryReader recipientReader,
+			MessageComposer messageComposer, MessageWriter messageWriter) {
+		return new StepBuilder("deliverStep", jobRepository)
+			.<RecipientItem, DeliveryTask>chunk(settings.chunkSize())
+			.transactionManager(new ResourcelessTransactionManager())
+			.reader(recipientReader)
+			.processor(messageComposer)
+			.writer(messageWriter)
+			.build();
+	}
+
+	@Bean
+	@StepScope
+	PendingDeliveryReader recipientReader(@Value("#{jobParameters['issueId']}") String issueId,
+			DeliveryStore ledger, Subscribers subscribers, DeliverySettings settings) {
+		return new PendingDeliveryReader(ledger, subscribers, issueId, settings.chunkSize());
+	}
+
+	@Bean
+	@StepScope
+	MessageComposer messageComposer(@Value("#{jobParameters['issueId']}") String issueId,
+			IssueManagement issues, IssueRenderer renderer, RecipientSource recipients, TrackingLinks links,
+			SenderIdentity sender, TrackingSettings tracking) {
+		var compiled = renderer.compile(IssueDrafts.draftOf(issues.get(issueId)));
+		return new MessageComposer(compiled, recipients, links, sender, tracking.opens());
+	}
+
+	@Bean
+	@StepScope
+	MessageWriter messageWriter(MailGateway gateway, DeliveryStore ledger, Clock clock) {
+		return new MessageWriter(gateway, ledger, clock);
+	}
+
+	@Bean
+	FreezeRecipientsTasklet freezeRecipientsTasklet(IssueManagement issues, RecipientSource recipients,
+			DeliveryStore ledger, DeliverySettings settings, Clock clock) {
+		return new FreezeRecipientsTasklet(issues, recipients, ledger, settings.freezeBatchSize(), clock);
+	}
+
+}

@@ -1,0 +1,71 @@
+package io.infolettre.newsletter.delivery.internal;
+
+import io.infolettre.newsletter.delivery.spi.RelayUnavailableException;
+import io.infolettre.newsletter.issue.IssueManagement;
+import io.infolettre.newsletter.rendering.TemplateProblem;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.stereotype.Component;
+
+/** Keeps the issue's status in step with its send job. */
+@Component
+class SendJobListener implements JobExecutionListener {
+
+	private static final Logger log = LoggerFactory.getLogger(SendJobListener.class);
+
+	private final IssueManagement issues;
+
+	private final DeliveryStore ledger;
+
+	SendJobListener(IssueManagement issues, DeliveryStore ledger) {
+		this.issues = issues;
+		this.ledger = ledger;
+	}
+
+	@Override
+	public void beforeJob(JobExecution execution) {
+		this.issues.startSending(issueId(execution));
+	}
+
+	@Override
+	public void afterJob(JobExecution execution) {
+		String issueId = issueId(execution);
+		if (execution.getStatus() == BatchStatus.COMPLETED && this.ledger.progress(issueId).pending() == 0) {
+			this.issues.markSent(issueId);
+			log.info("Issue {} sent: {}", issueId, this.ledger.progress(issueId));
+		}
+		else {
+			String reason = execution.getAllFailureExceptions()
+				.stream()
+				.map(SendJobListener::describe)
+				.findFirst()
+				.orElse("Envoi interrompu (" + execution.getStatus() + ")");
+			this.issues.markFailed(issueId, reason);
+			log.warn("Issue {} failed: {}", issueId, reason);
+		}
+	}
+
+	// The coordinator needs the cause they can act on, not the Batch or bean-creation wrapper.
+	private static String describe(Throwable failure) {
+		Throwable root = failure;
+		for (Throwable t = failure; t != null; t = t.getCause()) {
+			if (t instanceof RelayUnavailableException) {
+				return "Serveur SMTP injoignable : " + t.getMessage();
+			}
+			if (t instanceof TemplateProblem) {
+				return "Erreur de gabarit : " + t.getMessage();
+			}
+			root = t;
+		}
+		return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+	}
+
+	private static String issueId(JobExecution execution) {
+		return execution.getJobParameters().getString(SendIssueJobConfiguration.ISSUE_ID);
+	}
+
+}

@@ -1,0 +1,53 @@
+package io.infolettre.newsletter.delivery.internal;
+
+import io.infolettre.newsletter.issue.IssueManagement;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
+import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.stereotype.Component;
+
+/**
+ * Starts (or restarts) an issue's send job. The issue id is the job's only identifying parameter:
+ * one job instance per issue, so a completed send can never start again and a failed one resumes.
+ */
+@Component
+class SendLauncher {
+
+	private static final Logger log = LoggerFactory.getLogger(SendLauncher.class);
+
+	private final JobOperator jobOperator;
+
+	private final Job sendIssueJob;
+
+	private final IssueManagement issues;
+
+	SendLauncher(JobOperator jobOperator, Job sendIssueJob, IssueManagement issues) {
+		this.jobOperator = jobOperator;
+		this.sendIssueJob = sendIssueJob;
+		this.issues = issues;
+	}
+
+	void launch(String issueId) {
+		var parameters = new JobParametersBuilder().addString(SendIssueJobConfiguration.ISSUE_ID, issueId)
+			.toJobParameters();
+		try {
+			this.jobOperator.start(this.sendIssueJob, parameters);
+		}
+		catch (JobExecutionAlreadyRunningException ex) {
+			log.info("Issue {} is already being sent", issueId);
+		}
+		catch (JobInstanceAlreadyCompleteException ex) {
+			log.warn("Issue {} was already sent; not sending it twice", issueId);
+		}
+		catch (Exception ex) {
+			log.error("Cannot start the send of issue {}", issueId, ex);
+			this.issues.markFailed(issueId, "Démarrage de l'envoi impossible : " + ex.getMessage());
+		}
+	}
+
+}

@@ -1,0 +1,11 @@
+package io.infolettre.newsletter.delivery.spi;
+
+/**
+ * One message ready for the wire. Header values are single lines; the gateway refuses CR and LF.
+ *
+ * @param messageId the Message-ID, angle brackets included; stable per delivery
+ * @param listUnsubscribeUrl the https URL for List-Unsubscribe and its one-click POST (RFC 8058)
+ */
+public record OutgoingMessage(String messageId, String fromName, String fromAddress, String toName,
+		String toAddress, String subject, String html, String text, String listUnsubscribeUrl) {
+}

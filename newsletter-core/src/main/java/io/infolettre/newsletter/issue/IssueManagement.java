@@ -1,0 +1,69 @@
+package io.infolettre.newsletter.issue;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.function.Consumer;
+
+import io.infolettre.newsletter.segment.Audience;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+
+/**
+ * The issue use cases. Every status change goes through the aggregate; events are published after
+ * the change is stored.
+ */
+@Service
+public class IssueManagement {
+
+	private final Issues issues;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	IssueManagement(Issues issues, ApplicationEventPublisher events, Clock clock) {
+		this.issues = issues;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	public Issue get(String id) {
+		return this.issues.findById(id).orElseThrow(() -> new IssueNotFoundException(id));
+	}
+
+	public Issue createDraft(String title, IssueContent content, Audience audience) {
+		return this.issues.save(new Issue(title, content, audience, this.clock.instant()));
+	}
+
+	public Issue editDraft(String id, String title, IssueContent content, Audience audience) {
+		return change(id, issue -> issue.edit(title, content, audience, this.clock.instant()));
+	}
+
+	public Issue schedule(String id, Instant at) {
+		return change(id, issue -> issue.schedule(at, this.clock.instant()));
+	}
+
+	public Issue startSending(String id) {
+		return change(id, issue -> issue.startSending(this.clock.instant()));
+	}
+
+	public Issue markSent(String id) {
+		return change(id, issue -> issue.markSent(this.clock.instant()));
+	}
+
+	public Issue markFailed(String id, String reason) {
+		return change(id, issue -> issue.markFailed(reason, this.clock.instant()));
+	}
+
+	// The @Version field makes a concurrent change fail instead of being silently overwritten.
+	private Issue change(String id, Consumer<Issue> transition) {
+		Issue issue = get(id);
+		transition.accept(issue);
+		var events = issue.drainEvents();
+		Issue saved = this.issues.save(issue);
+		events.forEach(this.events::publishEvent);
+		return saved;
+	}
+
+}

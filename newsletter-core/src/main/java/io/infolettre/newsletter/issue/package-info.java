@@ -1,0 +1,5 @@
+/**
+ * Issues: one edition of the newsletter, its content, audience and lifecycle.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Issues", allowedDependencies = "segment")
+package io.infolettre.newsletter.issue;

@@ -1,0 +1,18 @@
+package io.infolettre.newsletter.report;
+
+/**
+ * The figures of one issue. Rates are over the messages the relay accepted (sent), as a fraction
+ * from 0 to 1; zero when nothing was sent yet.
+ */
+public record IssueReport(String issueId, long recipients, long sent, long failed, long skipped, long pending,
+		long uniqueOpens, long unsubscribes) {
+
+	public double openRate() {
+		return this.sent == 0 ? 0 : (double) this.uniqueOpens / this.sent;
+	}
+
+	public double unsubscribeRate() {
+		return this.sent == 0 ? 0 : (double) this.unsubscribes / this.sent;
+	}
+
+}

@@ -1,0 +1,29 @@
+package io.infolettre.newsletter.report;
+
+import io.infolettre.newsletter.delivery.Deliveries;
+import io.infolettre.newsletter.issue.IssueManagement;
+
+import org.springframework.stereotype.Service;
+
+/** Reports computed from the delivery ledger. */
+@Service
+public class IssueReports {
+
+	private final IssueManagement issues;
+
+	private final Deliveries deliveries;
+
+	IssueReports(IssueManagement issues, Deliveries deliveries) {
+		this.issues = issues;
+		this.deliveries = deliveries;
+	}
+
+	/** @throws io.infolettre.newsletter.issue.IssueNotFoundException for an unknown issue */
+	public IssueReport forIssue(String issueId) {
+		this.issues.get(issueId);
+		var p = this.deliveries.progress(issueId);
+		return new IssueReport(issueId, p.total(), p.sent(), p.failed(), p.skipped(), p.pending() + p.sending(),
+				p.opened(), p.unsubscribed());
+	}
+
+}

@@ -1,0 +1,150 @@
+package io.infolettre.newsletter.subscriber;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * A person who may receive the newsletter. Guards its own status transitions: once unsubscribed it
+ * stays so until it subscribes again through a consent-giving path.
+ */
+@Document(Subscriber.COLLECTION)
+public class Subscriber {
+
+	public static final String COLLECTION = "subscribers";
+
+	/** Field names used in queries by other modules' internals; one place to rename them. */
+	public static final class Fields {
+
+		public static final String ID = "_id";
+
+		public static final String STATUS = "status";
+
+		public static final String LISTS = "lists";
+
+		private Fields() {
+		}
+
+	}
+
+	@Id
+	private String id;
+
+	@Indexed(unique = true)
+	private String email;
+
+	private String firstName;
+
+	private String lastName;
+
+	private String company;
+
+	private String language;
+
+	private Map<String, String> attributes;
+
+	private Set<String> lists;
+
+	private SubscriberStatus status;
+
+	private Consent consent;
+
+	private Instant createdAt;
+
+	private Instant updatedAt;
+
+	private Instant unsubscribedAt;
+
+	@PersistenceCreator
+	Subscriber() {
+	}
+
+	public Subscriber(EmailAddress email, String firstName, String lastName, String company, String language,
+			Consent consent, Instant now) {
+		this.email = email.value();
+		this.firstName = firstName;
+		this.lastName = lastName;
+		this.company = company;
+		this.language = language == null ? "fr" : language;
+		this.attributes = new LinkedHashMap<>();
+		this.lists = new LinkedHashSet<>();
+		this.status = SubscriberStatus.ACTIVE;
+		this.consent = consent;
+		this.createdAt = now;
+		this.updatedAt = now;
+	}
+
+	public Subscriber withAttribute(String name, String value) {
+		this.attributes.put(name, value);
+		return this;
+	}
+
+	public Subscriber addToList(String list) {
+		this.lists.add(list);
+		return this;
+	}
+
+	public String getId() {
+		return this.id;
+	}
+
+	public EmailAddress getEmail() {
+		return new EmailAddress(this.email);
+	}
+
+	public String getFirstName() {
+		return this.firstName;
+	}
+
+	public String getLastName() {
+		return this.lastName;
+	}
+
+	public String getFullName() {
+		return String.join(" ", nonNull(this.firstName), nonNull(this.lastName)).strip();
+	}
+
+	public String getCompany() {
+		return this.company;
+	}
+
+	public String getLanguage() {
+		return this.language;
+	}
+
+	public Map<String, String> getAttributes() {
+		return Map.copyOf(this.attributes == null ? Map.of() : this.attributes);
+	}
+
+	public Set<String> getLists() {
+		return Set.copyOf(this.lists == null ? Set.of() : this.lists);
+	}
+
+	public SubscriberStatus getStatus() {
+		return this.status;
+	}
+
+	public Consent getConsent() {
+		return this.consent;
+	}
+
+	public Instant getCreatedAt() {
+		return this.createdAt;
+	}
+
+	public Instant getUnsubscribedAt() {
+		return this.unsubscribedAt;
+	}
+
+	private static String nonNull(String s) {
+		return s == null ? "" : s;
+	}
+
+}

@@ -1,0 +1,18 @@
+package io.infolettre.newsletter.tracking;
+
+/** What a token may be used for; a token made for one purpose is refused for any other. */
+public enum TokenPurpose {
+
+	OPEN((byte) 1), UNSUBSCRIBE((byte) 2);
+
+	private final byte code;
+
+	TokenPurpose(byte code) {
+		this.code = code;
+	}
+
+	public byte code() {
+		return this.code;
+	}
+
+}

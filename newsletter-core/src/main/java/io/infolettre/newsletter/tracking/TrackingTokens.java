@@ -1,0 +1,17 @@
+package io.infolettre.newsletter.tracking;
+
+import java.util.Optional;
+
+/**
+ * Turns a delivery id into an opaque token and back. The id is encrypted (no database id appears
+ * in a URL) and authenticated with an HMAC, both keyed by the installation's secret, so a token is
+ * useless on another installation and cannot be forged or altered.
+ */
+public interface TrackingTokens {
+
+	String issue(TokenPurpose purpose, String deliveryId);
+
+	/** The delivery id, or empty when the token is malformed, altered or for another purpose. */
+	Optional<String> verify(TokenPurpose purpose, String token);
+
+}

@@ -1,0 +1,19 @@
+package io.infolettre.newsletter.admin;
+
+import io.infolettre.newsletter.issue.IssueNotFoundException;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
+@ControllerAdvice(assignableTypes = { IssueAdminController.class, OutboxController.class })
+class AdminErrors {
+
+	@ExceptionHandler(IssueNotFoundException.class)
+	@ResponseStatus(HttpStatus.NOT_FOUND)
+	String notFound() {
+		return "admin/not-found";
+	}
+
+}

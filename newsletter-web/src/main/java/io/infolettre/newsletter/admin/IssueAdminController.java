@@ -1,0 +1,131 @@
+package io.infolettre.newsletter.admin;
+
+import io.infolettre.newsletter.delivery.Deliveries;
+import io.infolettre.newsletter.delivery.IssuePreviews;
+import io.infolettre.newsletter.delivery.IssueSending;
+import io.infolettre.newsletter.delivery.SendRefusedException;
+import io.infolettre.newsletter.issue.Issue;
+import io.infolettre.newsletter.issue.IssueManagement;
+import io.infolettre.newsletter.issue.IssueStateException;
+import io.infolettre.newsletter.issue.Issues;
+import io.infolettre.newsletter.rendering.RenderedMessage;
+import io.infolettre.newsletter.rendering.TemplateProblem;
+import io.infolettre.newsletter.report.IssueReports;
+import io.infolettre.newsletter.subscriber.Subscribers;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Issues in the admin UI: list, detail with preview, send now, live progress and report. */
+@Controller
+@RequestMapping("/admin/issues")
+class IssueAdminController {
+
+	private static final int PREVIEW_CHOICES = 50;
+
+	private final Issues issues;
+
+	private final IssueManagement management;
+
+	private final IssueSending sending;
+
+	private final IssuePreviews previews;
+
+	private final Deliveries deliveries;
+
+	private final IssueReports reports;
+
+	private final Subscribers subscribers;
+
+	IssueAdminController(Issues issues, IssueManagement management, IssueSending sending, IssuePreviews previews,
+			Deliveries deliveries, IssueReports reports, Subscribers subscribers) {
+		this.issues = issues;
+		this.management = management;
+		this.sending = sending;
+		this.previews = previews;
+		this.deliveries = deliveries;
+		this.reports = reports;
+		this.subscribers = subscribers;
+	}
+
+	@GetMapping
+	String list(Model model) {
+		model.addAttribute("issues", this.issues.findAllByOrderByCreatedAtDesc());
+		return "admin/issues";
+	}
+
+	@GetMapping("/{id}")
+	String detail(@PathVariable String id, @RequestParam(required = false) String subscriber, Model model) {
+		Issue issue = this.management.get(id);
+		model.addAttribute("issue", issue);
+		model.addAttribute("audienceSize", this.sending.audienceSize(issue));
+		model.addAttribute("progress", this.deliveries.progress(id));
+		model.addAttribute("report", this.reports.forIssue(id));
+		model.addAttribute("previewSubscribers", this.subscribers.firstPage(PREVIEW_CHOICES));
+		model.addAttribute("selectedSubscriber", subscriber);
+		try {
+			RenderedMessage preview = this.previews.preview(id, subscriber);
+			model.addAttribute("previewSubject", preview.subject());
+		}
+		catch (TemplateProblem ex) {
+			model.addAttribute("templateProblem", ex.getMessage());
+		}
+		return "admin/issue";
+	}
+
+	/** The live part of the issue page, polled while the issue is being sent. */
+	@GetMapping("/{id}/progress")
+	String progress(@PathVariable String id, Model model) {
+		model.addAttribute("issue", this.management.get(id));
+		model.addAttribute("progress", this.deliveries.progress(id));
+		model.addAttribute("report", this.reports.forIssue(id));
+		return "admin/issue :: live";
+	}
+
+	@GetMapping(path = "/{id}/preview.html", produces = MediaType.TEXT_HTML_VALUE)
+	ResponseEntity<String> previewHtml(@PathVariable String id, @RequestParam(required = false) String subscriber) {
+		return preview(id, subscriber, MediaType.TEXT_HTML, RenderedMessage::html);
+	}
+
+	@GetMapping(path = "/{id}/preview.txt", produces = MediaType.TEXT_PLAIN_VALUE)
+	ResponseEntity<String> previewText(@PathVariable String id, @RequestParam(required = false) String subscriber) {
+		return preview(id, subscriber, MediaType.TEXT_PLAIN, RenderedMessage::text);
+	}
+
+	private ResponseEntity<String> preview(String id, String subscriber, MediaType type,
+			java.util.function.Function<RenderedMessage, String> part) {
+		try {
+			return ResponseEntity.ok()
+				.contentType(new MediaType(type, java.nio.charset.StandardCharsets.UTF_8))
+				// the preview is the member's HTML: no scripts, no plugins, even if a template had some
+				.header("Content-Security-Policy", "script-src 'none'; object-src 'none'")
+				.body(part.apply(this.previews.preview(id, subscriber)));
+		}
+		catch (TemplateProblem ex) {
+			return ResponseEntity.unprocessableEntity()
+				.contentType(new MediaType(MediaType.TEXT_PLAIN, java.nio.charset.StandardCharsets.UTF_8))
+				.body(ex.getMessage());
+		}
+	}
+
+	@PostMapping("/{id}/send")
+	String sendNow(@PathVariable String id, RedirectAttributes redirect) {
+		try {
+			this.sending.sendNow(id);
+			redirect.addFlashAttribute("notice", "issue.send.started");
+		}
+		catch (SendRefusedException | IssueStateException ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+		}
+		return "redirect:/admin/issues/" + id;
+	}
+
+}

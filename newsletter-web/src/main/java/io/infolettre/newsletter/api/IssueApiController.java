@@ -1,0 +1,67 @@
+package io.infolettre.newsletter.api;
+
+import java.util.List;
+
+import io.infolettre.newsletter.delivery.Deliveries;
+import io.infolettre.newsletter.delivery.IssueSending;
+import io.infolettre.newsletter.issue.IssueManagement;
+import io.infolettre.newsletter.issue.Issues;
+import io.infolettre.newsletter.report.IssueReports;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/issues")
+class IssueApiController {
+
+	private final Issues issues;
+
+	private final IssueManagement management;
+
+	private final IssueSending sending;
+
+	private final Deliveries deliveries;
+
+	private final IssueReports reports;
+
+	IssueApiController(Issues issues, IssueManagement management, IssueSending sending, Deliveries deliveries,
+			IssueReports reports) {
+		this.issues = issues;
+		this.management = management;
+		this.sending = sending;
+		this.deliveries = deliveries;
+		this.reports = reports;
+	}
+
+	@GetMapping
+	List<IssueResource> list() {
+		return this.issues.findAllByOrderByCreatedAtDesc()
+			.stream()
+			.map(issue -> IssueResource.of(issue, this.deliveries.progress(issue.getId())))
+			.toList();
+	}
+
+	@GetMapping("/{id}")
+	IssueResource get(@PathVariable String id) {
+		return IssueResource.of(this.management.get(id), this.deliveries.progress(id));
+	}
+
+	/** Starts the send now; the response returns at once, progress is read from the issue. */
+	@PostMapping("/{id}/send")
+	ResponseEntity<IssueResource> send(@PathVariable String id) {
+		var issue = this.sending.sendNow(id);
+		return ResponseEntity.status(HttpStatus.ACCEPTED).body(IssueResource.of(issue, this.deliveries.progress(id)));
+	}
+
+	@GetMapping("/{id}/report")
+	ReportResource report(@PathVariable String id) {
+		return ReportResource.of(this.reports.forIssue(id));
+	}
+
+}

@@ -1,0 +1,30 @@
+package io.infolettre.newsletter.api;
+
+import java.time.Instant;
+
+import io.infolettre.newsletter.delivery.DeliveryProgress;
+import io.infolettre.newsletter.issue.Issue;
+import io.infolettre.newsletter.issue.IssueStatus;
+
+/** An issue as the API shows it. */
+record IssueResource(String id, String title, String subject, String template, String language, String audienceList,
+		IssueStatus status, Instant createdAt, Instant scheduledAt, Instant sentAt, String failureReason,
+		Progress progress) {
+
+	record Progress(long total, long sent, long failed, long skipped, long pending, int percent) {
+
+		static Progress of(DeliveryProgress p) {
+			return new Progress(p.total(), p.sent(), p.failed(), p.skipped(), p.pending() + p.sending(), p.percent());
+		}
+
+	}
+
+	static IssueResource of(Issue issue, DeliveryProgress progress) {
+		var content = issue.getContent();
+		return new IssueResource(issue.getId(), issue.getTitle(), content.subject(), content.template(),
+				content.language(), issue.getAudience() == null ? null : issue.getAudience().list(), issue.getStatus(),
+				issue.getCreatedAt(), issue.getScheduledAt(), issue.getSentAt(), issue.getFailureReason(),
+				Progress.of(progress));
+	}
+
+}

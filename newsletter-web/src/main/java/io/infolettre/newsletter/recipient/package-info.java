@@ -1,0 +1,7 @@
+/**
+ * Public pages a member reaches from a message: open pixel and unsubscribe. Every URL carries a
+ * signed opaque token; an invalid token gets a 404 that says nothing about any address.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Recipient pages",
+		allowedDependencies = { "delivery", "tracking", "rendering" })
+package io.infolettre.newsletter.recipient;

@@ -1,0 +1,54 @@
+package io.infolettre.newsletter.system;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+
+import com.mongodb.ConnectionString;
+import de.bwaldvogel.mongo.MongoServer;
+import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * With no MongoDB configured, starts a MongoDB-wire-protocol server (mongo-java-server, H2 file in
+ * the data folder) on a random loopback port and points the driver at it. The client bean depends
+ * on the connection details, so it always connects after the server is up.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnExpression("'${spring.mongodb.uri:}'.isEmpty() and '${spring.mongodb.host:}'.isEmpty() and '${newsletter.mongodb.uri:}'.isEmpty()")
+class EmbeddedMongoConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoConfiguration.class);
+
+	@Bean(destroyMethod = "shutdown")
+	MongoServer embeddedMongoServer(SystemSettings settings) {
+		try {
+			Files.createDirectories(settings.dataDir());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot create the data folder " + settings.dataDir(), ex);
+		}
+		var file = settings.dataDir().resolve("newsletter.mv").toAbsolutePath();
+		var store = new MVStore.Builder().fileName(file.toString()).compress().open();
+		var server = new MongoServer(new DurableH2Backend(store));
+		server.bind(new InetSocketAddress("127.0.0.1", 0));
+		log.info("Embedded MongoDB-wire server on {} with data in {}", server.getLocalAddress(), file);
+		return server;
+	}
+
+	@Bean
+	MongoConnectionDetails embeddedMongoConnectionDetails(MongoServer embeddedMongoServer) {
+		var address = embeddedMongoServer.getLocalAddress();
+		var uri = new ConnectionString(
+				"mongodb://" + address.getHostString() + ":" + address.getPort() + "/newsletter");
+		return () -> uri;
+	}
+
+}

@@ -1,0 +1,56 @@
+package io.infolettre.newsletter.system;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Admin pages need a login (form, session, CSRF tokens); the REST API takes HTTP Basic and keeps no
+ * session, so a browser cannot be tricked into calling it; public recipient URLs are open but
+ * carry signed tokens. The one-click unsubscribe POST (RFC 8058) comes from mail clients without a
+ * CSRF token: its signed token is what authorises it.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	private static final String[] PUBLIC = { "/login", "/o/**", "/u/**", "/webjars/**", "/css/**", "/favicon.ico",
+			"/error" };
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+		return http.securityMatcher("/api/**")
+			.authorizeHttpRequests(requests -> requests.anyRequest().hasRole("ADMIN"))
+			.httpBasic(Customizer.withDefaults())
+			.csrf(csrf -> csrf.disable())
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain webSecurity(HttpSecurity http) throws Exception {
+		return http
+			.authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC)
+				.permitAll()
+				.anyRequest()
+				.hasRole("ADMIN"))
+			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/admin/issues", true).permitAll())
+			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+			.csrf(csrf -> csrf.ignoringRequestMatchers("/u/**"))
+			.headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
+			.build();
+	}
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+}

@@ -1,0 +1,17 @@
+package io.infolettre.newsletter.system;
+
+import java.nio.file.Path;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * @param dataDir where the embedded database (and anything else kept on disk) lives
+ */
+@ConfigurationProperties("newsletter")
+record SystemSettings(Path dataDir) {
+
+	SystemSettings {
+		dataDir = dataDir == null ? Path.of("data") : dataDir;
+	}
+
+}
