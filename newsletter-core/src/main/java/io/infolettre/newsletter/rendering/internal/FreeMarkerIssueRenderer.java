@@ -183,7 +183,8 @@ class FreeMarkerIssueRenderer implements IssueRenderer {
 			Map<String, Object> model = recipientModel(recipient);
 			String subjectLine = LINE_BREAKS.matcher(process(this.subject, model)).replaceAll(" ").strip();
 			model.put("issue", Map.of("title", nullToEmpty(this.draft.title()), "subject", subjectLine, "preheader",
-					nullToEmpty(this.draft.preheader())));
+					nullToEmpty(this.draft.preheader()), "language",
+					this.draft.language() == null ? "fr" : this.draft.language()));
 			model.put("content", Map.of("html", markup(process(this.bodyHtml, model)), "text",
 					process(this.bodyText, model)));
 			return new RenderedMessage(subjectLine, process(this.html, model), process(this.text, model));

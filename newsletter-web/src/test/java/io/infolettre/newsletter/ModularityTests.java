@@ -1,0 +1,57 @@
+package io.infolettre.newsletter;
+
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.docs.Documenter;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** The module boundaries of core and web together, and the module documentation. */
+class ModularityTests {
+
+	private final ApplicationModules modules = ApplicationModules.of(NewsletterApplication.class);
+
+	@Test
+	void modulesRespectTheirDeclaredDependencies() {
+		this.modules.verify();
+	}
+
+	@Test
+	void infrastructureLibrariesStayInsideInternalPackages() {
+		var classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+			.importPackages("io.infolettre.newsletter");
+		ArchRule rule = noClasses().that()
+			.resideInAPackage("io.infolettre.newsletter..")
+			.and()
+			.resideOutsideOfPackages("..internal..", "io.infolettre.newsletter.system..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("jakarta.mail..", "freemarker..", "org.quartz..", "org.springframework.batch..");
+		rule.check(classes);
+	}
+
+	@Test
+	void coreKnowsNothingOfTheWeb() {
+		var classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+			.importPackages("io.infolettre.newsletter");
+		noClasses().that()
+			.resideInAnyPackage("io.infolettre.newsletter.subscriber..", "io.infolettre.newsletter.segment..",
+					"io.infolettre.newsletter.issue..", "io.infolettre.newsletter.rendering..",
+					"io.infolettre.newsletter.delivery..", "io.infolettre.newsletter.tracking..",
+					"io.infolettre.newsletter.report..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("org.springframework.web..", "jakarta.servlet..")
+			.check(classes);
+	}
+
+	@Test
+	void writesModuleDocumentation() {
+		new Documenter(this.modules).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
+	}
+
+}

@@ -1,0 +1,31 @@
+package io.infolettre.newsletter.support;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The whole application on a random port with the embedded MongoDB-wire server (a real server
+ * process on a random port) and a real SMTP relay at {@code 127.0.0.1:${spring.mail.port}}, which
+ * the test class registers along with a fresh {@code newsletter.data-dir}.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "newsletter.demo.enabled=false", "newsletter.admin.username=" + NewsletterIntegrationTest.ADMIN,
+				"newsletter.admin.password=" + NewsletterIntegrationTest.PASSWORD, "spring.mail.host=127.0.0.1",
+				"newsletter.delivery.connect-timeout=2s", "newsletter.delivery.read-timeout=5s" })
+public @interface NewsletterIntegrationTest {
+
+	String ADMIN = "admin";
+
+	String PASSWORD = "test-password";
+
+}

@@ -1,0 +1,77 @@
+package io.infolettre.newsletter.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/** Real HTTP requests to the running application, as a mail client or an API user makes them. */
+public final class TestHttp {
+
+	private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+	private final int port;
+
+	public TestHttp(int port) {
+		this.port = port;
+	}
+
+	/** Keeps only the path of a URL from a message, so it reaches this test's server. */
+	public URI local(String urlOrPath) {
+		String path = urlOrPath.startsWith("http") ? URI.create(urlOrPath).getRawPath() : urlOrPath;
+		return URI.create("http://127.0.0.1:" + this.port + path);
+	}
+
+	public HttpResponse<String> get(String urlOrPath) {
+		return send(HttpRequest.newBuilder(local(urlOrPath)).GET());
+	}
+
+	public HttpResponse<byte[]> getBytes(String urlOrPath) {
+		try {
+			return this.client.send(HttpRequest.newBuilder(local(urlOrPath)).GET().build(),
+					HttpResponse.BodyHandlers.ofByteArray());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** A form POST as a mail client sends for RFC 8058 one-click unsubscribe. */
+	public HttpResponse<String> postForm(String urlOrPath, String body) {
+		return send(HttpRequest.newBuilder(local(urlOrPath))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(body)));
+	}
+
+	public HttpResponse<String> api(String method, String path) {
+		String credentials = Base64.getEncoder()
+			.encodeToString((NewsletterIntegrationTest.ADMIN + ":" + NewsletterIntegrationTest.PASSWORD)
+				.getBytes(StandardCharsets.UTF_8));
+		return send(HttpRequest.newBuilder(local(path))
+			.header("Authorization", "Basic " + credentials)
+			.header("Accept", "application/json")
+			.method(method, HttpRequest.BodyPublishers.noBody()));
+	}
+
+	private HttpResponse<String> send(HttpRequest.Builder request) {
+		try {
+			return this.client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,58 @@
+package io.infolettre.newsletter.system;
+
+import java.nio.file.Path;
+
+import io.infolettre.newsletter.NewsletterApplication;
+import io.infolettre.newsletter.fixtures.IssueFixtures;
+import io.infolettre.newsletter.fixtures.SubscriberFixtures;
+import io.infolettre.newsletter.issue.IssueManagement;
+import io.infolettre.newsletter.segment.Audience;
+import io.infolettre.newsletter.subscriber.EmailAddress;
+import io.infolettre.newsletter.subscriber.SubscriberManagement;
+import io.infolettre.newsletter.subscriber.Subscribers;
+import io.infolettre.newsletter.tracking.TokenPurpose;
+import io.infolettre.newsletter.tracking.TrackingTokens;
+import org.bson.types.ObjectId;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What was written before the application stops is there after it starts again on the same data. */
+class RestartIntegrationTests {
+
+	@TempDir
+	Path dataDir;
+
+	@Test
+	void dataAndTheTrackingSecretSurviveARestart() {
+		String issueId;
+		String token;
+		String deliveryId = new ObjectId().toHexString();
+		try (var first = start()) {
+			first.getBean(SubscriberManagement.class)
+				.addAll(java.util.List.of(SubscriberFixtures.member("reste@exemple.ca", "Réal", "Côté", "Usine", "l")));
+			issueId = first.getBean(IssueManagement.class)
+				.createDraft("Infolettre – janvier", IssueFixtures.infolettre(), Audience.allActive())
+				.getId();
+			token = first.getBean(TrackingTokens.class).issue(TokenPurpose.UNSUBSCRIBE, deliveryId);
+		}
+		try (var second = start()) {
+			var subscriber = second.getBean(Subscribers.class).findByEmail(EmailAddress.of("reste@exemple.ca"));
+			assertThat(subscriber).get().extracting(s -> s.getFirstName()).isEqualTo("Réal");
+			assertThat(second.getBean(IssueManagement.class).get(issueId).getTitle()).isEqualTo("Infolettre – janvier");
+			assertThat(second.getBean(TrackingTokens.class).verify(TokenPurpose.UNSUBSCRIBE, token))
+				.as("links in messages already sent keep working").contains(deliveryId);
+		}
+	}
+
+	private ConfigurableApplicationContext start() {
+		return new SpringApplicationBuilder(NewsletterApplication.class).run("--server.port=0",
+				"--newsletter.data-dir=" + this.dataDir, "--newsletter.demo.enabled=false",
+				"--newsletter.admin.password=test-password", "--spring.main.banner-mode=off");
+	}
+
+}

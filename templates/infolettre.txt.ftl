@@ -1,0 +1,34 @@
+<#--
+	Layout "infolettre", plain-text part. Nothing is escaped: the output
+	is not HTML. The body is the Markdown source, which reads well as text.
+	Lines written here stay under 78 characters; values may lengthen them.
+-->
+${sender.organisation}
+<#if issue.title?has_content>
+${issue.title}
+</#if>
+
+Bonjour ${firstName!'membre'},
+
+${content.text?trim}
+
+----------------------------------------------------------------------
+${sender.organisation}
+<#list sender.mailingAddressLines as ligne>
+${ligne}
+</#list>
+<#if sender.website?has_content>
+${sender.website}
+</#if>
+
+<#if company??>
+Vous recevez cette infolettre parce que votre entreprise,
+${company}, est membre de notre organisation,
+${sender.organisation}.
+<#else>
+Vous recevez cette infolettre parce que vous êtes membre de notre
+organisation, ${sender.organisation},
+ou que vous avez demandé à la recevoir.
+</#if>
+
+Pour vous désabonner : ${unsubscribeUrl}
