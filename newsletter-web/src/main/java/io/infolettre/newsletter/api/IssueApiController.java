@@ -1,18 +1,23 @@
 package io.infolettre.newsletter.api;
 
+import java.net.URI;
 import java.util.List;
 
 import io.infolettre.newsletter.delivery.Deliveries;
 import io.infolettre.newsletter.delivery.IssueSending;
+import io.infolettre.newsletter.issue.IssueContent;
 import io.infolettre.newsletter.issue.IssueManagement;
 import io.infolettre.newsletter.issue.Issues;
 import io.infolettre.newsletter.report.IssueReports;
+import io.infolettre.newsletter.segment.Audience;
+import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -45,6 +50,19 @@ class IssueApiController {
 			.stream()
 			.map(issue -> IssueResource.of(issue, this.deliveries.progress(issue.getId())))
 			.toList();
+	}
+
+	/** Creates a draft; its template is checked when it is sent (and previewed). */
+	@PostMapping
+	ResponseEntity<IssueResource> create(@Valid @RequestBody NewIssueRequest request) {
+		var audience = request.list() == null || request.list().isBlank() ? Audience.allActive()
+				: Audience.list(request.list());
+		var content = new IssueContent(request.subject(), request.preheader(), request.body(),
+				request.template() == null || request.template().isBlank() ? "infolettre" : request.template(),
+				request.language());
+		var issue = this.management.createDraft(request.title(), content, audience);
+		return ResponseEntity.created(URI.create("/api/v1/issues/" + issue.getId()))
+			.body(IssueResource.of(issue, this.deliveries.progress(issue.getId())));
 	}
 
 	@GetMapping("/{id}")

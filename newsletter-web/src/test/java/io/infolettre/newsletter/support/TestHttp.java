@@ -52,13 +52,21 @@ public final class TestHttp {
 	}
 
 	public HttpResponse<String> api(String method, String path) {
+		return send(apiRequest(path).method(method, HttpRequest.BodyPublishers.noBody()));
+	}
+
+	public HttpResponse<String> api(String method, String path, String json) {
+		return send(apiRequest(path).header("Content-Type", "application/json")
+			.method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+	}
+
+	private HttpRequest.Builder apiRequest(String path) {
 		String credentials = Base64.getEncoder()
 			.encodeToString((NewsletterIntegrationTest.ADMIN + ":" + NewsletterIntegrationTest.PASSWORD)
 				.getBytes(StandardCharsets.UTF_8));
-		return send(HttpRequest.newBuilder(local(path))
+		return HttpRequest.newBuilder(local(path))
 			.header("Authorization", "Basic " + credentials)
-			.header("Accept", "application/json")
-			.method(method, HttpRequest.BodyPublishers.noBody()));
+			.header("Accept", "application/json");
 	}
 
 	private HttpResponse<String> send(HttpRequest.Builder request) {

@@ -12,6 +12,7 @@ import io.infolettre.newsletter.subscriber.SubscriberStatus;
 import io.infolettre.newsletter.subscriber.Subscribers;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -26,6 +27,8 @@ import jakarta.annotation.PostConstruct;
 /** MongoDB storage of subscribers. */
 @Repository
 public class SubscriberStore implements Subscribers {
+
+	private static final int DUPLICATE_KEY = 11000;
 
 	private final MongoTemplate mongo;
 
@@ -67,23 +70,26 @@ public class SubscriberStore implements Subscribers {
 		return this.mongo.find(new Query().with(Sort.by(Subscriber.Fields.ID)).limit(size), Subscriber.class);
 	}
 
-	/** Unordered bulk insert: addresses already present are rejected by the unique index and skipped. */
+	/**
+	 * Unordered bulk insert: addresses already present are rejected by the unique index and skipped.
+	 * The count is derived from the write errors, not from the server's inserted count, which the
+	 * embedded server reports wrongly when some documents fail.
+	 */
 	public int insertNew(List<Subscriber> subscribers) {
 		if (subscribers.isEmpty()) {
 			return 0;
 		}
 		try {
-			return this.mongo.bulkOps(BulkMode.UNORDERED, Subscriber.class).insert(subscribers).execute()
-				.getInsertedCount();
+			this.mongo.bulkOps(BulkMode.UNORDERED, Subscriber.class).insert(subscribers).execute();
+			return subscribers.size();
 		}
-		catch (DuplicateKeyException ex) {
-			if (ex.getCause() instanceof MongoBulkWriteException bulk) {
-				return bulk.getWriteResult().getInsertedCount();
+		catch (DuplicateKeyException | BulkOperationException ex) {
+			var errors = ex instanceof BulkOperationException bulk ? bulk.getErrors()
+					: ex.getCause() instanceof MongoBulkWriteException bulk ? bulk.getWriteErrors() : null;
+			if (errors == null || errors.stream().anyMatch(e -> e.getCode() != DUPLICATE_KEY)) {
+				throw ex;
 			}
-			throw ex;
-		}
-		catch (org.springframework.data.mongodb.BulkOperationException ex) {
-			return ex.getResult().getInsertedCount();
+			return subscribers.size() - errors.size();
 		}
 	}
 
