@@ -1,5 +1,8 @@
 package io.infolettre.newsletter.system;
 
+import java.time.Clock;
+import java.time.Duration;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -49,8 +52,9 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	PasswordEncoder passwordEncoder() {
-		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	PasswordEncoder passwordEncoder(Clock clock) {
+		return new CachingPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder(),
+				Duration.ofMinutes(5), clock);
 	}
 
 }

@@ -1,0 +1,108 @@
+package io.infolettre.newsletter.admin;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import io.infolettre.newsletter.support.AbstractIntegrationTests;
+import io.infolettre.newsletter.support.HeadlessChromium;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A newcomer's first session, in a real headless Chromium against the application on its embedded
+ * defaults (embedded database, development SMTP server, demo data): log in, open the demo draft,
+ * preview it as a member, send it, watch it finish, read the report and the Outbox.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "newsletter.demo.enabled=true", "newsletter.admin.password=mot-de-passe-demo" })
+class NewcomerBrowserTests {
+
+	private static final Path DATA_DIR = AbstractIntegrationTests.createDataDir();
+
+	@LocalServerPort
+	int port;
+
+	private ChromeDriver browser;
+
+	private WebDriverWait wait;
+
+	@DynamicPropertySource
+	static void dataDir(DynamicPropertyRegistry registry) {
+		registry.add("newsletter.data-dir", DATA_DIR::toString);
+	}
+
+	@BeforeEach
+	void openBrowser() {
+		this.browser = HeadlessChromium.start();
+		this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(60));
+	}
+
+	@AfterEach
+	void closeBrowser() {
+		this.browser.quit();
+	}
+
+	@Test
+	void logsInPreviewsSendsTheDemoDraftAndReadsTheReport() {
+		this.browser.get(url("/admin/issues"));
+		assertThat(this.browser.getCurrentUrl()).endsWith("/login");
+		this.browser.findElement(By.id("username")).sendKeys("admin");
+		this.browser.findElement(By.id("password")).sendKeys("mot-de-passe-demo");
+		this.browser.findElement(By.cssSelector("button[type=submit]")).click();
+
+		this.wait.until(ExpectedConditions.urlContains("/admin/issues"));
+		assertThat(this.browser.findElement(By.tagName("h1")).getText()).isEqualTo("Numéros");
+		this.browser.findElement(By.partialLinkText("Infolettre – décembre 2026")).click();
+
+		this.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("send-now")));
+		var member = new Select(this.browser.findElement(By.id("subscriber")));
+		String chosen = member.getOptions().get(1).getText();
+		String firstName = chosen.substring(0, chosen.indexOf(' '));
+		member.selectByIndex(1); // reloads the page with the preview as this member
+		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("preview-subject"), firstName));
+		this.browser.switchTo().frame("preview");
+		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Bonjour " + firstName));
+		this.browser.switchTo().defaultContent();
+		HeadlessChromium.screenshot(this.browser, "issue-preview");
+
+		long audience = Long.parseLong(this.browser.findElement(By.id("audience-size")).getText());
+		assertThat(audience).isGreaterThan(250);
+		this.browser.findElement(By.id("send-now")).click();
+		this.wait.until(ExpectedConditions.alertIsPresent()).accept();
+
+		this.wait.until(ExpectedConditions.textToBe(By.id("issue-status"), "Envoyé"));
+		assertThat(this.browser.findElement(By.id("report-sent")).getText()).isEqualTo(String.valueOf(audience));
+		assertThat(this.browser.findElement(By.id("report-opens")).getText()).isEqualTo("0");
+		HeadlessChromium.screenshot(this.browser, "issue-sent");
+
+		this.browser.findElement(By.linkText("Boîte d'envoi")).click();
+		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), String.valueOf(audience)));
+		var firstMessage = this.browser.findElement(By.cssSelector("main table tbody tr td a"));
+		assertThat(firstMessage.getText()).contains("votre infolettre de décembre");
+		firstMessage.click();
+		this.wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("iframe")));
+		assertThat(this.browser.findElement(By.tagName("pre")).getText()).contains("Pour vous désabonner");
+		HeadlessChromium.screenshot(this.browser, "outbox-message");
+
+		this.browser.get(url("/admin/issues?lang=en"));
+		assertThat(this.browser.findElement(By.tagName("h1")).getText()).isEqualTo("Issues");
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + this.port + path;
+	}
+
+}
