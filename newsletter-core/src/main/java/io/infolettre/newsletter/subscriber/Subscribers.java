@@ -16,6 +16,9 @@ public interface Subscribers {
 
 	long count();
 
+	/** The names of the lists subscribers belong to, sorted. */
+	List<String> listNames();
+
 	/** The first subscribers in id order, for samples and previews. */
 	List<Subscriber> firstPage(int size);
 

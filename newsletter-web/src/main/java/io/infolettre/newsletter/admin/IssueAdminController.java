@@ -11,6 +11,7 @@ import io.infolettre.newsletter.issue.Issues;
 import io.infolettre.newsletter.rendering.RenderedMessage;
 import io.infolettre.newsletter.rendering.TemplateProblem;
 import io.infolettre.newsletter.report.IssueReports;
+import io.infolettre.newsletter.segment.Audience;
 import io.infolettre.newsletter.subscriber.Subscribers;
 
 import org.springframework.http.MediaType;
@@ -70,6 +71,7 @@ class IssueAdminController {
 		model.addAttribute("progress", this.deliveries.progress(id));
 		model.addAttribute("report", this.reports.forIssue(id));
 		model.addAttribute("previewSubscribers", this.subscribers.firstPage(PREVIEW_CHOICES));
+		model.addAttribute("lists", this.subscribers.listNames());
 		model.addAttribute("selectedSubscriber", subscriber);
 		try {
 			RenderedMessage preview = this.previews.preview(id, subscriber);
@@ -114,6 +116,20 @@ class IssueAdminController {
 				.contentType(new MediaType(MediaType.TEXT_PLAIN, java.nio.charset.StandardCharsets.UTF_8))
 				.body(ex.getMessage());
 		}
+	}
+
+	/** Chooses who a draft goes to: every active subscriber, or the active members of one list. */
+	@PostMapping("/{id}/audience")
+	String audience(@PathVariable String id, @RequestParam(required = false) String list, RedirectAttributes redirect) {
+		Issue issue = this.management.get(id);
+		var audience = list == null || list.isBlank() ? Audience.allActive() : Audience.list(list);
+		try {
+			this.management.editDraft(id, issue.getTitle(), issue.getContent(), audience);
+		}
+		catch (IssueStateException ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+		}
+		return "redirect:/admin/issues/" + id;
 	}
 
 	@PostMapping("/{id}/send")

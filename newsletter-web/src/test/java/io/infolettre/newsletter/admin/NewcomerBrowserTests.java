@@ -78,8 +78,12 @@ class NewcomerBrowserTests {
 		this.browser.switchTo().defaultContent();
 		HeadlessChromium.screenshot(this.browser, "issue-preview");
 
+		long everyone = Long.parseLong(this.browser.findElement(By.id("audience-size")).getText());
+		new Select(this.browser.findElement(By.id("audience-list"))).selectByValue("infolettre");
+		this.browser.findElement(By.id("change-audience")).click();
+		this.wait.until(ExpectedConditions.not(ExpectedConditions.textToBe(By.id("audience-size"), String.valueOf(everyone))));
 		long audience = Long.parseLong(this.browser.findElement(By.id("audience-size")).getText());
-		assertThat(audience).isGreaterThan(250);
+		assertThat(audience).isGreaterThan(100).isLessThan(everyone);
 		this.browser.findElement(By.id("send-now")).click();
 		this.wait.until(ExpectedConditions.alertIsPresent()).accept();
 

@@ -66,6 +66,14 @@ public class SubscriberStore implements Subscribers {
 	}
 
 	@Override
+	public List<String> listNames() {
+		return this.mongo.findDistinct(new Query(), Subscriber.Fields.LISTS, Subscriber.class, String.class)
+			.stream()
+			.sorted()
+			.toList();
+	}
+
+	@Override
 	public List<Subscriber> firstPage(int size) {
 		return this.mongo.find(new Query().with(Sort.by(Subscriber.Fields.ID)).limit(size), Subscriber.class);
 	}

@@ -41,6 +41,7 @@ class SubscriberStoreIntegrationTests {
 		int added = this.store.insertNew(again);
 		assertThat(added).isEqualTo(1);
 		assertThat(this.store.count()).isEqualTo(3);
+		assertThat(this.store.listNames()).containsExactly("l");
 	}
 
 	@Test
