@@ -11,8 +11,8 @@ public interface RecipientSource {
 	long count(Audience audience);
 
 	/**
-	 * Streams the ids of the audience's members in batches of at most {@code batchSize}, reading by
-	 * keyset so memory stays flat whatever the size of the audience.
+	 * Streams the ids of the audience's members, in id order, in batches of at most
+	 * {@code batchSize}: memory stays flat whatever the size of the audience.
 	 */
 	void forEachBatch(Audience audience, int batchSize, Consumer<List<String>> batch);
 

@@ -9,6 +9,7 @@ import java.util.Optional;
  */
 public interface TrackingTokens {
 
+	/** @param deliveryId 32 hexadecimal digits (16 bytes) */
 	String issue(TokenPurpose purpose, String deliveryId);
 
 	/** The delivery id, or empty when the token is malformed, altered or for another purpose. */

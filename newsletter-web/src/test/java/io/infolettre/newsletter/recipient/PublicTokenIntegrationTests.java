@@ -36,7 +36,7 @@ class PublicTokenIntegrationTests extends AbstractIntegrationTests {
 	@ParameterizedTest
 	@MethodSource("forgedTokens")
 	void alteredValidTokensAreNotFoundEverywhere(String ignored) {
-		String id = new ObjectId().toHexString();
+		String id = new ObjectId().toHexString() + "00000001";
 		String open = this.tokens.issue(TokenPurpose.OPEN, id);
 		String unsubscribe = this.tokens.issue(TokenPurpose.UNSUBSCRIBE, id);
 		String altered = (unsubscribe.charAt(5) == 'A' ? "B" : "A");

@@ -31,7 +31,7 @@ class RestartIntegrationTests {
 	void dataAndTheTrackingSecretSurviveARestart() {
 		String issueId;
 		String token;
-		String deliveryId = new ObjectId().toHexString();
+		String deliveryId = new ObjectId().toHexString() + "0000002a";
 		try (var first = start()) {
 			first.getBean(SubscriberManagement.class)
 				.addAll(java.util.List.of(SubscriberFixtures.member("reste@exemple.ca", "Réal", "Côté", "Usine", "l")));

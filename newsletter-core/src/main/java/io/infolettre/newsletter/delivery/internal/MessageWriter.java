@@ -62,7 +62,9 @@ class MessageWriter implements ItemStreamWriter<DeliveryTask> {
 			throw ex;
 		}
 		finally {
-			this.ledger.recordOutcomes(outcomes);
+			if (!outcomes.isEmpty()) {
+				this.ledger.recordOutcomes(LedgerKeys.issueOf(outcomes.get(0).deliveryId()), outcomes);
+			}
 		}
 	}
 

@@ -7,17 +7,17 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.infolettre.newsletter.delivery.DeliveryStatus;
 import io.infolettre.newsletter.subscriber.Subscriber;
 import io.infolettre.newsletter.subscriber.Subscribers;
 import org.bson.Document;
-import org.bson.types.ObjectId;
 
 import org.springframework.batch.infrastructure.item.ItemReader;
 
 /**
- * Reads the PENDING entries of an issue's ledger page by page, by keyset on {@code _id}, and loads
- * each page's subscribers in one query. Keeps no state across restarts on purpose: a restarted
- * send reads every entry still PENDING, so nobody is skipped.
+ * Walks an issue's ledger in sequence order, a page of exact ids at a time, and hands on the
+ * entries still PENDING with their subscribers (loaded in one query per page). Keeps no state
+ * across restarts on purpose: a restarted send walks the whole ledger again, so nobody is skipped.
  */
 class PendingDeliveryReader implements ItemReader<RecipientItem> {
 
@@ -31,9 +31,9 @@ class PendingDeliveryReader implements ItemReader<RecipientItem> {
 
 	private final Deque<RecipientItem> page = new ArrayDeque<>();
 
-	private ObjectId last;
+	private long next;
 
-	private boolean exhausted;
+	private long end = -1;
 
 	PendingDeliveryReader(DeliveryStore ledger, Subscribers subscribers, String issueId, int pageSize) {
 		this.ledger = ledger;
@@ -44,29 +44,32 @@ class PendingDeliveryReader implements ItemReader<RecipientItem> {
 
 	@Override
 	public RecipientItem read() {
-		if (this.page.isEmpty() && !this.exhausted) {
+		if (this.end < 0) {
+			this.end = this.ledger.sequenceEnd(this.issueId);
+		}
+		while (this.page.isEmpty() && this.next < this.end) {
 			fetch();
 		}
 		return this.page.poll();
 	}
 
 	private void fetch() {
-		List<Document> entries = this.ledger.pendingAfter(this.issueId, this.last, this.pageSize);
-		if (entries.size() < this.pageSize) {
-			this.exhausted = true;
-		}
-		if (entries.isEmpty()) {
+		int count = (int) Math.min(this.pageSize, this.end - this.next);
+		List<Document> pending = this.ledger.page(this.issueId, this.next, count)
+			.stream()
+			.filter(entry -> DeliveryStatus.PENDING.name().equals(entry.getString(DeliveryStore.STATUS)))
+			.toList();
+		this.next += count;
+		if (pending.isEmpty()) {
 			return;
 		}
-		this.last = entries.get(entries.size() - 1).getObjectId("_id");
-		List<String> ids = entries.stream().map(e -> e.getString(DeliveryStore.SUBSCRIBER_ID)).toList();
+		List<String> ids = pending.stream().map(e -> e.getString(DeliveryStore.SUBSCRIBER_ID)).toList();
 		Map<String, Subscriber> byId = this.subscribers.findAllById(ids)
 			.stream()
 			.collect(Collectors.toMap(Subscriber::getId, Function.identity()));
-		for (Document entry : entries) {
+		for (Document entry : pending) {
 			String subscriberId = entry.getString(DeliveryStore.SUBSCRIBER_ID);
-			this.page.add(new RecipientItem(entry.getObjectId("_id").toHexString(), subscriberId,
-					byId.get(subscriberId)));
+			this.page.add(new RecipientItem(entry.getString("_id"), subscriberId, byId.get(subscriberId)));
 		}
 	}
 

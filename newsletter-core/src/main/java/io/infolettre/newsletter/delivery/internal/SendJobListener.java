@@ -34,9 +34,11 @@ class SendJobListener implements JobExecutionListener {
 	@Override
 	public void afterJob(JobExecution execution) {
 		String issueId = issueId(execution);
-		if (execution.getStatus() == BatchStatus.COMPLETED && this.ledger.progress(issueId).pending() == 0) {
+		// Exact counts from the ledger, whatever the live counters saw during the send.
+		var progress = this.ledger.recount(issueId);
+		if (execution.getStatus() == BatchStatus.COMPLETED && progress.pending() + progress.sending() == 0) {
 			this.issues.markSent(issueId);
-			log.info("Issue {} sent: {}", issueId, this.ledger.progress(issueId));
+			log.info("Issue {} sent: {}", issueId, progress);
 		}
 		else {
 			String reason = execution.getAllFailureExceptions()

@@ -3,13 +3,13 @@ package io.infolettre.newsletter.segment.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import io.infolettre.newsletter.segment.Audience;
 import io.infolettre.newsletter.segment.RecipientSource;
 import io.infolettre.newsletter.subscriber.Subscriber;
 import io.infolettre.newsletter.subscriber.SubscriberStatus;
 import org.bson.Document;
-import org.bson.types.ObjectId;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -31,28 +31,26 @@ class MongoRecipientSource implements RecipientSource {
 		return this.mongo.count(Query.query(criteria(audience)), Subscriber.class);
 	}
 
+	/**
+	 * One query, streamed through a cursor in id order: the audience is evaluated once, and only a
+	 * batch of ids is held at a time.
+	 */
 	@Override
 	public void forEachBatch(Audience audience, int batchSize, Consumer<List<String>> batch) {
-		ObjectId last = null;
-		while (true) {
-			var criteria = criteria(audience);
-			if (last != null) {
-				criteria = criteria.and(Subscriber.Fields.ID).gt(last);
-			}
-			var query = Query.query(criteria).with(Sort.by(Subscriber.Fields.ID)).limit(batchSize);
-			query.fields().include(Subscriber.Fields.ID);
-			List<String> ids = new ArrayList<>(batchSize);
-			for (Document doc : this.mongo.find(query, Document.class, Subscriber.COLLECTION)) {
-				last = doc.getObjectId(Subscriber.Fields.ID);
-				ids.add(last.toHexString());
-			}
-			if (ids.isEmpty()) {
-				return;
-			}
-			batch.accept(ids);
-			if (ids.size() < batchSize) {
-				return;
-			}
+		var query = Query.query(criteria(audience)).with(Sort.by(Subscriber.Fields.ID)).cursorBatchSize(batchSize);
+		query.fields().include(Subscriber.Fields.ID);
+		List<String> ids = new ArrayList<>(batchSize);
+		try (Stream<Document> subscribers = this.mongo.stream(query, Document.class, Subscriber.COLLECTION)) {
+			subscribers.forEach(doc -> {
+				ids.add(doc.getObjectId(Subscriber.Fields.ID).toHexString());
+				if (ids.size() == batchSize) {
+					batch.accept(List.copyOf(ids));
+					ids.clear();
+				}
+			});
+		}
+		if (!ids.isEmpty()) {
+			batch.accept(List.copyOf(ids));
 		}
 	}
 

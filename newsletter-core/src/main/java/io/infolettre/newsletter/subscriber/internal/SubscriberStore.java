@@ -101,14 +101,19 @@ public class SubscriberStore implements Subscribers {
 		}
 	}
 
-	/** Conditional update, so two concurrent requests unsubscribe (and report) once. */
+	/**
+	 * Atomic on the subscriber's id, so two concurrent requests unsubscribe (and report) once; the
+	 * query names the id alone, which every MongoDB-wire server answers from its primary index.
+	 */
 	public boolean markUnsubscribed(String subscriberId, Instant at) {
-		var query = Query.query(Criteria.where(Subscriber.Fields.ID).is(subscriberId)
-			.and(Subscriber.Fields.STATUS).ne(SubscriberStatus.UNSUBSCRIBED));
-		var update = new Update().set(Subscriber.Fields.STATUS, SubscriberStatus.UNSUBSCRIBED)
-			.set("unsubscribedAt", at)
-			.set("updatedAt", at);
-		return this.mongo.updateFirst(query, update, Subscriber.class).getModifiedCount() == 1;
+		var byId = Query.query(Criteria.where(Subscriber.Fields.ID).is(subscriberId));
+		Subscriber before = this.mongo.findAndModify(byId,
+				new Update().set(Subscriber.Fields.STATUS, SubscriberStatus.UNSUBSCRIBED), Subscriber.class);
+		if (before == null || before.getStatus() == SubscriberStatus.UNSUBSCRIBED) {
+			return false;
+		}
+		this.mongo.updateFirst(byId, new Update().set("unsubscribedAt", at).set("updatedAt", at), Subscriber.class);
+		return true;
 	}
 
 }

@@ -16,13 +16,11 @@ import io.infolettre.newsletter.tracking.TokenPurpose;
 import io.infolettre.newsletter.tracking.TrackingTokens;
 
 /**
- * Token = base64url(AES(id ‖ purpose ‖ 0 0 0) ‖ HMAC-SHA256(purpose ‖ block)[0..12]): 38 characters.
- * One AES block hides the 12-byte id; the truncated HMAC (96 bits) authenticates it. Keys are
- * derived from the installation secret, one per use.
+ * Token = base64url(AES(id) ‖ HMAC-SHA256(purpose ‖ AES(id))[0..12]): 38 characters. The delivery
+ * id (16 bytes) is one AES block, so no id appears in a URL; the truncated HMAC (96 bits) binds the
+ * block to its purpose and authenticates it. Keys are derived from the installation secret.
  */
 class HmacTrackingTokens implements TrackingTokens {
-
-	private static final int ID_BYTES = 12;
 
 	private static final int BLOCK = 16;
 
@@ -43,13 +41,10 @@ class HmacTrackingTokens implements TrackingTokens {
 
 	@Override
 	public String issue(TokenPurpose purpose, String deliveryId) {
-		byte[] id = HexFormat.of().parseHex(deliveryId);
-		if (id.length != ID_BYTES) {
+		if (deliveryId == null || deliveryId.length() != 2 * BLOCK) {
 			throw new IllegalArgumentException("Not a delivery id: " + deliveryId);
 		}
-		byte[] plain = Arrays.copyOf(id, BLOCK);
-		plain[ID_BYTES] = purpose.code();
-		byte[] block = aes(Cipher.ENCRYPT_MODE, plain);
+		byte[] block = aes(Cipher.ENCRYPT_MODE, HexFormat.of().parseHex(deliveryId));
 		byte[] token = Arrays.copyOf(block, BLOCK + MAC_BYTES);
 		System.arraycopy(mac(purpose, block), 0, token, BLOCK, MAC_BYTES);
 		return ENCODER.encodeToString(token);
@@ -76,11 +71,7 @@ class HmacTrackingTokens implements TrackingTokens {
 		if (!MessageDigest.isEqual(expected, Arrays.copyOfRange(raw, BLOCK, BLOCK + MAC_BYTES))) {
 			return Optional.empty();
 		}
-		byte[] plain = aes(Cipher.DECRYPT_MODE, block);
-		if (plain[ID_BYTES] != purpose.code()) {
-			return Optional.empty();
-		}
-		return Optional.of(HexFormat.of().formatHex(plain, 0, ID_BYTES));
+		return Optional.of(HexFormat.of().formatHex(aes(Cipher.DECRYPT_MODE, block)));
 	}
 
 	private byte[] aes(int mode, byte[] block) {

@@ -12,7 +12,7 @@ class HmacTrackingTokensTests {
 
 	private final HmacTrackingTokens tokens = new HmacTrackingTokens("secret-a".getBytes(StandardCharsets.UTF_8));
 
-	private final String deliveryId = new ObjectId().toHexString();
+	private final String deliveryId = new ObjectId().toHexString() + "0000002a";
 
 	@Test
 	void roundTripsTheDeliveryIdWithoutShowingIt() {
@@ -54,7 +54,7 @@ class HmacTrackingTokensTests {
 
 	@Test
 	void differentDeliveriesGiveDifferentTokens() {
-		assertThat(this.tokens.issue(TokenPurpose.OPEN, new ObjectId().toHexString()))
+		assertThat(this.tokens.issue(TokenPurpose.OPEN, new ObjectId().toHexString() + "0000002a"))
 			.isNotEqualTo(this.tokens.issue(TokenPurpose.OPEN, this.deliveryId));
 	}
 

@@ -1,0 +1,29 @@
+package io.infolettre.newsletter.delivery.internal;
+
+import java.util.HexFormat;
+
+/**
+ * Ledger entry ids: the issue id (24 hex digits) followed by the entry's sequence number in the
+ * frozen recipient list (8 hex digits). Knowing the ids of a page without a query lets the send
+ * read the ledger by exact keys, which every MongoDB-wire server serves from its primary index
+ * (the embedded one has no secondary indexes), and keeps one issue's entries together in id order.
+ */
+final class LedgerKeys {
+
+	private LedgerKeys() {
+	}
+
+	static String id(String issueId, long sequence) {
+		return issueId + HexFormat.of().toHexDigits((int) sequence);
+	}
+
+	static String issueOf(String deliveryId) {
+		return deliveryId.substring(0, 24);
+	}
+
+	static boolean isValid(String deliveryId) {
+		return deliveryId != null && deliveryId.length() == 32 && HexFormat.isHexDigit(deliveryId.charAt(0))
+				&& deliveryId.chars().allMatch(HexFormat::isHexDigit);
+	}
+
+}

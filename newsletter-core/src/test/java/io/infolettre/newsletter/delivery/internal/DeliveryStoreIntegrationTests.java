@@ -1,0 +1,97 @@
+package io.infolettre.newsletter.delivery.internal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import io.infolettre.newsletter.delivery.DeliveryStatus;
+import io.infolettre.newsletter.fixtures.EmbeddedMongo;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The ledger against a real MongoDB-wire server. */
+class DeliveryStoreIntegrationTests {
+
+	private final String issueId = new ObjectId().toHexString();
+
+	private final Instant now = Instant.parse("2026-12-01T14:00:00Z");
+
+	private EmbeddedMongo mongo;
+
+	private DeliveryStore ledger;
+
+	@BeforeEach
+	void start() {
+		this.mongo = new EmbeddedMongo();
+		this.ledger = new DeliveryStore(this.mongo.template());
+		this.ledger.createIndexes();
+	}
+
+	@AfterEach
+	void stop() {
+		this.mongo.close();
+	}
+
+	@Test
+	void freezingAgainAddsNobodyTwiceAndLeavesOnlyGaps() {
+		this.ledger.freeze(this.issueId, subscribers(0, 150), this.now);
+		this.ledger.freeze(this.issueId, subscribers(100, 200), this.now); // a restarted freeze overlaps
+
+		assertThat(this.ledger.progress(this.issueId).total()).isEqualTo(200);
+		assertThat(this.ledger.sequenceEnd(this.issueId)).isEqualTo(250);
+		List<Document> all = this.ledger.page(this.issueId, 0, 250);
+		assertThat(all).hasSize(200);
+		assertThat(all.stream().map(d -> d.getString(DeliveryStore.SUBSCRIBER_ID)).distinct()).hasSize(200);
+		assertThat(all.stream().map(d -> d.getString("_id"))).isSorted();
+	}
+
+	@Test
+	void countersFollowOutcomesOpensAndUnsubscribesAndRecountAgrees() {
+		this.ledger.freeze(this.issueId, subscribers(0, 4), this.now);
+		var ids = this.ledger.page(this.issueId, 0, 4).stream().map(d -> d.getString("_id")).toList();
+		this.ledger.markSending(ids);
+		this.ledger.recordOutcomes(this.issueId, List.of(outcome(ids.get(0), DeliveryStatus.SENT),
+				outcome(ids.get(1), DeliveryStatus.SENT), outcome(ids.get(2), DeliveryStatus.FAILED_PERMANENT),
+				outcome(ids.get(3), DeliveryStatus.SKIPPED)));
+		assertThat(this.ledger.recordOpen(ids.get(0), this.now)).isTrue();
+		assertThat(this.ledger.recordOpen(ids.get(0), this.now)).isTrue();
+		assertThat(this.ledger.recordOpen(ids.get(1), this.now)).isTrue();
+		assertThat(this.ledger.recordOpen(this.issueId + "0000ffff", this.now)).as("no such delivery").isFalse();
+		this.ledger.recordUnsubscribe(ids.get(1), this.now);
+		this.ledger.recordUnsubscribe(ids.get(1), this.now);
+
+		var live = this.ledger.progress(this.issueId);
+		assertThat(live.sent()).isEqualTo(2);
+		assertThat(live.failedPermanent()).isEqualTo(1);
+		assertThat(live.skipped()).isEqualTo(1);
+		assertThat(live.pending()).isZero();
+		assertThat(live.opened()).isEqualTo(2);
+		assertThat(live.unsubscribed()).isEqualTo(1);
+		assertThat(this.ledger.recount(this.issueId)).isEqualTo(live);
+		assertThat(this.ledger.findById(ids.get(0)).orElseThrow().getOpens()).isEqualTo(2);
+	}
+
+	@Test
+	void unclaimedEntriesGoBackToPending() {
+		this.ledger.freeze(this.issueId, subscribers(0, 2), this.now);
+		var ids = this.ledger.page(this.issueId, 0, 2).stream().map(d -> d.getString("_id")).toList();
+		this.ledger.markSending(ids);
+		this.ledger.releaseToPending(ids);
+		assertThat(this.ledger.page(this.issueId, 0, 2)).allSatisfy(
+				entry -> assertThat(entry.getString(DeliveryStore.STATUS)).isEqualTo(DeliveryStatus.PENDING.name()));
+	}
+
+	private DeliveryStore.Outcome outcome(String id, DeliveryStatus status) {
+		return new DeliveryStore.Outcome(id, status, "membre@exemple.ca", "<" + id + "@exemple.ca>", null, this.now);
+	}
+
+	private static List<String> subscribers(int from, int to) {
+		return IntStream.range(from, to).mapToObj(i -> "%024x".formatted(i)).toList();
+	}
+
+}
