@@ -79,8 +79,8 @@ class SendIssueJobConfiguration {
 
 	@Bean
 	@StepScope
-	MessageWriter messageWriter(MailGateway gateway, DeliveryStore ledger, Clock clock) {
-		return new MessageWriter(gateway, ledger, clock);
+	MessageWriter messageWriter(MailGateway gateway, DeliveryStore ledger, Clock clock, DeliverySettings settings) {
+		return new MessageWriter(gateway, ledger, clock, settings.connections());
 	}
 
 	@Bean
