@@ -1,11 +1,16 @@
 package io.infolettre.newsletter.system;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 
 import io.infolettre.newsletter.NewsletterApplication;
 import io.infolettre.newsletter.fixtures.IssueFixtures;
 import io.infolettre.newsletter.fixtures.SubscriberFixtures;
+import io.infolettre.newsletter.delivery.Deliveries;
 import io.infolettre.newsletter.issue.IssueManagement;
+import io.infolettre.newsletter.issue.IssueStatus;
 import io.infolettre.newsletter.segment.Audience;
 import io.infolettre.newsletter.subscriber.EmailAddress;
 import io.infolettre.newsletter.subscriber.SubscriberManagement;
@@ -20,6 +25,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** What was written before the application stops is there after it starts again on the same data. */
 class RestartIntegrationTests {
@@ -34,7 +40,7 @@ class RestartIntegrationTests {
 		String deliveryId = new ObjectId().toHexString() + "0000002a";
 		try (var first = start()) {
 			first.getBean(SubscriberManagement.class)
-				.addAll(java.util.List.of(SubscriberFixtures.member("reste@exemple.ca", "Réal", "Côté", "Usine", "l")));
+				.addAll(List.of(SubscriberFixtures.member("reste@exemple.ca", "Réal", "Côté", "Usine", "l")));
 			issueId = first.getBean(IssueManagement.class)
 				.createDraft("Infolettre – janvier", IssueFixtures.infolettre(), Audience.allActive())
 				.getId();
@@ -46,6 +52,25 @@ class RestartIntegrationTests {
 			assertThat(second.getBean(IssueManagement.class).get(issueId).getTitle()).isEqualTo("Infolettre – janvier");
 			assertThat(second.getBean(TrackingTokens.class).verify(TokenPurpose.UNSUBSCRIBE, token))
 				.as("links in messages already sent keep working").contains(deliveryId);
+		}
+	}
+
+	@Test
+	void anIssueScheduledBeforeAStopIsSentAfterTheRestart() {
+		String issueId;
+		try (var first = start()) {
+			first.getBean(SubscriberManagement.class)
+				.addAll(List.of(SubscriberFixtures.member("prevu@exemple.ca", "Réal", "Côté", "Usine", "prevus")));
+			var issues = first.getBean(IssueManagement.class);
+			issueId = issues.createDraft("Prévu", IssueFixtures.infolettre(), Audience.list("prevus")).getId();
+			// due a minute ago in the database, but no Quartz trigger: the application stopped first
+			issues.schedule(issueId, Instant.now().minusSeconds(60));
+		}
+		try (var second = start()) {
+			var issues = second.getBean(IssueManagement.class);
+			await().atMost(Duration.ofSeconds(30))
+				.untilAsserted(() -> assertThat(issues.get(issueId).getStatus()).isEqualTo(IssueStatus.SENT));
+			assertThat(second.getBean(Deliveries.class).progress(issueId).sent()).isEqualTo(1);
 		}
 	}
 
