@@ -23,7 +23,7 @@ import org.springframework.security.web.SecurityFilterChain;
 class SecurityConfiguration {
 
 	private static final String[] PUBLIC = { "/login", "/o/**", "/u/**", "/webjars/**", "/css/**", "/favicon.ico",
-			"/error" };
+			"/error", "/actuator/health" };
 
 	@Bean
 	@Order(1)

@@ -72,6 +72,13 @@ class ApiIntegrationTests extends AbstractIntegrationTests {
 	}
 
 	@Test
+	void healthIsUpOnTheEmbeddedDatabase() {
+		var health = http().get("/actuator/health");
+		assertThat(health.statusCode()).isEqualTo(200);
+		assertThat(this.json.readTree(health.body()).get("status").asString()).isEqualTo("UP");
+	}
+
+	@Test
 	void adminPagesNeedALogin() {
 		var response = http().get("/admin/issues");
 		assertThat(response.statusCode()).isEqualTo(302);
