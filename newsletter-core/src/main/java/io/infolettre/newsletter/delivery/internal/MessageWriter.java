@@ -15,7 +15,6 @@ import io.infolettre.newsletter.delivery.DeliveryStatus;
 import io.infolettre.newsletter.delivery.internal.DeliveryStore.Outcome;
 import io.infolettre.newsletter.delivery.spi.MailConnection;
 import io.infolettre.newsletter.delivery.spi.MailGateway;
-import io.infolettre.newsletter.delivery.spi.RelayUnavailableException;
 import io.infolettre.newsletter.delivery.spi.SendResult;
 
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -79,7 +78,7 @@ class MessageWriter implements ItemStreamWriter<DeliveryTask> {
 		if (!unsent.isEmpty()) {
 			this.ledger.markSending(unsent);
 		}
-		RelayUnavailableException relayFailure = null;
+		RuntimeException laneFailure = null;
 		try {
 			List<Future<Lane>> results = new ArrayList<>();
 			for (int i = 0; i < lanes.size(); i++) {
@@ -89,12 +88,14 @@ class MessageWriter implements ItemStreamWriter<DeliveryTask> {
 					results.add(this.senders.submit(() -> sendLane(slot, lane)));
 				}
 			}
+			// Every lane is awaited before anything is released: a lane still sending must not see its
+			// entries handed back as PENDING.
 			for (Future<Lane> result : results) {
 				Lane lane = await(result);
 				outcomes.addAll(lane.outcomes());
 				lane.outcomes().forEach(outcome -> unsent.remove(outcome.deliveryId()));
-				if (lane.failure() != null && relayFailure == null) {
-					relayFailure = lane.failure();
+				if (lane.failure() != null && laneFailure == null) {
+					laneFailure = lane.failure();
 				}
 			}
 		}
@@ -104,24 +105,30 @@ class MessageWriter implements ItemStreamWriter<DeliveryTask> {
 				this.ledger.recordOutcomes(LedgerKeys.issueOf(outcomes.get(0).deliveryId()), outcomes);
 			}
 		}
-		if (relayFailure != null) {
-			throw relayFailure;
+		if (laneFailure != null) {
+			throw laneFailure;
 		}
 	}
 
 	// One lane is one connection: its messages go out in order, and it stops at the first relay failure.
 	private Lane sendLane(int slot, List<DeliveryTask.Send> lane) {
 		List<Outcome> outcomes = new ArrayList<>(lane.size());
-		try {
-			for (DeliveryTask.Send send : lane) {
+		for (DeliveryTask.Send send : lane) {
+			try {
 				outcomes.add(deliver(connection(slot), send));
 			}
-			return new Lane(outcomes, null);
+			catch (IllegalArgumentException ex) {
+				// the message could not be built (before the wire): this recipient fails, the send goes on
+				outcomes.add(new Outcome(send.deliveryId(), DeliveryStatus.FAILED_PERMANENT, send.email(), null,
+						"Message impossible à construire : " + ex.getMessage(), this.clock.instant()));
+			}
+			catch (RuntimeException ex) {
+				// relay gone (or an unexpected failure): this lane stops, the others finish their messages
+				closeQuietly(slot);
+				return new Lane(outcomes, ex);
+			}
 		}
-		catch (RelayUnavailableException ex) {
-			closeQuietly(slot);
-			return new Lane(outcomes, ex);
-		}
+		return new Lane(outcomes, null);
 	}
 
 	private Outcome deliver(MailConnection connection, DeliveryTask.Send send) {
@@ -172,7 +179,7 @@ class MessageWriter implements ItemStreamWriter<DeliveryTask> {
 		}
 	}
 
-	private record Lane(List<Outcome> outcomes, RelayUnavailableException failure) {
+	private record Lane(List<Outcome> outcomes, RuntimeException failure) {
 	}
 
 }
