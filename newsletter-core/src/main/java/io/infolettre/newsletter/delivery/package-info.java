@@ -3,5 +3,5 @@
  * and sends one message per ledger entry in a Spring Batch job started through Quartz.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Delivery",
-		allowedDependencies = { "subscriber", "segment", "issue", "rendering", "tracking" })
+		allowedDependencies = { "subscriber", "segment", "issue", "rendering", "tracking", "shared" })
 package io.infolettre.newsletter.delivery;

@@ -8,16 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import com.mongodb.MongoBulkWriteException;
 import io.infolettre.newsletter.delivery.Deliveries;
 import io.infolettre.newsletter.delivery.Delivery;
 import io.infolettre.newsletter.delivery.DeliveryProgress;
 import io.infolettre.newsletter.delivery.DeliveryStatus;
+import io.infolettre.newsletter.shared.DuplicateTolerantInserts;
 import org.bson.Document;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -47,8 +45,6 @@ public class DeliveryStore implements Deliveries {
 	static final String SUBSCRIBER_ID = "subscriberId";
 
 	static final String STATUS = "status";
-
-	private static final int DUPLICATE_KEY = 11000;
 
 	private static final Map<DeliveryStatus, String> COUNTERS = Map.of(DeliveryStatus.SENT, "sent",
 			DeliveryStatus.FAILED_TEMPORARY, "failedTemporary", DeliveryStatus.FAILED_PERMANENT, "failedPermanent",
@@ -115,24 +111,9 @@ public class DeliveryStore implements Deliveries {
 				.append(STATUS, DeliveryStatus.PENDING.name())
 				.append("createdAt", now));
 		}
-		int added = insertIgnoringDuplicates(entries);
+		// a subscriber already frozen (a restarted freeze) is refused by the (issue, subscriber) index
+		int added = DuplicateTolerantInserts.insert(this.mongo, Delivery.COLLECTION, entries);
 		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(issueId)), new Update().inc("total", added), HEADS);
-	}
-
-	// A subscriber already frozen (a restarted freeze) is refused by the (issue, subscriber) index.
-	private int insertIgnoringDuplicates(List<Document> entries) {
-		try {
-			this.mongo.bulkOps(BulkMode.UNORDERED, Delivery.COLLECTION).insert(entries).execute();
-			return entries.size();
-		}
-		catch (DuplicateKeyException | BulkOperationException ex) {
-			var errors = ex instanceof BulkOperationException bulk ? bulk.getErrors()
-					: ex.getCause() instanceof MongoBulkWriteException bulk ? bulk.getWriteErrors() : null;
-			if (errors == null || errors.stream().anyMatch(e -> e.getCode() != DUPLICATE_KEY)) {
-				throw ex;
-			}
-			return entries.size() - errors.size();
-		}
 	}
 
 	/** The entries with sequence numbers in [from, from + count), in order; gaps are skipped. */

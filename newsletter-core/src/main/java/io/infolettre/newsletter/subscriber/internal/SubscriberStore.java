@@ -5,16 +5,13 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-import com.mongodb.MongoBulkWriteException;
+import io.infolettre.newsletter.shared.DuplicateTolerantInserts;
 import io.infolettre.newsletter.subscriber.EmailAddress;
 import io.infolettre.newsletter.subscriber.Subscriber;
 import io.infolettre.newsletter.subscriber.SubscriberStatus;
 import io.infolettre.newsletter.subscriber.Subscribers;
 
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -27,8 +24,6 @@ import jakarta.annotation.PostConstruct;
 /** MongoDB storage of subscribers. */
 @Repository
 public class SubscriberStore implements Subscribers {
-
-	private static final int DUPLICATE_KEY = 11000;
 
 	private final MongoTemplate mongo;
 
@@ -78,27 +73,9 @@ public class SubscriberStore implements Subscribers {
 		return this.mongo.find(new Query().with(Sort.by(Subscriber.Fields.ID)).limit(size), Subscriber.class);
 	}
 
-	/**
-	 * Unordered bulk insert: addresses already present are rejected by the unique index and skipped.
-	 * The count is derived from the write errors, not from the server's inserted count, which the
-	 * embedded server reports wrongly when some documents fail.
-	 */
+	/** Inserts the subscribers whose address is not known yet (the unique index refuses the others). */
 	public int insertNew(List<Subscriber> subscribers) {
-		if (subscribers.isEmpty()) {
-			return 0;
-		}
-		try {
-			this.mongo.bulkOps(BulkMode.UNORDERED, Subscriber.class).insert(subscribers).execute();
-			return subscribers.size();
-		}
-		catch (DuplicateKeyException | BulkOperationException ex) {
-			var errors = ex instanceof BulkOperationException bulk ? bulk.getErrors()
-					: ex.getCause() instanceof MongoBulkWriteException bulk ? bulk.getWriteErrors() : null;
-			if (errors == null || errors.stream().anyMatch(e -> e.getCode() != DUPLICATE_KEY)) {
-				throw ex;
-			}
-			return subscribers.size() - errors.size();
-		}
+		return DuplicateTolerantInserts.insert(this.mongo, Subscriber.COLLECTION, subscribers);
 	}
 
 	/**
