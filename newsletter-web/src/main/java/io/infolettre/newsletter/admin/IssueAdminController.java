@@ -1,5 +1,8 @@
 package io.infolettre.newsletter.admin;
 
+import java.nio.charset.StandardCharsets;
+import java.util.function.Function;
+
 import io.infolettre.newsletter.delivery.Deliveries;
 import io.infolettre.newsletter.delivery.IssuePreviews;
 import io.infolettre.newsletter.delivery.IssueSending;
@@ -103,17 +106,17 @@ class IssueAdminController {
 	}
 
 	private ResponseEntity<String> preview(String id, String subscriber, MediaType type,
-			java.util.function.Function<RenderedMessage, String> part) {
+			Function<RenderedMessage, String> part) {
 		try {
 			return ResponseEntity.ok()
-				.contentType(new MediaType(type, java.nio.charset.StandardCharsets.UTF_8))
+				.contentType(new MediaType(type, StandardCharsets.UTF_8))
 				// the preview is the member's HTML: no scripts, no plugins, even if a template had some
 				.header("Content-Security-Policy", "script-src 'none'; object-src 'none'")
 				.body(part.apply(this.previews.preview(id, subscriber)));
 		}
 		catch (TemplateProblem ex) {
 			return ResponseEntity.unprocessableEntity()
-				.contentType(new MediaType(MediaType.TEXT_PLAIN, java.nio.charset.StandardCharsets.UTF_8))
+				.contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
 				.body(ex.getMessage());
 		}
 	}

@@ -1,5 +1,7 @@
 package io.infolettre.newsletter.admin;
 
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 
 import io.infolettre.newsletter.system.DevelopmentOutbox;
@@ -32,7 +34,7 @@ class OutboxController {
 	String list(Model model) {
 		model.addAttribute("enabled", this.outbox.isPresent());
 		model.addAttribute("total", this.outbox.map(DevelopmentOutbox::size).orElse(0L));
-		model.addAttribute("messages", this.outbox.map(o -> o.latest(PAGE)).orElse(java.util.List.of()));
+		model.addAttribute("messages", this.outbox.map(o -> o.latest(PAGE)).orElse(List.of()));
 		return "admin/outbox";
 	}
 
@@ -46,7 +48,7 @@ class OutboxController {
 	ResponseEntity<String> html(@PathVariable int index) {
 		var message = find(index);
 		return ResponseEntity.ok()
-			.contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+			.contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
 			.header("Content-Security-Policy", "script-src 'none'; object-src 'none'")
 			.body(message.html() == null ? "" : message.html());
 	}

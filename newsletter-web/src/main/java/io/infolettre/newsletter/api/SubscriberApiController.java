@@ -1,6 +1,7 @@
 package io.infolettre.newsletter.api;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -66,7 +67,7 @@ class SubscriberApiController {
 	}
 
 	private static Subscriber toSubscriber(EmailAddress email, NewSubscriberRequest request, Consent consent,
-			java.time.Instant now) {
+			Instant now) {
 		var language = "en".equalsIgnoreCase(request.language()) ? "en" : "fr";
 		var subscriber = new Subscriber(email, request.firstName(), request.lastName(), request.company(), language,
 				consent, now);

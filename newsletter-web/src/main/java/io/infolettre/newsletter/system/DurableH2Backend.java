@@ -1,5 +1,6 @@
 package io.infolettre.newsletter.system;
 
+import java.util.Locale;
 import java.util.Set;
 
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
@@ -24,7 +25,7 @@ class DurableH2Backend extends H2Backend {
 	@Override
 	public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
 		Document result = super.handleCommand(channel, databaseName, command, query);
-		if (WRITE_COMMANDS.contains(command.toLowerCase(java.util.Locale.ROOT))) {
+		if (WRITE_COMMANDS.contains(command.toLowerCase(Locale.ROOT))) {
 			commit();
 		}
 		return result;
