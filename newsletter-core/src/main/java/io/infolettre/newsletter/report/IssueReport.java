@@ -7,6 +7,15 @@ package io.infolettre.newsletter.report;
 public record IssueReport(String issueId, long recipients, long sent, long failed, long skipped, long pending,
 		long uniqueOpens, long unsubscribes) {
 
+	/** Recipients whose message went out, failed or was skipped: everyone but those still pending. */
+	public long done() {
+		return this.recipients - this.pending;
+	}
+
+	public int percent() {
+		return this.recipients == 0 ? 0 : (int) (done() * 100 / this.recipients);
+	}
+
 	public double openRate() {
 		return this.sent == 0 ? 0 : (double) this.uniqueOpens / this.sent;
 	}

@@ -1,6 +1,7 @@
 package io.infolettre.newsletter.report;
 
 import io.infolettre.newsletter.delivery.Deliveries;
+import io.infolettre.newsletter.issue.Issue;
 import io.infolettre.newsletter.issue.IssueManagement;
 
 import org.springframework.stereotype.Service;
@@ -20,7 +21,12 @@ public class IssueReports {
 
 	/** @throws io.infolettre.newsletter.issue.IssueNotFoundException for an unknown issue */
 	public IssueReport forIssue(String issueId) {
-		this.issues.get(issueId);
+		return forIssue(this.issues.get(issueId));
+	}
+
+	/** The report of an issue already loaded. */
+	public IssueReport forIssue(Issue issue) {
+		String issueId = issue.getId();
 		var p = this.deliveries.progress(issueId);
 		return new IssueReport(issueId, p.total(), p.sent(), p.failed(), p.skipped(), p.pending() + p.sending(),
 				p.opened(), p.unsubscribed());

@@ -3,7 +3,6 @@ package io.infolettre.newsletter.admin;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Function;
 
-import io.infolettre.newsletter.delivery.Deliveries;
 import io.infolettre.newsletter.delivery.IssuePreviews;
 import io.infolettre.newsletter.delivery.IssueSending;
 import io.infolettre.newsletter.delivery.SendRefusedException;
@@ -43,19 +42,16 @@ class IssueAdminController {
 
 	private final IssuePreviews previews;
 
-	private final Deliveries deliveries;
-
 	private final IssueReports reports;
 
 	private final Subscribers subscribers;
 
 	IssueAdminController(Issues issues, IssueManagement management, IssueSending sending, IssuePreviews previews,
-			Deliveries deliveries, IssueReports reports, Subscribers subscribers) {
+			IssueReports reports, Subscribers subscribers) {
 		this.issues = issues;
 		this.management = management;
 		this.sending = sending;
 		this.previews = previews;
-		this.deliveries = deliveries;
 		this.reports = reports;
 		this.subscribers = subscribers;
 	}
@@ -71,8 +67,7 @@ class IssueAdminController {
 		Issue issue = this.management.get(id);
 		model.addAttribute("issue", issue);
 		model.addAttribute("audienceSize", this.sending.audienceSize(issue));
-		model.addAttribute("progress", this.deliveries.progress(id));
-		model.addAttribute("report", this.reports.forIssue(id));
+		model.addAttribute("report", this.reports.forIssue(issue));
 		model.addAttribute("previewSubscribers", this.subscribers.firstPage(PREVIEW_CHOICES));
 		model.addAttribute("lists", this.subscribers.listNames());
 		model.addAttribute("selectedSubscriber", subscriber);
@@ -89,9 +84,9 @@ class IssueAdminController {
 	/** The live part of the issue page, polled while the issue is being sent. */
 	@GetMapping("/{id}/progress")
 	String progress(@PathVariable String id, Model model) {
-		model.addAttribute("issue", this.management.get(id));
-		model.addAttribute("progress", this.deliveries.progress(id));
-		model.addAttribute("report", this.reports.forIssue(id));
+		Issue issue = this.management.get(id);
+		model.addAttribute("issue", issue);
+		model.addAttribute("report", this.reports.forIssue(issue));
 		return "admin/issue :: live";
 	}
 

@@ -22,8 +22,7 @@ final class LedgerKeys {
 	}
 
 	static boolean isValid(String deliveryId) {
-		return deliveryId != null && deliveryId.length() == 32 && HexFormat.isHexDigit(deliveryId.charAt(0))
-				&& deliveryId.chars().allMatch(HexFormat::isHexDigit);
+		return deliveryId != null && deliveryId.length() == 32 && deliveryId.chars().allMatch(HexFormat::isHexDigit);
 	}
 
 }
