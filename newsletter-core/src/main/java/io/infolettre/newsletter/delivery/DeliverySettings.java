@@ -5,22 +5,87 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
+ * How the engine sends.
+ *
  * @param chunkSize messages rendered, sent and recorded in the ledger per chunk
  * @param connections SMTP connections a send uses in parallel, each kept open for the whole send
  * @param freezeBatchSize ledger entries written per bulk operation when recipients are frozen
  * @param connectTimeout SMTP connection timeout
  * @param readTimeout SMTP reply timeout
+ * @param retry how a temporary failure (4xx reply, lost connection) is tried again
+ * @param reconnect how a lane tries to get its connection back before the send pauses itself
+ * @param pauseAfterFailures consecutive failed messages after which the send pauses itself (the relay
+ * is in trouble: better to stop than to burn through the list)
+ * @param hardBouncesBeforeBounced permanent refusals of an address after which its subscriber is
+ * marked BOUNCED
+ * @param inFlightAfterCrash what happens to messages that were on the wire when the application died
+ * @param resumeOnStartup whether a send interrupted by a crash or a stop resumes by itself at start
+ * @param rateLimit the most the relay accepts from us (0 = no limit)
  */
 @ConfigurationProperties("newsletter.delivery")
 public record DeliverySettings(Integer chunkSize, Integer connections, Integer freezeBatchSize,
-		Duration connectTimeout, Duration readTimeout) {
+		Duration connectTimeout, Duration readTimeout, Retry retry, Retry reconnect, Integer pauseAfterFailures,
+		Integer hardBouncesBeforeBounced, InFlightAfterCrash inFlightAfterCrash, Boolean resumeOnStartup,
+		RateLimit rateLimit) {
 
 	public DeliverySettings {
 		chunkSize = chunkSize == null ? 100 : chunkSize;
-		connections = connections == null ? 3 : Math.max(1, connections);
+		connections = connections == null ? 4 : Math.max(1, connections);
 		freezeBatchSize = freezeBatchSize == null ? 1000 : freezeBatchSize;
 		connectTimeout = connectTimeout == null ? Duration.ofSeconds(10) : connectTimeout;
 		readTimeout = readTimeout == null ? Duration.ofSeconds(30) : readTimeout;
+		retry = retry == null ? new Retry(4, Duration.ofMinutes(1), 3.0) : retry;
+		reconnect = reconnect == null ? new Retry(4, Duration.ofSeconds(2), 2.0) : reconnect;
+		pauseAfterFailures = pauseAfterFailures == null ? 25 : Math.max(1, pauseAfterFailures);
+		hardBouncesBeforeBounced = hardBouncesBeforeBounced == null ? 1 : Math.max(1, hardBouncesBeforeBounced);
+		inFlightAfterCrash = inFlightAfterCrash == null ? InFlightAfterCrash.RESEND : inFlightAfterCrash;
+		resumeOnStartup = resumeOnStartup == null || resumeOnStartup;
+		rateLimit = rateLimit == null ? new RateLimit(0, 0) : rateLimit;
+	}
+
+	/**
+	 * @param attempts attempts in all, the first one included
+	 * @param backoff wait before the second attempt
+	 * @param multiplier growth of the wait from one attempt to the next
+	 */
+	public record Retry(Integer attempts, Duration backoff, Double multiplier) {
+
+		public Retry {
+			attempts = attempts == null ? 4 : Math.max(1, attempts);
+			backoff = backoff == null ? Duration.ofMinutes(1) : backoff;
+			multiplier = multiplier == null ? 2.0 : Math.max(1.0, multiplier);
+		}
+
+		/** The wait after the given number of failed attempts (1 = after the first). */
+		public Duration backoffAfter(int failedAttempts) {
+			double factor = Math.pow(this.multiplier, Math.max(0, failedAttempts - 1));
+			return Duration.ofMillis((long) Math.min(this.backoff.toMillis() * factor, Duration.ofHours(6).toMillis()));
+		}
+
+	}
+
+	/**
+	 * @param perSecond messages per second at most, over all connections (0 = no limit)
+	 * @param perHour messages per sliding hour at most (0 = no limit)
+	 */
+	public record RateLimit(Integer perSecond, Integer perHour) {
+
+		public RateLimit {
+			perSecond = perSecond == null ? 0 : Math.max(0, perSecond);
+			perHour = perHour == null ? 0 : Math.max(0, perHour);
+		}
+
+	}
+
+	/**
+	 * A message claimed (SENDING) but not confirmed when the application died may or may not have
+	 * reached the relay. RESEND sends it again (at least once; it is marked possibly duplicated);
+	 * HOLD leaves it UNCERTAIN for the coordinator to resend (at most once).
+	 */
+	public enum InFlightAfterCrash {
+
+		RESEND, HOLD
+
 	}
 
 }

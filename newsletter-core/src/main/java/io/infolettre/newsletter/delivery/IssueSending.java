@@ -2,6 +2,7 @@ package io.infolettre.newsletter.delivery;
 
 import java.time.Clock;
 
+import io.infolettre.newsletter.delivery.internal.DeliveryStore;
 import io.infolettre.newsletter.delivery.internal.IssueDrafts;
 import io.infolettre.newsletter.delivery.internal.QuartzSendTrigger;
 import io.infolettre.newsletter.issue.Issue;
@@ -28,10 +29,13 @@ public class IssueSending {
 
 	private final QuartzSendTrigger trigger;
 
+	private final DeliveryStore ledger;
+
 	private final Clock clock;
 
 	IssueSending(IssueManagement issues, IssueRenderer renderer, RecipientSource recipients,
-			QuartzSendTrigger trigger, Clock clock) {
+			QuartzSendTrigger trigger, DeliveryStore ledger, Clock clock) {
+		this.ledger = ledger;
 		this.issues = issues;
 		this.renderer = renderer;
 		this.recipients = recipients;
@@ -50,6 +54,38 @@ public class IssueSending {
 		Issue scheduled = this.issues.schedule(issueId, now);
 		this.trigger.fireAt(issueId, now);
 		return scheduled;
+	}
+
+	/**
+	 * Pauses a scheduled or running send between two messages; the messages on the wire finish.
+	 * @throws io.infolettre.newsletter.issue.IssueStateException when the issue is not sending
+	 */
+	public Issue pause(String issueId) {
+		Issue paused = this.issues.pause(issueId, "Mis en pause par la coordination");
+		this.trigger.cancel(issueId);
+		return paused;
+	}
+
+	/** Resumes a paused send where it stopped: nobody is skipped, nobody receives it twice. */
+	public Issue resume(String issueId) {
+		preflight(this.issues.get(issueId));
+		var now = this.clock.instant();
+		Issue resumed = this.issues.resume(issueId);
+		this.trigger.fireAt(issueId, now);
+		return resumed;
+	}
+
+	/**
+	 * Cancels a send: whoever has not received it yet never will. What was sent stays in the ledger
+	 * and the report.
+	 */
+	public Issue cancel(String issueId) {
+		Issue cancelled = this.issues.cancel(issueId);
+		this.trigger.cancel(issueId);
+		// a running send also does this when it sees the cancel; doing it here covers a paused one
+		this.ledger.cancelPending(issueId, this.clock.instant());
+		this.ledger.recount(issueId);
+		return cancelled;
 	}
 
 	/** How many subscribers would receive the issue if it were sent now. */

@@ -42,6 +42,8 @@ public class Issue {
 
 	private String failureReason;
 
+	private String pauseReason;
+
 	private Instant createdAt;
 
 	private Instant updatedAt;
@@ -79,6 +81,34 @@ public class Issue {
 		this.failureReason = null;
 		this.updatedAt = now;
 		this.events.add(new IssueScheduled(this.id, at));
+	}
+
+	/** Stops a send between two messages; {@link #resume} takes it up where it stopped. */
+	void pause(String reason, Instant now) {
+		require(this.status == IssueStatus.SCHEDULED || this.status == IssueStatus.SENDING,
+				"Seul un envoi programmé ou en cours peut être mis en pause");
+		this.status = IssueStatus.PAUSED;
+		this.pauseReason = reason;
+		this.updatedAt = now;
+	}
+
+	void resume(Instant now) {
+		require(this.status == IssueStatus.PAUSED, "Seul un envoi en pause peut reprendre");
+		this.status = IssueStatus.SCHEDULED;
+		this.scheduledAt = now;
+		this.pauseReason = null;
+		this.updatedAt = now;
+		this.events.add(new IssueScheduled(this.id, now));
+	}
+
+	/** Nobody else receives it; what was sent stays in the ledger. */
+	void cancel(Instant now) {
+		require(this.status == IssueStatus.SCHEDULED || this.status == IssueStatus.SENDING
+				|| this.status == IssueStatus.PAUSED || this.status == IssueStatus.FAILED,
+				"Seul un envoi programmé, en cours, en pause ou en échec peut être annulé");
+		this.status = IssueStatus.CANCELLED;
+		this.pauseReason = null;
+		this.updatedAt = now;
 	}
 
 	void startSending(Instant now) {
@@ -153,6 +183,10 @@ public class Issue {
 
 	public String getFailureReason() {
 		return this.failureReason;
+	}
+
+	public String getPauseReason() {
+		return this.pauseReason;
 	}
 
 	public Instant getCreatedAt() {

@@ -2,6 +2,7 @@ package io.infolettre.newsletter.issue;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Consumer;
 
 import io.infolettre.newsletter.segment.Audience;
@@ -42,6 +43,27 @@ public class IssueManagement {
 
 	public Issue schedule(String id, Instant at) {
 		return change(id, issue -> issue.schedule(at, this.clock.instant()));
+	}
+
+	public Issue pause(String id, String reason) {
+		return change(id, issue -> issue.pause(reason, this.clock.instant()));
+	}
+
+	public Issue resume(String id) {
+		return change(id, issue -> issue.resume(this.clock.instant()));
+	}
+
+	public Issue cancel(String id) {
+		return change(id, issue -> issue.cancel(this.clock.instant()));
+	}
+
+	/** The status as stored now; cheap enough to ask between two chunks of a send. */
+	public IssueStatus statusOf(String id) {
+		return get(id).getStatus();
+	}
+
+	public List<Issue> withStatus(IssueStatus status) {
+		return this.issues.findByStatus(status);
 	}
 
 	public Issue startSending(String id) {

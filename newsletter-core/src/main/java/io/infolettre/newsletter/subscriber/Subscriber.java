@@ -62,6 +62,8 @@ public class Subscriber {
 
 	private Instant unsubscribedAt;
 
+	private int hardBounces;
+
 	@PersistenceCreator
 	Subscriber() {
 	}
@@ -141,6 +143,10 @@ public class Subscriber {
 
 	public Instant getUnsubscribedAt() {
 		return this.unsubscribedAt;
+	}
+
+	public int getHardBounces() {
+		return this.hardBounces;
 	}
 
 	private static String nonNull(String s) {

@@ -42,4 +42,17 @@ public class SubscriberManagement {
 		return changed;
 	}
 
+	/**
+	 * A relay refused the address for good. After {@code threshold} such refusals the subscriber is
+	 * BOUNCED and no longer selected for any send.
+	 */
+	public boolean recordHardBounce(String subscriberId, int threshold) {
+		return this.store.recordHardBounce(subscriberId, threshold, this.clock.instant());
+	}
+
+	/** The member marked a message as spam: no send reaches them again. */
+	public boolean recordComplaint(String subscriberId) {
+		return this.store.markComplained(subscriberId, this.clock.instant());
+	}
+
 }

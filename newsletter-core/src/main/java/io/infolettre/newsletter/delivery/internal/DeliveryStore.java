@@ -1,8 +1,10 @@
 package io.infolettre.newsletter.delivery.internal;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Date;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -46,9 +48,16 @@ public class DeliveryStore implements Deliveries {
 
 	static final String STATUS = "status";
 
+	static final String ATTEMPTS = "attempts";
+
+	static final String RETRY_AT = "retryAt";
+
 	private static final Map<DeliveryStatus, String> COUNTERS = Map.of(DeliveryStatus.SENT, "sent",
 			DeliveryStatus.FAILED_TEMPORARY, "failedTemporary", DeliveryStatus.FAILED_PERMANENT, "failedPermanent",
-			DeliveryStatus.SKIPPED, "skipped");
+			DeliveryStatus.SKIPPED, "skipped", DeliveryStatus.UNCERTAIN, "uncertain");
+
+	// A rate older than this is from a send that stopped: not shown as current.
+	private static final Duration RATE_FRESHNESS = Duration.ofSeconds(15);
 
 	private final MongoTemplate mongo;
 
@@ -84,9 +93,13 @@ public class DeliveryStore implements Deliveries {
 		long failedTemporary = count(head, "failedTemporary");
 		long failedPermanent = count(head, "failedPermanent");
 		long skipped = count(head, "skipped");
-		long pending = Math.max(0, total - sent - failedTemporary - failedPermanent - skipped);
-		return new DeliveryProgress(total, pending, 0, sent, failedTemporary, failedPermanent, skipped,
-				count(head, "opened"), count(head, "unsubscribed"));
+		long uncertain = count(head, "uncertain");
+		long pending = Math.max(0, total - sent - failedTemporary - failedPermanent - skipped - uncertain);
+		Date rateAt = head.getDate("rateAt");
+		double rate = rateAt != null && rateAt.toInstant().isAfter(Instant.now().minus(RATE_FRESHNESS))
+				&& head.get("rate") instanceof Number n ? n.doubleValue() : 0;
+		return new DeliveryProgress(total, pending, 0, sent, failedTemporary, failedPermanent, skipped, uncertain,
+				count(head, "opened"), count(head, "unsubscribed"), rate);
 	}
 
 	/** The number of sequence numbers handed out for this issue: entries have ids below it. */
@@ -122,52 +135,66 @@ public class DeliveryStore implements Deliveries {
 		for (long seq = from; seq < from + count; seq++) {
 			ids.add(LedgerKeys.id(issueId, seq));
 		}
-		var query = Query.query(Criteria.where("_id").in(ids));
-		query.fields().include(SUBSCRIBER_ID, STATUS);
+		return entries(ids);
+	}
+
+	/** The entries with these ids as stored now, in ledger order. */
+	List<Document> entries(Collection<String> deliveryIds) {
+		var query = Query.query(Criteria.where("_id").in(deliveryIds));
+		query.fields().include(SUBSCRIBER_ID, STATUS, ATTEMPTS, RETRY_AT);
 		List<Document> entries = new ArrayList<>(this.mongo.find(query, Document.class, Delivery.COLLECTION));
 		entries.sort((a, b) -> a.getString("_id").compareTo(b.getString("_id")));
 		return entries;
 	}
 
-	/** Claims entries just before they go on the wire. */
-	void markSending(Collection<String> deliveryIds) {
-		this.mongo.updateMulti(Query.query(Criteria.where("_id").in(deliveryIds)),
-				new Update().set(STATUS, DeliveryStatus.SENDING.name()), Delivery.COLLECTION);
-	}
-
-	/** Gives back claimed entries that were not sent (the relay went away before them). */
-	void releaseToPending(Collection<String> deliveryIds) {
-		if (deliveryIds.isEmpty()) {
+	/**
+	 * Applies many entries' changes in one bulk write; the writes of several connections are grouped
+	 * here so that each message's claim and confirmation cost a share of one round trip.
+	 */
+	void apply(List<LedgerWrite> writes) {
+		if (writes.isEmpty()) {
 			return;
 		}
-		this.mongo.updateMulti(Query.query(Criteria.where("_id").in(deliveryIds)),
-				new Update().set(STATUS, DeliveryStatus.PENDING.name()), Delivery.COLLECTION);
+		BulkOperations bulk = this.mongo.bulkOps(BulkMode.UNORDERED, Delivery.COLLECTION);
+		for (LedgerWrite write : writes) {
+			bulk.updateOne(Query.query(Criteria.where("_id").is(write.deliveryId())), write.update());
+		}
+		bulk.execute();
 	}
 
-	/** Records the outcome of a chunk in one bulk write, then moves the live counters. */
+	/** Records outcomes (and moves the live counters) in two writes. */
 	void recordOutcomes(String issueId, List<Outcome> outcomes) {
 		if (outcomes.isEmpty()) {
 			return;
 		}
-		BulkOperations bulk = this.mongo.bulkOps(BulkMode.UNORDERED, Delivery.COLLECTION);
+		apply(outcomes.stream().map(LedgerWrite::outcome).toList());
 		var counts = new EnumMap<DeliveryStatus, Integer>(DeliveryStatus.class);
-		for (Outcome outcome : outcomes) {
-			var update = new Update().set(STATUS, outcome.status().name())
-				.set("email", outcome.email())
-				.set("updatedAt", outcome.at());
-			if (outcome.status() == DeliveryStatus.SENT) {
-				update.set("messageId", outcome.messageId()).set("sentAt", outcome.at()).unset("error");
+		outcomes.forEach(outcome -> counts.merge(outcome.status(), 1, Integer::sum));
+		addToCounters(issueId, counts, -1);
+	}
+
+	/** Moves the live counters of the progress bar; a rate of -1 leaves the shown rate alone. */
+	void addToCounters(String issueId, Map<DeliveryStatus, Integer> counts, double rate) {
+		var update = new Update();
+		counts.forEach((status, n) -> {
+			if (COUNTERS.containsKey(status)) {
+				update.inc(COUNTERS.get(status), n);
 			}
-			else {
-				update.set("error", outcome.error());
-			}
-			bulk.updateOne(Query.query(Criteria.where("_id").is(outcome.deliveryId())), update);
-			counts.merge(outcome.status(), 1, Integer::sum);
+		});
+		if (rate >= 0) {
+			update.set("rate", rate).set("rateAt", Instant.now());
 		}
-		bulk.execute();
-		var increments = new Update();
-		counts.forEach((status, n) -> increments.inc(COUNTERS.get(status), n));
-		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(issueId)), increments, HEADS);
+		if (!update.getUpdateObject().isEmpty()) {
+			this.mongo.updateFirst(Query.query(Criteria.where("_id").is(issueId)), update, HEADS);
+		}
+	}
+
+	/** A cancelled send: whoever was still waiting is skipped, with the reason. */
+	public long cancelPending(String issueId, Instant at) {
+		var query = Query.query(Criteria.where(ISSUE_ID).is(issueId).and(STATUS).is(DeliveryStatus.PENDING.name()));
+		return this.mongo.updateMulti(query, new Update().set(STATUS, DeliveryStatus.SKIPPED.name())
+			.set("error", "Envoi annulé")
+			.set("updatedAt", at), Delivery.COLLECTION).getModifiedCount();
 	}
 
 	/** Counts an open; only the first one of a delivery counts as a unique open. */
@@ -192,7 +219,7 @@ public class DeliveryStore implements Deliveries {
 	}
 
 	/** Recomputes an issue's counters from its ledger entries: exact, whatever happened during the send. */
-	DeliveryProgress recount(String issueId) {
+	public DeliveryProgress recount(String issueId) {
 		var counts = new EnumMap<DeliveryStatus, Long>(DeliveryStatus.class);
 		var byStatus = Aggregation.newAggregation(Aggregation.match(Criteria.where(ISSUE_ID).is(issueId)),
 				Aggregation.group(STATUS).count().as("n"));
@@ -205,14 +232,15 @@ public class DeliveryStore implements Deliveries {
 		long unsubscribed = this.mongo.count(
 				Query.query(Criteria.where(ISSUE_ID).is(issueId).and("unsubscribedAt").exists(true)),
 				Delivery.COLLECTION);
-		var update = new Update().set("total", total).set("opened", opened).set("unsubscribed", unsubscribed);
+		var update = new Update().set("total", total).set("opened", opened).set("unsubscribed", unsubscribed)
+			.unset("rate");
 		COUNTERS.forEach((status, field) -> update.set(field, counts.getOrDefault(status, 0L)));
 		this.mongo.upsert(Query.query(Criteria.where("_id").is(issueId)), update, HEADS);
 		return new DeliveryProgress(total, counts.getOrDefault(DeliveryStatus.PENDING, 0L),
 				counts.getOrDefault(DeliveryStatus.SENDING, 0L), counts.getOrDefault(DeliveryStatus.SENT, 0L),
 				counts.getOrDefault(DeliveryStatus.FAILED_TEMPORARY, 0L),
 				counts.getOrDefault(DeliveryStatus.FAILED_PERMANENT, 0L), counts.getOrDefault(DeliveryStatus.SKIPPED, 0L),
-				opened, unsubscribed);
+				counts.getOrDefault(DeliveryStatus.UNCERTAIN, 0L), opened, unsubscribed, 0);
 	}
 
 	// Queries by _id alone: the embedded server serves only those from an index.
@@ -238,9 +266,58 @@ public class DeliveryStore implements Deliveries {
 		return value instanceof Number n ? n.longValue() : 0;
 	}
 
-	/** The result of one ledger entry's attempt. */
+	/**
+	 * The result of one attempt at one ledger entry. A temporary failure with attempts left stays
+	 * PENDING with the time of its next attempt.
+	 *
+	 * @param attempts the attempts made so far, this one included (0 when nothing was tried)
+	 * @param possibleDuplicate whether an earlier attempt may have reached the relay (it was on the wire
+	 * when the application died)
+	 */
 	record Outcome(String deliveryId, DeliveryStatus status, String email, String messageId, String error,
-			Instant at) {
+			Instant at, int attempts, Instant retryAt, boolean possibleDuplicate) {
+
+		static Outcome skipped(String deliveryId, DeliveryStatus status, String email, String reason, Instant at) {
+			return new Outcome(deliveryId, status, email, null, reason, at, 0, null, false);
+		}
+
+	}
+
+	/** One entry's change, applied with others in one bulk write. */
+	record LedgerWrite(String deliveryId, Update update) {
+
+		/** Claims an entry just before it goes on the wire. */
+		static LedgerWrite claim(String deliveryId, Instant at) {
+			return new LedgerWrite(deliveryId,
+					new Update().set(STATUS, DeliveryStatus.SENDING.name()).set("claimedAt", at));
+		}
+
+		static LedgerWrite outcome(Outcome outcome) {
+			var update = new Update().set(STATUS, outcome.status().name()).set("updatedAt", outcome.at());
+			if (outcome.email() != null) {
+				update.set("email", outcome.email());
+			}
+			if (outcome.attempts() > 0) {
+				update.set(ATTEMPTS, outcome.attempts());
+			}
+			if (outcome.possibleDuplicate()) {
+				update.set("possibleDuplicate", true);
+			}
+			if (outcome.status() == DeliveryStatus.SENT) {
+				update.set("messageId", outcome.messageId()).set("sentAt", outcome.at()).unset("error").unset(RETRY_AT);
+			}
+			else {
+				update.set("error", outcome.error());
+				if (outcome.retryAt() != null) {
+					update.set(RETRY_AT, outcome.retryAt());
+				}
+				else {
+					update.unset(RETRY_AT);
+				}
+			}
+			return new LedgerWrite(outcome.deliveryId(), update);
+		}
+
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.infolettre.newsletter.delivery.internal;
 
+import io.infolettre.newsletter.delivery.DeliveryStatus;
 import io.infolettre.newsletter.delivery.spi.OutgoingMessage;
 
 /** What the writer does with one ledger entry. */
@@ -9,11 +10,16 @@ sealed interface DeliveryTask {
 
 	String email();
 
-	record Send(String deliveryId, String email, OutgoingMessage message) implements DeliveryTask {
+	/**
+	 * @param attempts attempts already made before this one
+	 * @param possibleDuplicate an earlier attempt may have reached the relay
+	 */
+	record Send(String deliveryId, String subscriberId, String email, OutgoingMessage message, int attempts,
+			boolean possibleDuplicate) implements DeliveryTask {
 	}
 
 	/** Not sent, for a reason recorded in the ledger (unsubscribed since the freeze, cannot render). */
-	record Skip(String deliveryId, String email, boolean failure, String reason) implements DeliveryTask {
+	record Skip(String deliveryId, String email, DeliveryStatus status, String reason) implements DeliveryTask {
 	}
 
 }

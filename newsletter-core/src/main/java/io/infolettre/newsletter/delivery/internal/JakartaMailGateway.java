@@ -118,17 +118,17 @@ class JakartaMailGateway implements MailGateway {
 				return new SendResult.Accepted(message.messageId());
 			}
 			catch (SMTPAddressFailedException ex) {
-				return rejected(ex.getReturnCode(), ex.getMessage());
+				return rejected(ex.getReturnCode(), ex.getMessage(), true);
 			}
 			catch (SMTPSendFailedException ex) {
 				if (ex.getNextException() instanceof SMTPAddressFailedException address) {
-					return rejected(address.getReturnCode(), address.getMessage());
+					return rejected(address.getReturnCode(), address.getMessage(), true);
 				}
-				return rejected(ex.getReturnCode(), ex.getMessage());
+				return rejected(ex.getReturnCode(), ex.getMessage(), false);
 			}
 			catch (SendFailedException ex) {
 				if (ex.getNextException() instanceof SMTPAddressFailedException address) {
-					return rejected(address.getReturnCode(), address.getMessage());
+					return rejected(address.getReturnCode(), address.getMessage(), true);
 				}
 				throw new ConnectionLost(ex);
 			}
@@ -137,8 +137,8 @@ class JakartaMailGateway implements MailGateway {
 			}
 		}
 
-		private SendResult rejected(int code, String reply) {
-			return new SendResult.Rejected(code >= 500, code, reply == null ? "" : reply.strip());
+		private SendResult rejected(int code, String reply, boolean recipient) {
+			return new SendResult.Rejected(code, reply == null ? "" : reply.strip(), recipient);
 		}
 
 		@Override

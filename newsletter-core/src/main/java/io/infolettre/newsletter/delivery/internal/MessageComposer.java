@@ -1,5 +1,7 @@
 package io.infolettre.newsletter.delivery.internal;
 
+import io.infolettre.newsletter.delivery.DeliverySettings.InFlightAfterCrash;
+import io.infolettre.newsletter.delivery.DeliveryStatus;
 import io.infolettre.newsletter.delivery.spi.OutgoingMessage;
 import io.infolettre.newsletter.rendering.CompiledMessage;
 import io.infolettre.newsletter.rendering.SenderIdentity;
@@ -28,8 +30,11 @@ class MessageComposer implements ItemProcessor<RecipientItem, DeliveryTask> {
 
 	private final String messageIdDomain;
 
+	private final InFlightAfterCrash inFlightAfterCrash;
+
 	MessageComposer(CompiledMessage compiled, RecipientSource recipients, TrackingLinks links, SenderIdentity sender,
-			boolean trackOpens) {
+			boolean trackOpens, InFlightAfterCrash inFlightAfterCrash) {
+		this.inFlightAfterCrash = inFlightAfterCrash;
 		this.compiled = compiled;
 		this.recipients = recipients;
 		this.links = links;
@@ -42,12 +47,17 @@ class MessageComposer implements ItemProcessor<RecipientItem, DeliveryTask> {
 	public DeliveryTask process(RecipientItem item) {
 		Subscriber subscriber = item.subscriber();
 		if (subscriber == null) {
-			return new DeliveryTask.Skip(item.deliveryId(), null, false, "Abonné supprimé depuis le gel de la liste");
+			return new DeliveryTask.Skip(item.deliveryId(), null, DeliveryStatus.SKIPPED,
+					"Abonné supprimé depuis le gel de la liste");
 		}
 		String email = subscriber.getEmail().value();
 		if (!this.recipients.mayReceive(subscriber)) {
-			return new DeliveryTask.Skip(item.deliveryId(), email, false,
+			return new DeliveryTask.Skip(item.deliveryId(), email, DeliveryStatus.SKIPPED,
 					"Ne peut plus recevoir (statut " + subscriber.getStatus() + ")");
+		}
+		if (item.wasInFlight() && this.inFlightAfterCrash == InFlightAfterCrash.HOLD) {
+			return new DeliveryTask.Skip(item.deliveryId(), email, DeliveryStatus.UNCERTAIN,
+					"Peut-être déjà reçu : en cours d'envoi lors d'un arrêt brutal de l'application");
 		}
 		String unsubscribeUrl = this.links.unsubscribeUrl(item.deliveryId());
 		var model = RecipientModels.of(subscriber, unsubscribeUrl,
@@ -56,12 +66,14 @@ class MessageComposer implements ItemProcessor<RecipientItem, DeliveryTask> {
 			var rendered = this.compiled.render(model);
 			// Stable per delivery: a message resent after a crash carries the same Message-ID.
 			String messageId = "<" + item.deliveryId() + "@" + this.messageIdDomain + ">";
-			return new DeliveryTask.Send(item.deliveryId(), email,
+			return new DeliveryTask.Send(item.deliveryId(), item.subscriberId(), email,
 					new OutgoingMessage(messageId, this.sender.name(), this.sender.email(), subscriber.getFullName(),
-							email, rendered.subject(), rendered.html(), rendered.text(), unsubscribeUrl));
+							email, rendered.subject(), rendered.html(), rendered.text(), unsubscribeUrl),
+					item.attempts(), item.wasInFlight());
 		}
 		catch (TemplateProblem ex) {
-			return new DeliveryTask.Skip(item.deliveryId(), email, true, "Rendu impossible : " + ex.getMessage());
+			return new DeliveryTask.Skip(item.deliveryId(), email, DeliveryStatus.FAILED_PERMANENT,
+					"Rendu impossible : " + ex.getMessage());
 		}
 	}
 

@@ -1,49 +1,88 @@
 package io.infolettre.newsletter.delivery.internal;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.Deque;
+import java.util.EnumMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.infolettre.newsletter.delivery.DeliverySettings;
 import io.infolettre.newsletter.delivery.DeliveryStatus;
+import io.infolettre.newsletter.delivery.internal.DeliveryStore.LedgerWrite;
 import io.infolettre.newsletter.delivery.internal.DeliveryStore.Outcome;
 import io.infolettre.newsletter.delivery.spi.MailConnection;
 import io.infolettre.newsletter.delivery.spi.MailGateway;
+import io.infolettre.newsletter.delivery.spi.RelayUnavailableException;
 import io.infolettre.newsletter.delivery.spi.SendResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 
 /**
- * Sends a chunk over several reused SMTP connections in parallel and records every outcome in the
- * ledger in one bulk write. Entries are claimed (SENDING) before the first message of the chunk
- * goes out; when the relay goes away, the entries not sent go back to PENDING and the step fails,
- * so nothing is marked sent that the relay did not accept.
+ * Sends a chunk over several reused SMTP connections in parallel ("lanes"). Each message is claimed
+ * in the ledger (SENDING) just before it goes on the wire and confirmed just after the relay's reply,
+ * the confirmation and the next claim in one group-committed write: after a crash, at most one entry
+ * per connection is left SENDING, and nothing is marked sent that the relay did not accept.
+ * <p>
+ * The relay's reply decides: 2xx sent; 5xx failed for good (an address refused counts as a hard
+ * bounce); 4xx and lost connections are tried again later with backoff, then failed. A run of
+ * failures, or a relay that cannot be reached again, pauses the issue with the reason instead of
+ * burning through the list.
  */
 class MessageWriter implements ItemStreamWriter<DeliveryTask> {
+
+	private static final Logger log = LoggerFactory.getLogger(MessageWriter.class);
+
+	private final String issueId;
 
 	private final MailGateway gateway;
 
 	private final DeliveryStore ledger;
 
+	private final SendControl control;
+
+	private final RetryQueue retries;
+
+	private final SendThrottle throttle;
+
+	private final DeliverySettings settings;
+
 	private final Clock clock;
 
 	private final MailConnection[] connections;
 
+	private final AtomicInteger failureStreak = new AtomicInteger();
+
+	private final RateWindow rate = new RateWindow();
+
+	private volatile String stopReason;
+
 	private ExecutorService senders;
 
-	MessageWriter(MailGateway gateway, DeliveryStore ledger, Clock clock, int connections) {
+	private LedgerGroupCommit commits;
+
+	MessageWriter(String issueId, MailGateway gateway, DeliveryStore ledger, SendControl control, RetryQueue retries,
+			SendThrottle throttle, DeliverySettings settings, Clock clock) {
+		this.issueId = issueId;
 		this.gateway = gateway;
 		this.ledger = ledger;
+		this.control = control;
+		this.retries = retries;
+		this.throttle = throttle;
+		this.settings = settings;
 		this.clock = clock;
-		this.connections = new MailConnection[connections];
+		this.connections = new MailConnection[settings.connections()];
 	}
 
 	@Override
@@ -54,11 +93,12 @@ class MessageWriter implements ItemStreamWriter<DeliveryTask> {
 			thread.setDaemon(true);
 			return thread;
 		});
+		this.commits = new LedgerGroupCommit(this.ledger, "ledger-commit-" + this.issueId);
 	}
 
 	@Override
 	public void write(Chunk<? extends DeliveryTask> chunk) throws Exception {
-		List<Outcome> outcomes = new ArrayList<>(chunk.size());
+		List<Outcome> skipped = new ArrayList<>();
 		List<List<DeliveryTask.Send>> lanes = new ArrayList<>();
 		for (int i = 0; i < this.connections.length; i++) {
 			lanes.add(new ArrayList<>());
@@ -66,90 +106,177 @@ class MessageWriter implements ItemStreamWriter<DeliveryTask> {
 		int next = 0;
 		for (DeliveryTask task : chunk) {
 			if (task instanceof DeliveryTask.Skip skip) {
-				var status = skip.failure() ? DeliveryStatus.FAILED_PERMANENT : DeliveryStatus.SKIPPED;
-				outcomes.add(new Outcome(skip.deliveryId(), status, skip.email(), null, skip.reason(), this.clock.instant()));
+				skipped.add(Outcome.skipped(skip.deliveryId(), skip.status(), skip.email(), skip.reason(),
+						this.clock.instant()));
 			}
 			else {
 				lanes.get(next++ % lanes.size()).add((DeliveryTask.Send) task);
 			}
 		}
-		Set<String> unsent = new LinkedHashSet<>();
-		lanes.forEach(lane -> lane.forEach(send -> unsent.add(send.deliveryId())));
-		if (!unsent.isEmpty()) {
-			this.ledger.markSending(unsent);
-		}
-		RuntimeException laneFailure = null;
-		try {
-			List<Future<Lane>> results = new ArrayList<>();
-			for (int i = 0; i < lanes.size(); i++) {
-				int slot = i;
-				List<DeliveryTask.Send> lane = lanes.get(i);
-				if (!lane.isEmpty()) {
-					results.add(this.senders.submit(() -> sendLane(slot, lane)));
-				}
-			}
-			// Every lane is awaited before anything is released: a lane still sending must not see its
-			// entries handed back as PENDING.
-			for (Future<Lane> result : results) {
-				Lane lane = await(result);
-				outcomes.addAll(lane.outcomes());
-				lane.outcomes().forEach(outcome -> unsent.remove(outcome.deliveryId()));
-				if (lane.failure() != null && laneFailure == null) {
-					laneFailure = lane.failure();
-				}
+		this.ledger.recordOutcomes(this.issueId, skipped);
+		List<Future<List<Outcome>>> results = new ArrayList<>();
+		for (int i = 0; i < lanes.size(); i++) {
+			int slot = i;
+			List<DeliveryTask.Send> lane = lanes.get(i);
+			if (!lane.isEmpty()) {
+				results.add(this.senders.submit(() -> sendLane(slot, lane)));
 			}
 		}
-		finally {
-			this.ledger.releaseToPending(unsent);
-			if (!outcomes.isEmpty()) {
-				this.ledger.recordOutcomes(LedgerKeys.issueOf(outcomes.get(0).deliveryId()), outcomes);
-			}
-		}
-		if (laneFailure != null) {
-			throw laneFailure;
-		}
-	}
-
-	// One lane is one connection: its messages go out in order, and it stops at the first relay failure.
-	private Lane sendLane(int slot, List<DeliveryTask.Send> lane) {
-		List<Outcome> outcomes = new ArrayList<>(lane.size());
-		for (DeliveryTask.Send send : lane) {
+		// Every lane is awaited before the chunk ends, whatever happens to one of them.
+		var counts = new EnumMap<DeliveryStatus, Integer>(DeliveryStatus.class);
+		RuntimeException failure = null;
+		for (Future<List<Outcome>> result : results) {
 			try {
-				outcomes.add(deliver(connection(slot), send));
-			}
-			catch (IllegalArgumentException ex) {
-				// the message could not be built (before the wire): this recipient fails, the send goes on
-				outcomes.add(new Outcome(send.deliveryId(), DeliveryStatus.FAILED_PERMANENT, send.email(), null,
-						"Message impossible à construire : " + ex.getMessage(), this.clock.instant()));
+				await(result).forEach(outcome -> counts.merge(outcome.status(), 1, Integer::sum));
 			}
 			catch (RuntimeException ex) {
-				// relay gone (or an unexpected failure): this lane stops, the others finish their messages
-				closeQuietly(slot);
-				return new Lane(outcomes, ex);
+				failure = failure == null ? ex : failure;
 			}
 		}
-		return new Lane(outcomes, null);
+		this.rate.add(counts.getOrDefault(DeliveryStatus.SENT, 0));
+		this.ledger.addToCounters(this.issueId, counts, this.rate.perSecond());
+		if (failure != null) {
+			throw failure;
+		}
+		if (this.stopReason != null) {
+			log.warn("Issue {} paused by the engine: {}", this.issueId, this.stopReason);
+			this.control.pause(this.stopReason);
+			throw new SendInterruptedException(this.stopReason);
+		}
 	}
 
-	private Outcome deliver(MailConnection connection, DeliveryTask.Send send) {
-		SendResult result = connection.send(send.message());
-		var now = this.clock.instant();
+	// One lane is one connection: its messages go out in order, each claimed before and confirmed after.
+	private List<Outcome> sendLane(int slot, List<DeliveryTask.Send> lane) throws InterruptedException {
+		List<Outcome> outcomes = new ArrayList<>(lane.size());
+		if (this.stopReason != null) {
+			return outcomes;
+		}
+		this.commits.commit(List.of(LedgerWrite.claim(lane.get(0).deliveryId(), this.clock.instant())));
+		for (int i = 0; i < lane.size(); i++) {
+			DeliveryTask.Send send = lane.get(i);
+			Attempt attempt = attempt(slot, send);
+			Outcome outcome = attempt.outcome();
+			boolean goOn = i + 1 < lane.size() && this.stopReason == null;
+			List<LedgerWrite> writes = new ArrayList<>(2);
+			writes.add(LedgerWrite.outcome(outcome));
+			if (goOn) {
+				writes.add(LedgerWrite.claim(lane.get(i + 1).deliveryId(), this.clock.instant()));
+			}
+			this.commits.commit(writes);
+			outcomes.add(outcome);
+			afterOutcome(send, attempt);
+			if (!goOn) {
+				break;
+			}
+		}
+		return outcomes;
+	}
+
+	private Attempt attempt(int slot, DeliveryTask.Send send) throws InterruptedException {
+		if (!this.throttle.acquire(() -> this.stopReason == null && this.control.maySend())) {
+			return new Attempt(released(send, "Envoi interrompu avant ce message"), false);
+		}
+		MailConnection connection;
+		try {
+			connection = connection(slot);
+		}
+		catch (RelayUnavailableException ex) {
+			stop("Serveur SMTP injoignable : " + ex.getMessage());
+			return new Attempt(released(send, "Serveur SMTP injoignable"), false);
+		}
+		SendResult result;
+		try {
+			result = connection.send(send.message());
+		}
+		catch (IllegalArgumentException ex) {
+			// the message could not be built (before the wire): this recipient fails, the send goes on
+			return new Attempt(outcome(send, DeliveryStatus.FAILED_PERMANENT, null,
+					"Message impossible à construire : " + ex.getMessage(), send.attempts() + 1, null), false);
+		}
+		catch (RelayUnavailableException ex) {
+			closeQuietly(slot);
+			recordFailure("connexion perdue (" + ex.getMessage() + ")");
+			return new Attempt(temporaryFailure(send, "Connexion perdue : " + ex.getMessage()), false);
+		}
 		if (result instanceof SendResult.Accepted accepted) {
-			return new Outcome(send.deliveryId(), DeliveryStatus.SENT, send.email(), accepted.messageId(), null, now);
+			this.failureStreak.set(0);
+			return new Attempt(outcome(send, DeliveryStatus.SENT, accepted.messageId(), null, send.attempts() + 1, null),
+					false);
 		}
 		var rejected = (SendResult.Rejected) result;
-		var status = rejected.permanent() ? DeliveryStatus.FAILED_PERMANENT : DeliveryStatus.FAILED_TEMPORARY;
-		return new Outcome(send.deliveryId(), status, send.email(), null, rejected.reply(), now);
-	}
-
-	private MailConnection connection(int slot) {
-		if (this.connections[slot] == null) {
-			this.connections[slot] = this.gateway.connect();
+		recordFailure(rejected.reply());
+		if (rejected.permanent()) {
+			return new Attempt(outcome(send, DeliveryStatus.FAILED_PERMANENT, null, rejected.reply(),
+					send.attempts() + 1, null), rejected.recipient());
 		}
-		return this.connections[slot];
+		return new Attempt(temporaryFailure(send, rejected.reply()), false);
 	}
 
-	private static Lane await(Future<Lane> result) throws InterruptedException {
+	private void afterOutcome(DeliveryTask.Send send, Attempt attempt) {
+		Outcome outcome = attempt.outcome();
+		if (outcome.status() == DeliveryStatus.PENDING && outcome.retryAt() != null) {
+			this.retries.add(send.deliveryId(), outcome.retryAt());
+		}
+		if (attempt.hardBounce()) {
+			this.control.hardBounce(send.subscriberId());
+		}
+	}
+
+	private Outcome temporaryFailure(DeliveryTask.Send send, String reason) {
+		int attempts = send.attempts() + 1;
+		if (attempts >= this.settings.retry().attempts()) {
+			return outcome(send, DeliveryStatus.FAILED_TEMPORARY, null,
+					reason + " (après " + attempts + " tentatives)", attempts, null);
+		}
+		Instant retryAt = this.clock.instant().plus(this.settings.retry().backoffAfter(attempts));
+		return outcome(send, DeliveryStatus.PENDING, null, reason, attempts, retryAt);
+	}
+
+	// Back to PENDING as if never taken: nothing went on the wire.
+	private Outcome released(DeliveryTask.Send send, String reason) {
+		return outcome(send, DeliveryStatus.PENDING, null, reason, 0, null);
+	}
+
+	private Outcome outcome(DeliveryTask.Send send, DeliveryStatus status, String messageId, String error,
+			int attempts, Instant retryAt) {
+		return new Outcome(send.deliveryId(), status, send.email(), messageId, error, this.clock.instant(), attempts,
+				retryAt, send.possibleDuplicate());
+	}
+
+	private void recordFailure(String lastError) {
+		int streak = this.failureStreak.incrementAndGet();
+		if (streak >= this.settings.pauseAfterFailures()) {
+			stop(streak + " échecs consécutifs ; dernier : " + lastError);
+		}
+	}
+
+	private void stop(String reason) {
+		if (this.stopReason == null) {
+			this.stopReason = reason;
+		}
+	}
+
+	// A lane that lost its connection tries to get one back, with backoff, before giving up.
+	private MailConnection connection(int slot) throws InterruptedException {
+		if (this.connections[slot] != null) {
+			return this.connections[slot];
+		}
+		var reconnect = this.settings.reconnect();
+		for (int attempt = 1;; attempt++) {
+			try {
+				this.connections[slot] = this.gateway.connect();
+				return this.connections[slot];
+			}
+			catch (RelayUnavailableException ex) {
+				if (attempt >= reconnect.attempts() || this.stopReason != null) {
+					throw ex;
+				}
+				Thread.sleep(reconnect.backoffAfter(attempt).toMillis());
+			}
+		}
+	}
+
+	private static <T> T await(Future<T> result) throws InterruptedException {
 		try {
 			return result.get();
 		}
@@ -177,9 +304,46 @@ class MessageWriter implements ItemStreamWriter<DeliveryTask> {
 			this.senders.shutdownNow();
 			this.senders = null;
 		}
+		if (this.commits != null) {
+			this.commits.close();
+			this.commits = null;
+		}
 	}
 
-	private record Lane(List<Outcome> outcomes, RuntimeException failure) {
+	/** @param hardBounce the relay refused the recipient's address for good */
+	private record Attempt(Outcome outcome, boolean hardBounce) {
+	}
+
+	/** Messages sent per second over the last few seconds, for the progress shown to the coordinator. */
+	private static final class RateWindow {
+
+		private static final long WINDOW = 5_000_000_000L;
+
+		// (time, messages sent since the window began) after each chunk
+		private final Deque<long[]> marks = new ArrayDeque<>();
+
+		private long total;
+
+		RateWindow() {
+			this.marks.add(new long[] { System.nanoTime(), 0 });
+		}
+
+		void add(int sent) {
+			long now = System.nanoTime();
+			this.total += sent;
+			this.marks.addLast(new long[] { now, this.total });
+			while (this.marks.size() > 2 && now - this.marks.peekFirst()[0] > WINDOW) {
+				this.marks.pollFirst();
+			}
+		}
+
+		double perSecond() {
+			long[] first = this.marks.peekFirst();
+			long[] last = this.marks.peekLast();
+			double seconds = (last[0] - first[0]) / 1e9;
+			return seconds <= 0 ? 0 : Math.round((last[1] - first[1]) / seconds * 10) / 10.0;
+		}
+
 	}
 
 }

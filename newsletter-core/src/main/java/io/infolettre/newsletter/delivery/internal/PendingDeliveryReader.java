@@ -1,6 +1,10 @@
 package io.infolettre.newsletter.delivery.internal;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.Date;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -16,14 +20,27 @@ import org.springframework.batch.infrastructure.item.ItemReader;
 
 /**
  * Walks an issue's ledger in sequence order, a page of exact ids at a time, and hands on the
- * entries still PENDING with their subscribers (loaded in one query per page). Keeps no state
- * across restarts on purpose: a restarted send walks the whole ledger again, so nobody is skipped.
+ * entries to deliver with their subscribers (loaded in one query per page). Then it hands on the
+ * entries waiting for another attempt as they come due, until none is left.
+ * <p>
+ * Keeps no position across restarts on purpose: a restarted send walks the whole ledger again, so
+ * nobody is skipped. An entry found SENDING was on the wire when the application died. Between
+ * pages it checks that the issue may still be sent, so a pause or a cancel takes effect within a
+ * chunk.
  */
 class PendingDeliveryReader implements ItemReader<RecipientItem> {
+
+	private static final Duration LONGEST_WAIT = Duration.ofSeconds(1);
 
 	private final DeliveryStore ledger;
 
 	private final Subscribers subscribers;
+
+	private final SendControl control;
+
+	private final RetryQueue retries;
+
+	private final Clock clock;
 
 	private final String issueId;
 
@@ -35,41 +52,94 @@ class PendingDeliveryReader implements ItemReader<RecipientItem> {
 
 	private long end = -1;
 
-	PendingDeliveryReader(DeliveryStore ledger, Subscribers subscribers, String issueId, int pageSize) {
+	PendingDeliveryReader(DeliveryStore ledger, Subscribers subscribers, SendControl control, RetryQueue retries,
+			Clock clock, String issueId, int pageSize) {
 		this.ledger = ledger;
 		this.subscribers = subscribers;
+		this.control = control;
+		this.retries = retries;
+		this.clock = clock;
 		this.issueId = issueId;
 		this.pageSize = pageSize;
 	}
 
 	@Override
-	public RecipientItem read() {
+	public RecipientItem read() throws InterruptedException {
 		if (this.end < 0) {
 			this.end = this.ledger.sequenceEnd(this.issueId);
 		}
 		while (this.page.isEmpty() && this.next < this.end) {
-			fetch();
+			requireSendable();
+			fetchNextPage();
+		}
+		while (this.page.isEmpty() && !this.retries.isEmpty()) {
+			requireSendable();
+			fetchDueRetries();
 		}
 		return this.page.poll();
 	}
 
-	private void fetch() {
+	private void fetchNextPage() {
 		int count = (int) Math.min(this.pageSize, this.end - this.next);
-		List<Document> pending = this.ledger.page(this.issueId, this.next, count)
-			.stream()
-			.filter(entry -> DeliveryStatus.PENDING.name().equals(entry.getString(DeliveryStore.STATUS)))
-			.toList();
+		List<Document> entries = this.ledger.page(this.issueId, this.next, count);
 		this.next += count;
-		if (pending.isEmpty()) {
+		enqueue(entries);
+	}
+
+	// Waits for the soonest retry, a second at most at a time so that a pause is seen.
+	private void fetchDueRetries() throws InterruptedException {
+		Instant now = this.clock.instant();
+		List<String> due = this.retries.takeDue(now, this.pageSize);
+		if (!due.isEmpty()) {
+			enqueue(this.ledger.entries(due));
 			return;
 		}
-		List<String> ids = pending.stream().map(e -> e.getString(DeliveryStore.SUBSCRIBER_ID)).toList();
+		Duration wait = this.retries.nextDue().map(at -> Duration.between(now, at)).orElse(Duration.ZERO);
+		if (wait.compareTo(LONGEST_WAIT) > 0) {
+			wait = LONGEST_WAIT;
+		}
+		if (!wait.isNegative() && !wait.isZero()) {
+			Thread.sleep(wait.toMillis());
+		}
+	}
+
+	private void enqueue(List<Document> entries) {
+		Instant now = this.clock.instant();
+		List<Document> toDeliver = entries.stream().filter(entry -> {
+			String status = entry.getString(DeliveryStore.STATUS);
+			if (DeliveryStatus.SENDING.name().equals(status)) {
+				return true;
+			}
+			if (!DeliveryStatus.PENDING.name().equals(status)) {
+				return false;
+			}
+			Date retryAt = entry.getDate(DeliveryStore.RETRY_AT);
+			if (retryAt != null && retryAt.toInstant().isAfter(now)) {
+				// found again after a restart: it keeps its backoff
+				this.retries.add(entry.getString("_id"), retryAt.toInstant());
+				return false;
+			}
+			return true;
+		}).toList();
+		if (toDeliver.isEmpty()) {
+			return;
+		}
+		List<String> ids = toDeliver.stream().map(e -> e.getString(DeliveryStore.SUBSCRIBER_ID)).toList();
 		Map<String, Subscriber> byId = this.subscribers.findAllById(ids)
 			.stream()
 			.collect(Collectors.toMap(Subscriber::getId, Function.identity()));
-		for (Document entry : pending) {
+		for (Document entry : toDeliver) {
 			String subscriberId = entry.getString(DeliveryStore.SUBSCRIBER_ID);
-			this.page.add(new RecipientItem(entry.getString("_id"), subscriberId, byId.get(subscriberId)));
+			int attempts = entry.get(DeliveryStore.ATTEMPTS) instanceof Number n ? n.intValue() : 0;
+			boolean wasInFlight = DeliveryStatus.SENDING.name().equals(entry.getString(DeliveryStore.STATUS));
+			this.page.add(new RecipientItem(entry.getString("_id"), subscriberId, byId.get(subscriberId), attempts,
+					wasInFlight));
+		}
+	}
+
+	private void requireSendable() {
+		if (!this.control.maySend()) {
+			throw new SendInterruptedException("Envoi interrompu : numéro en pause ou annulé");
 		}
 	}
 

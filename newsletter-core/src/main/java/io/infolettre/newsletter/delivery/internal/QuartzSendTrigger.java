@@ -44,4 +44,14 @@ public class QuartzSendTrigger {
 		}
 	}
 
+	/** Forgets a pending trigger, if any. */
+	public void cancel(String issueId) {
+		try {
+			this.scheduler.deleteJob(new JobKey(issueId, GROUP));
+		}
+		catch (SchedulerException ex) {
+			throw new IllegalStateException("Cannot unschedule the send of issue " + issueId, ex);
+		}
+	}
+
 }

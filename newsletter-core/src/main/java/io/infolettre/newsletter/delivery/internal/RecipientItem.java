@@ -2,6 +2,12 @@ package io.infolettre.newsletter.delivery.internal;
 
 import io.infolettre.newsletter.subscriber.Subscriber;
 
-/** A pending ledger entry with its subscriber as they are now (null when deleted since the freeze). */
-record RecipientItem(String deliveryId, String subscriberId, Subscriber subscriber) {
+/**
+ * A ledger entry to deliver, with its subscriber as they are now (null when deleted since the freeze).
+ *
+ * @param attempts attempts already made for this entry
+ * @param wasInFlight the entry was on the wire when the application died: it may have reached the relay
+ */
+record RecipientItem(String deliveryId, String subscriberId, Subscriber subscriber, int attempts,
+		boolean wasInFlight) {
 }

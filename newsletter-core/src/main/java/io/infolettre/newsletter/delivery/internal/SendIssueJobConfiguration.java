@@ -8,6 +8,7 @@ import io.infolettre.newsletter.issue.IssueManagement;
 import io.infolettre.newsletter.rendering.IssueRenderer;
 import io.infolettre.newsletter.rendering.SenderIdentity;
 import io.infolettre.newsletter.segment.RecipientSource;
+import io.infolettre.newsletter.subscriber.SubscriberManagement;
 import io.infolettre.newsletter.subscriber.Subscribers;
 import io.infolettre.newsletter.tracking.TrackingLinks;
 import io.infolettre.newsletter.tracking.TrackingSettings;
@@ -64,23 +65,47 @@ class SendIssueJobConfiguration {
 	@Bean
 	@StepScope
 	PendingDeliveryReader recipientReader(@Value("#{jobParameters['issueId']}") String issueId,
-			DeliveryStore ledger, Subscribers subscribers, DeliverySettings settings) {
-		return new PendingDeliveryReader(ledger, subscribers, issueId, settings.chunkSize());
+			DeliveryStore ledger, Subscribers subscribers, SendControl sendControl, RetryQueue retryQueue,
+			DeliverySettings settings, Clock clock) {
+		return new PendingDeliveryReader(ledger, subscribers, sendControl, retryQueue, clock, issueId,
+				settings.chunkSize());
+	}
+
+	@Bean
+	@StepScope
+	SendControl sendControl(@Value("#{jobParameters['issueId']}") String issueId, IssueManagement issues,
+			SubscriberManagement subscribers, DeliverySettings settings) {
+		return SendControl.of(issueId, issues, subscribers, settings.hardBouncesBeforeBounced());
+	}
+
+	/** Shared by the reader and the writer of one send: the writer defers, the reader hands back. */
+	@Bean
+	@StepScope
+	RetryQueue retryQueue() {
+		return new RetryQueue();
+	}
+
+	@Bean
+	SendThrottle sendThrottle(DeliverySettings settings) {
+		return new SendThrottle(settings.rateLimit());
 	}
 
 	@Bean
 	@StepScope
 	MessageComposer messageComposer(@Value("#{jobParameters['issueId']}") String issueId,
 			IssueManagement issues, IssueRenderer renderer, RecipientSource recipients, TrackingLinks links,
-			SenderIdentity sender, TrackingSettings tracking) {
+			SenderIdentity sender, TrackingSettings tracking, DeliverySettings settings) {
 		var compiled = renderer.compile(IssueDrafts.draftOf(issues.get(issueId)));
-		return new MessageComposer(compiled, recipients, links, sender, tracking.opens());
+		return new MessageComposer(compiled, recipients, links, sender, tracking.opens(),
+				settings.inFlightAfterCrash());
 	}
 
 	@Bean
 	@StepScope
-	MessageWriter messageWriter(MailGateway gateway, DeliveryStore ledger, Clock clock, DeliverySettings settings) {
-		return new MessageWriter(gateway, ledger, clock, settings.connections());
+	MessageWriter messageWriter(@Value("#{jobParameters['issueId']}") String issueId, MailGateway gateway,
+			DeliveryStore ledger, SendControl sendControl, RetryQueue retryQueue, SendThrottle sendThrottle,
+			DeliverySettings settings, Clock clock) {
+		return new MessageWriter(issueId, gateway, ledger, sendControl, retryQueue, sendThrottle, settings, clock);
 	}
 
 	@Bean

@@ -1,7 +1,10 @@
 package io.infolettre.newsletter.delivery.internal;
 
+import java.time.Clock;
+
 import io.infolettre.newsletter.delivery.spi.RelayUnavailableException;
 import io.infolettre.newsletter.issue.IssueManagement;
+import io.infolettre.newsletter.issue.IssueStatus;
 import io.infolettre.newsletter.rendering.TemplateProblem;
 
 import org.slf4j.Logger;
@@ -11,7 +14,10 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.stereotype.Component;
 
-/** Keeps the issue's status in step with its send job. */
+/**
+ * Keeps the issue's status in step with its send job. A job stopped by a pause or a cancel leaves
+ * the issue as the coordinator (or the engine) set it; a cancel skips whoever was still waiting.
+ */
 @Component
 class SendJobListener implements JobExecutionListener {
 
@@ -21,9 +27,12 @@ class SendJobListener implements JobExecutionListener {
 
 	private final DeliveryStore ledger;
 
-	SendJobListener(IssueManagement issues, DeliveryStore ledger) {
+	private final Clock clock;
+
+	SendJobListener(IssueManagement issues, DeliveryStore ledger, Clock clock) {
 		this.issues = issues;
 		this.ledger = ledger;
+		this.clock = clock;
 	}
 
 	@Override
@@ -34,9 +43,17 @@ class SendJobListener implements JobExecutionListener {
 	@Override
 	public void afterJob(JobExecution execution) {
 		String issueId = issueId(execution);
+		IssueStatus status = this.issues.statusOf(issueId);
+		if (status == IssueStatus.CANCELLED) {
+			long skipped = this.ledger.cancelPending(issueId, this.clock.instant());
+			log.info("Issue {} cancelled: {} recipients will not receive it", issueId, skipped);
+		}
 		// Exact counts from the ledger, whatever the live counters saw during the send.
 		var progress = this.ledger.recount(issueId);
-		if (execution.getStatus() == BatchStatus.COMPLETED && progress.pending() + progress.sending() == 0) {
+		if (!status.maySend()) {
+			log.info("Send of issue {} stopped ({}): {}", issueId, status, progress);
+		}
+		else if (execution.getStatus() == BatchStatus.COMPLETED && progress.pending() + progress.sending() == 0) {
 			this.issues.markSent(issueId);
 			log.info("Issue {} sent: {}", issueId, progress);
 		}

@@ -33,6 +33,12 @@ class SendLauncher {
 	}
 
 	void launch(String issueId) {
+		var status = this.issues.statusOf(issueId);
+		if (!status.maySend()) {
+			// paused or cancelled between the trigger and now
+			log.info("Issue {} is {}: not starting its send", issueId, status);
+			return;
+		}
 		var parameters = new JobParametersBuilder().addString(SendIssueJobConfiguration.ISSUE_ID, issueId)
 			.toJobParameters();
 		try {

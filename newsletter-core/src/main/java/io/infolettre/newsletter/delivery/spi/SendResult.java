@@ -7,8 +7,17 @@ public sealed interface SendResult {
 	record Accepted(String messageId) implements SendResult {
 	}
 
-	/** 4xx (temporary) or 5xx (permanent) for this message or its recipient. */
-	record Rejected(boolean permanent, int code, String reply) implements SendResult {
+	/**
+	 * 4xx (temporary) or 5xx (permanent).
+	 * @param recipient whether the refusal is about the recipient's address (RCPT TO), which is what a
+	 * hard bounce means, rather than about the message or the session
+	 */
+	record Rejected(int code, String reply, boolean recipient) implements SendResult {
+
+		public boolean permanent() {
+			return this.code >= 500;
+		}
+
 	}
 
 }

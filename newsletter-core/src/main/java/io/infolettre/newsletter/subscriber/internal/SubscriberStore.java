@@ -12,6 +12,7 @@ import io.infolettre.newsletter.subscriber.SubscriberStatus;
 import io.infolettre.newsletter.subscriber.Subscribers;
 
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -91,6 +92,32 @@ public class SubscriberStore implements Subscribers {
 		}
 		this.mongo.updateFirst(byId, new Update().set("unsubscribedAt", at).set("updatedAt", at), Subscriber.class);
 		return true;
+	}
+
+
+	/**
+	 * Counts a hard bounce; the subscriber becomes BOUNCED when the count reaches the threshold.
+	 * @return whether this bounce changed the status
+	 */
+	public boolean recordHardBounce(String subscriberId, int threshold, Instant at) {
+		var byId = Query.query(Criteria.where(Subscriber.Fields.ID).is(subscriberId));
+		Subscriber after = this.mongo.findAndModify(byId, new Update().inc("hardBounces", 1).set("lastBounceAt", at),
+				FindAndModifyOptions.options().returnNew(true), Subscriber.class);
+		if (after == null || after.getHardBounces() < threshold || after.getStatus() != SubscriberStatus.ACTIVE) {
+			return false;
+		}
+		this.mongo.updateFirst(byId, new Update().set(Subscriber.Fields.STATUS, SubscriberStatus.BOUNCED)
+			.set("bouncedAt", at)
+			.set("updatedAt", at), Subscriber.class);
+		return true;
+	}
+
+	/** A complaint (marked as spam) stops every future send at once. */
+	public boolean markComplained(String subscriberId, Instant at) {
+		var byId = Query.query(Criteria.where(Subscriber.Fields.ID).is(subscriberId));
+		Subscriber before = this.mongo.findAndModify(byId, new Update().set(Subscriber.Fields.STATUS,
+				SubscriberStatus.COMPLAINED).set("complainedAt", at).set("updatedAt", at), Subscriber.class);
+		return before != null && before.getStatus() != SubscriberStatus.COMPLAINED;
 	}
 
 }

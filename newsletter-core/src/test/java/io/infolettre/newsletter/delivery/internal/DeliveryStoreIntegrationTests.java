@@ -54,7 +54,7 @@ class DeliveryStoreIntegrationTests {
 	void countersFollowOutcomesOpensAndUnsubscribesAndRecountAgrees() {
 		this.ledger.freeze(this.issueId, subscribers(0, 4), this.now);
 		var ids = this.ledger.page(this.issueId, 0, 4).stream().map(d -> d.getString("_id")).toList();
-		this.ledger.markSending(ids);
+		this.ledger.apply(ids.stream().map(id -> DeliveryStore.LedgerWrite.claim(id, this.now)).toList());
 		this.ledger.recordOutcomes(this.issueId, List.of(outcome(ids.get(0), DeliveryStatus.SENT),
 				outcome(ids.get(1), DeliveryStatus.SENT), outcome(ids.get(2), DeliveryStatus.FAILED_PERMANENT),
 				outcome(ids.get(3), DeliveryStatus.SKIPPED)));
@@ -77,17 +77,22 @@ class DeliveryStoreIntegrationTests {
 	}
 
 	@Test
-	void unclaimedEntriesGoBackToPending() {
-		this.ledger.freeze(this.issueId, subscribers(0, 2), this.now);
-		var ids = this.ledger.page(this.issueId, 0, 2).stream().map(d -> d.getString("_id")).toList();
-		this.ledger.markSending(ids);
-		this.ledger.releaseToPending(ids);
-		assertThat(this.ledger.page(this.issueId, 0, 2)).allSatisfy(
-				entry -> assertThat(entry.getString(DeliveryStore.STATUS)).isEqualTo(DeliveryStatus.PENDING.name()));
+	void aCancelSkipsOnlyTheEntriesStillWaiting() {
+		this.ledger.freeze(this.issueId, subscribers(0, 3), this.now);
+		var ids = this.ledger.page(this.issueId, 0, 3).stream().map(d -> d.getString("_id")).toList();
+		this.ledger.recordOutcomes(this.issueId, List.of(outcome(ids.get(0), DeliveryStatus.SENT)));
+		this.ledger.apply(List.of(DeliveryStore.LedgerWrite.claim(ids.get(1), this.now)));
+
+		assertThat(this.ledger.cancelPending(this.issueId, this.now)).isEqualTo(1);
+
+		assertThat(this.ledger.page(this.issueId, 0, 3)).extracting(entry -> entry.getString(DeliveryStore.STATUS))
+			.containsExactly("SENT", "SENDING", "SKIPPED");
+		assertThat(this.ledger.findById(ids.get(2)).orElseThrow().getError()).isEqualTo("Envoi annulé");
 	}
 
 	private DeliveryStore.Outcome outcome(String id, DeliveryStatus status) {
-		return new DeliveryStore.Outcome(id, status, "membre@exemple.ca", "<" + id + "@exemple.ca>", null, this.now);
+		return new DeliveryStore.Outcome(id, status, "membre@exemple.ca", "<" + id + "@exemple.ca>", null, this.now, 1,
+				null, false);
 	}
 
 	private static List<String> subscribers(int from, int to) {

@@ -1,11 +1,18 @@
 package io.infolettre.newsletter.delivery.internal;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 
+import io.infolettre.newsletter.delivery.DeliverySettings;
+import io.infolettre.newsletter.delivery.DeliverySettings.Retry;
 import io.infolettre.newsletter.delivery.DeliveryStatus;
 import io.infolettre.newsletter.delivery.spi.MailConnection;
 import io.infolettre.newsletter.delivery.spi.MailGateway;
@@ -13,6 +20,7 @@ import io.infolettre.newsletter.delivery.spi.OutgoingMessage;
 import io.infolettre.newsletter.delivery.spi.RelayUnavailableException;
 import io.infolettre.newsletter.delivery.spi.SendResult;
 import io.infolettre.newsletter.fixtures.EmbeddedMongo;
+import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,25 +28,38 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The writer against a real ledger, with a relay that accepts, refuses or goes away on cue:
- * whatever happens, an entry is SENT only if the relay accepted it, and nothing is left SENDING.
+ * The writer against a real ledger, with a relay that accepts, refuses or goes away on cue: an entry
+ * is SENT only if the relay accepted it, at most one entry per connection is ever SENDING, temporary
+ * failures wait for another attempt, and a relay in trouble pauses the send.
  */
 class MessageWriterIntegrationTests {
+
+	private static final int CONNECTIONS = 3;
 
 	private final String issueId = new ObjectId().toHexString();
 
 	private final Set<String> accepted = ConcurrentHashMap.newKeySet();
 
+	private final List<String> hardBounces = new CopyOnWriteArrayList<>();
+
+	private final List<String> pauses = new CopyOnWriteArrayList<>();
+
+	private final RetryQueue retries = new RetryQueue();
+
+	private final AtomicInteger mostClaimed = new AtomicInteger();
+
 	private EmbeddedMongo mongo;
 
 	private DeliveryStore ledger;
 
-	private volatile String relayDiesAt;
+	private volatile boolean relayDown;
 
 	@BeforeEach
 	void start() {
@@ -56,9 +77,9 @@ class MessageWriterIntegrationTests {
 	void recordsEveryOutcomeOfAChunkSentOverSeveralConnections() throws Exception {
 		var tasks = freeze(30);
 		var invalid = tasks.get(7).deliveryId();
-		var rejected = tasks.get(11).deliveryId();
-		var writer = writer(3, id -> id.equals(rejected) ? new SendResult.Rejected(true, 550, "550 5.1.1 inconnu") : null,
-				invalid);
+		var refused = tasks.get(11).deliveryId();
+		var writer = writer(id -> id.equals(invalid) ? invalidMessage()
+				: id.equals(refused) ? new SendResult.Rejected(550, "550 5.1.1 inconnu", true) : null);
 
 		writer.write(new Chunk<>(tasks));
 		writer.close();
@@ -68,51 +89,138 @@ class MessageWriterIntegrationTests {
 		assertThat(progress.failedPermanent()).isEqualTo(2);
 		assertThat(progress.pending() + progress.sending()).isZero();
 		assertThat(this.accepted).hasSize(28);
-		assertThat(this.ledger.findById(rejected).orElseThrow().getError()).contains("550");
+		assertThat(this.ledger.findById(refused).orElseThrow().getError()).contains("550");
+		assertThat(this.hardBounces).as("only the refused address is a hard bounce")
+			.containsExactly(subscriberOf(tasks.get(11)));
 	}
 
 	@Test
-	void whenTheRelayGoesAwayOnlyWhatItAcceptedIsSentAndTheRestIsPendingAgain() throws Exception {
-		var tasks = freeze(30);
-		this.relayDiesAt = tasks.get(13).deliveryId();
-		var writer = writer(3, id -> null, null);
+	void atMostOneEntryPerConnectionIsEverClaimedAndTheOneOnTheWireIsClaimed() throws Exception {
+		var tasks = freeze(60);
+		var writer = writer(id -> {
+			long claimed = this.mongo.template()
+				.count(Query.query(Criteria.where("status").is("SENDING")), Document.class, "deliveries");
+			this.mostClaimed.accumulateAndGet((int) claimed, Math::max);
+			var entry = this.ledger.findById(id).orElseThrow();
+			assertThat(entry.getStatus()).as("on the wire means claimed").isEqualTo(DeliveryStatus.SENDING);
+			return null;
+		});
 
-		assertThatThrownBy(() -> writer.write(new Chunk<>(tasks))).isInstanceOf(RelayUnavailableException.class);
+		writer.write(new Chunk<>(tasks));
+		writer.close();
+
+		assertThat(this.mostClaimed.get()).isBetween(1, CONNECTIONS);
+		assertThat(this.ledger.recount(this.issueId).sent()).isEqualTo(60);
+	}
+
+	@Test
+	void aTemporaryRefusalWaitsForItsNextAttemptThenFailsWhenAttemptsRunOut() throws Exception {
+		var tasks = freeze(10);
+		var deferred = tasks.get(4).deliveryId();
+		var writer = writer(id -> id.equals(deferred) ? new SendResult.Rejected(451, "451 4.3.0 réessayez", false) : null);
+
+		writer.write(new Chunk<>(tasks));
+
+		var entry = this.ledger.findById(deferred).orElseThrow();
+		assertThat(entry.getStatus()).isEqualTo(DeliveryStatus.PENDING);
+		assertThat(this.retries.size()).isEqualTo(1);
+		assertThat(this.retries.takeDue(Instant.now().plusSeconds(60), 10)).containsExactly(deferred);
+
+		// the reader hands it back with its attempts; the last attempt allowed fails it for good
+		var again = resend(tasks.get(4), 2);
+		writer.write(new Chunk<>(List.of(again)));
+		writer.close();
+
+		assertThat(this.ledger.findById(deferred).orElseThrow().getStatus()).isEqualTo(DeliveryStatus.FAILED_TEMPORARY);
+		assertThat(this.ledger.findById(deferred).orElseThrow().getError()).contains("451").contains("3 tentatives");
+		assertThat(this.hardBounces).isEmpty();
+	}
+
+	@Test
+	void aRelayThatCannotBeReachedAgainPausesTheSendAndOnlyWhatItAcceptedIsSent() throws Exception {
+		var tasks = freeze(30);
+		var writer = writer(id -> {
+			if (this.accepted.size() >= 13) {
+				this.relayDown = true;
+				throw new RelayUnavailableException("421 service not available", null);
+			}
+			return null;
+		});
+
+		assertThatThrownBy(() -> writer.write(new Chunk<>(tasks))).isInstanceOf(SendInterruptedException.class);
 		writer.close();
 
 		var progress = this.ledger.recount(this.issueId);
 		assertThat(progress.sent()).isEqualTo(this.accepted.size()).isGreaterThan(0).isLessThan(30);
 		assertThat(progress.pending()).isEqualTo(30 - this.accepted.size());
 		assertThat(progress.sending()).as("nothing left claimed").isZero();
+		assertThat(this.pauses).singleElement().asString().contains("injoignable");
 		this.accepted.forEach(id -> assertThat(this.ledger.findById(id).orElseThrow().getStatus())
 			.isEqualTo(DeliveryStatus.SENT));
 	}
 
-	private MessageWriter writer(int connections, java.util.function.Function<String, SendResult> verdict,
-			String invalid) {
-		MailGateway gateway = () -> new MailConnection() {
+	@Test
+	void aRunOfFailuresPausesTheSendInsteadOfBurningThroughTheList() throws Exception {
+		var tasks = freeze(100);
+		var writer = writer(id -> new SendResult.Rejected(554, "554 5.7.1 relais refusé", false));
+
+		assertThatThrownBy(() -> writer.write(new Chunk<>(tasks))).isInstanceOf(SendInterruptedException.class);
+		writer.close();
+
+		var progress = this.ledger.recount(this.issueId);
+		assertThat(progress.failedPermanent()).as("stops soon after the threshold, one message per connection at most")
+			.isBetween(10L, 10L + CONNECTIONS);
+		assertThat(progress.pending()).isEqualTo(100 - progress.failedPermanent());
+		assertThat(this.pauses).singleElement().asString().contains("10 échecs consécutifs").contains("554");
+	}
+
+	private static SendResult invalidMessage() {
+		throw new IllegalArgumentException("adresse illisible");
+	}
+
+	private MessageWriter writer(Function<String, SendResult> verdict) {
+		MailGateway gateway = () -> {
+			if (this.relayDown) {
+				throw new RelayUnavailableException("connexion refusée", null);
+			}
+			return new MailConnection() {
+				@Override
+				public SendResult send(OutgoingMessage message) {
+					String id = message.messageId();
+					SendResult result = verdict.apply(id);
+					if (result == null) {
+						MessageWriterIntegrationTests.this.accepted.add(id);
+						return new SendResult.Accepted(id);
+					}
+					return result;
+				}
+
+				@Override
+				public void close() {
+				}
+			};
+		};
+		var settings = new DeliverySettings(100, CONNECTIONS, null, null, null,
+				new Retry(3, Duration.ofSeconds(30), 2.0), new Retry(2, Duration.ofMillis(10), 1.0), 10, null, null,
+				null, null);
+		var control = new SendControl() {
 			@Override
-			public SendResult send(OutgoingMessage message) {
-				String id = message.messageId();
-				if (id.equals(invalid)) {
-					throw new IllegalArgumentException("adresse illisible");
-				}
-				if (id.equals(MessageWriterIntegrationTests.this.relayDiesAt)) {
-					throw new RelayUnavailableException("421 service not available", null);
-				}
-				SendResult result = verdict.apply(id);
-				if (result == null) {
-					MessageWriterIntegrationTests.this.accepted.add(id);
-					return new SendResult.Accepted(id);
-				}
-				return result;
+			public boolean maySend() {
+				return true;
 			}
 
 			@Override
-			public void close() {
+			public void pause(String reason) {
+				MessageWriterIntegrationTests.this.pauses.add(reason);
+			}
+
+			@Override
+			public void hardBounce(String subscriberId) {
+				MessageWriterIntegrationTests.this.hardBounces.add(subscriberId);
 			}
 		};
-		var writer = new MessageWriter(gateway, this.ledger, Clock.systemUTC(), connections);
+		var writer = new MessageWriter(this.issueId, gateway, this.ledger, control, this.retries,
+				new SendThrottle(settings.rateLimit()), settings, Clock.systemUTC());
 		writer.open(new ExecutionContext());
 		return writer;
 	}
@@ -120,13 +228,24 @@ class MessageWriterIntegrationTests {
 	// The message id carries the delivery id, so the fake relay knows whom it is refusing.
 	private List<DeliveryTask> freeze(int n) {
 		this.ledger.freeze(this.issueId, IntStream.range(0, n).mapToObj(i -> "%024x".formatted(i)).toList(),
-				java.time.Instant.now());
-		return this.ledger.page(this.issueId, 0, n)
-			.stream()
-			.map(entry -> (DeliveryTask) new DeliveryTask.Send(entry.getString("_id"), "m@exemple.ca",
-					new OutgoingMessage(entry.getString("_id"), "Infolettre", "infolettre@exemple.ca", "Membre",
-							"m@exemple.ca", "Objet", "<p>HTML</p>", "Texte", "https://exemple.ca/u/t")))
-			.toList();
+				Instant.now());
+		return this.ledger.page(this.issueId, 0, n).stream().map(entry -> send(entry, 0)).toList();
+	}
+
+	private DeliveryTask resend(DeliveryTask task, int attempts) {
+		return send(this.ledger.entries(List.of(task.deliveryId())).get(0), attempts);
+	}
+
+	private static DeliveryTask send(Document entry, int attempts) {
+		String id = entry.getString("_id");
+		return new DeliveryTask.Send(id, entry.getString("subscriberId"), "m@exemple.ca",
+				new OutgoingMessage(id, "Infolettre", "infolettre@exemple.ca", "Membre", "m@exemple.ca", "Objet",
+						"<p>HTML</p>", "Texte", "https://exemple.ca/u/t"),
+				attempts, false);
+	}
+
+	private static String subscriberOf(DeliveryTask task) {
+		return ((DeliveryTask.Send) task).subscriberId();
 	}
 
 }

@@ -1,0 +1,94 @@
+package io.infolettre.newsletter.delivery.internal;
+
+import java.time.Clock;
+
+import io.infolettre.newsletter.delivery.DeliverySettings;
+import io.infolettre.newsletter.issue.Issue;
+import io.infolettre.newsletter.issue.IssueManagement;
+import io.infolettre.newsletter.issue.IssueStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Picks the sends up where the last run of the application left them. Quartz keeps its triggers in
+ * memory and Batch cannot tell a dead execution from a live one, so the issues in MongoDB decide:
+ * <ul>
+ * <li>an issue SENDING was interrupted (crash, kill, stop): its execution, still "running" in the job
+ * repository, is marked failed, and the send resumes at once (or is paused for the coordinator to
+ * resume, by setting). The ledger says who still waits, and which messages were on the wire.</li>
+ * <li>an issue SCHEDULED gets its trigger back, at its instant, or at once if it passed meanwhile.</li>
+ * </ul>
+ * One instance is assumed to own the sends at start (several instances need a lease: see the
+ * scheduling issue).
+ */
+@Component
+class SendsRecoveryAtStartup {
+
+	private static final Logger log = LoggerFactory.getLogger(SendsRecoveryAtStartup.class);
+
+	private final IssueManagement issues;
+
+	private final JobRepository jobRepository;
+
+	private final JobOperator jobOperator;
+
+	private final QuartzSendTrigger trigger;
+
+	private final DeliverySettings settings;
+
+	private final Clock clock;
+
+	SendsRecoveryAtStartup(IssueManagement issues, JobRepository jobRepository, JobOperator jobOperator,
+			QuartzSendTrigger trigger, DeliverySettings settings, Clock clock) {
+		this.issues = issues;
+		this.jobRepository = jobRepository;
+		this.jobOperator = jobOperator;
+		this.trigger = trigger;
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void recover() {
+		var now = this.clock.instant();
+		for (Issue issue : this.issues.withStatus(IssueStatus.SENDING)) {
+			markDeadExecutionFailed(issue.getId());
+			if (this.settings.resumeOnStartup()) {
+				log.warn("Issue {} was being sent when the application stopped: resuming its send", issue.getId());
+				this.trigger.fireAt(issue.getId(), now);
+			}
+			else {
+				log.warn("Issue {} was being sent when the application stopped: paused", issue.getId());
+				this.issues.pause(issue.getId(),
+						"Envoi interrompu par un arrêt de l'application ; reprenez-le pour le terminer.");
+			}
+		}
+		// a send paused just before the stop may have left its execution "running" too
+		this.issues.withStatus(IssueStatus.PAUSED).forEach(issue -> markDeadExecutionFailed(issue.getId()));
+		for (Issue issue : this.issues.withStatus(IssueStatus.SCHEDULED)) {
+			markDeadExecutionFailed(issue.getId());
+			var at = issue.getScheduledAt() == null || issue.getScheduledAt().isBefore(now) ? now
+					: issue.getScheduledAt();
+			log.info("Issue {} is scheduled: send at {}", issue.getId(), at);
+			this.trigger.fireAt(issue.getId(), at);
+		}
+	}
+
+	private void markDeadExecutionFailed(String issueId) {
+		var parameters = new JobParametersBuilder().addString(SendIssueJobConfiguration.ISSUE_ID, issueId)
+			.toJobParameters();
+		JobExecution last = this.jobRepository.getLastJobExecution(SendIssueJobConfiguration.JOB_NAME, parameters);
+		if (last != null && last.getStatus().isRunning()) {
+			this.jobOperator.recover(last);
+		}
+	}
+
+}
