@@ -35,6 +35,14 @@ public class Delivery {
 
 	private Instant unsubscribedAt;
 
+	private int attempts;
+
+	private Instant retryAt;
+
+	private boolean possibleDuplicate;
+
+	private Instant updatedAt;
+
 	@PersistenceCreator
 	Delivery() {
 	}
@@ -81,6 +89,28 @@ public class Delivery {
 
 	public Instant getUnsubscribedAt() {
 		return this.unsubscribedAt;
+	}
+
+	/** Attempts made so far (several after temporary failures). */
+	public int getAttempts() {
+		return this.attempts;
+	}
+
+	/** When a temporary failure is tried again; null otherwise. */
+	public Instant getRetryAt() {
+		return this.retryAt;
+	}
+
+	/**
+	 * The message was on the wire when the application died and was sent again: the member may have
+	 * received it twice.
+	 */
+	public boolean isPossibleDuplicate() {
+		return this.possibleDuplicate;
+	}
+
+	public Instant getUpdatedAt() {
+		return this.updatedAt;
 	}
 
 }

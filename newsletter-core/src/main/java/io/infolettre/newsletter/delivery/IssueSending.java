@@ -88,6 +88,28 @@ public class IssueSending {
 		return cancelled;
 	}
 
+	/**
+	 * Sends a sent issue again to the recipients it did not reach (failed or uncertain), as a new
+	 * round over the same ledger; those who bounced for good or unsubscribed since are skipped.
+	 * @return how many entries go out again
+	 */
+	public long resendUndelivered(String issueId) {
+		Issue issue = this.issues.get(issueId);
+		preflight(issue);
+		if (issue.getStatus() != IssueStatus.SENT) {
+			throw new SendRefusedException("Seul un numéro envoyé peut être renvoyé aux non-remis.", null);
+		}
+		var progress = this.ledger.recount(issueId);
+		if (progress.failed() + progress.uncertain() == 0) {
+			throw new SendRefusedException("Tous les destinataires ont reçu ce numéro : rien à renvoyer.", null);
+		}
+		this.issues.resendUndelivered(issueId);
+		long reset = this.ledger.resetUndelivered(issueId, this.clock.instant());
+		this.ledger.recount(issueId);
+		this.trigger.fireAt(issueId, this.clock.instant());
+		return reset;
+	}
+
 	/** How many subscribers would receive the issue if it were sent now. */
 	public long audienceSize(Issue issue) {
 		return this.recipients.count(issue.getAudience());

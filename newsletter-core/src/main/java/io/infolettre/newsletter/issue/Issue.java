@@ -44,6 +44,8 @@ public class Issue {
 
 	private String pauseReason;
 
+	private int deliveryRound;
+
 	private Instant createdAt;
 
 	private Instant updatedAt;
@@ -109,6 +111,19 @@ public class Issue {
 		this.status = IssueStatus.CANCELLED;
 		this.pauseReason = null;
 		this.updatedAt = now;
+	}
+
+	/**
+	 * Sends a sent issue again to those it did not reach (failed, uncertain). Each round is a new run
+	 * of the send over the same frozen ledger.
+	 */
+	void resendUndelivered(Instant now) {
+		require(this.status == IssueStatus.SENT, "Seul un numéro envoyé peut être renvoyé aux non-remis");
+		this.status = IssueStatus.SCHEDULED;
+		this.scheduledAt = now;
+		this.deliveryRound++;
+		this.updatedAt = now;
+		this.events.add(new IssueScheduled(this.id, now));
 	}
 
 	void startSending(Instant now) {
@@ -183,6 +198,11 @@ public class Issue {
 
 	public String getFailureReason() {
 		return this.failureReason;
+	}
+
+	/** 0 for the first send; one more for each resend to those not reached. */
+	public int getDeliveryRound() {
+		return this.deliveryRound;
 	}
 
 	public String getPauseReason() {

@@ -57,6 +57,10 @@ public class IssueManagement {
 		return change(id, issue -> issue.cancel(this.clock.instant()));
 	}
 
+	public Issue resendUndelivered(String id) {
+		return change(id, issue -> issue.resendUndelivered(this.clock.instant()));
+	}
+
 	/** The status as stored now; cheap enough to ask between two chunks of a send. */
 	public IssueStatus statusOf(String id) {
 		return get(id).getStatus();

@@ -9,7 +9,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 
+import io.infolettre.newsletter.delivery.BounceReport;
 import io.infolettre.newsletter.delivery.Deliveries;
 import io.infolettre.newsletter.delivery.Delivery;
 import io.infolettre.newsletter.delivery.DeliveryProgress;
@@ -72,6 +75,9 @@ public class DeliveryStore implements Deliveries {
 				.on(SUBSCRIBER_ID, Sort.Direction.ASC)
 				.unique()
 				.named("issue_subscriber_unique"));
+		// reconciliation and resends filter an issue's entries by status (a real MongoDB uses it)
+		this.mongo.indexOps(Delivery.COLLECTION)
+			.createIndex(new Index().on(ISSUE_ID, Sort.Direction.ASC).on(STATUS, Sort.Direction.ASC).named("issue_status"));
 	}
 
 	@Override
@@ -80,6 +86,57 @@ public class DeliveryStore implements Deliveries {
 			return Optional.empty();
 		}
 		return Optional.ofNullable(this.mongo.findById(deliveryId, Delivery.class));
+	}
+
+	@Override
+	public List<Delivery> list(String issueId, Set<DeliveryStatus> statuses, int page, int size) {
+		var query = byIssueAndStatus(issueId, statuses).with(Sort.by("_id")).skip((long) page * size).limit(size);
+		return this.mongo.find(query, Delivery.class);
+	}
+
+	@Override
+	public void forEach(String issueId, Set<DeliveryStatus> statuses, Consumer<Delivery> action) {
+		try (var stream = this.mongo.stream(byIssueAndStatus(issueId, statuses).with(Sort.by("_id")), Delivery.class)) {
+			stream.forEach(action);
+		}
+	}
+
+	private static Query byIssueAndStatus(String issueId, Set<DeliveryStatus> statuses) {
+		var criteria = Criteria.where(ISSUE_ID).is(issueId);
+		if (!statuses.isEmpty()) {
+			criteria.and(STATUS).in(statuses.stream().map(Enum::name).toList());
+		}
+		return Query.query(criteria);
+	}
+
+	public static boolean isDeliveryId(String value) {
+		return LedgerKeys.isValid(value);
+	}
+
+	/**
+	 * A bounce or complaint reported after the send. A hard bounce of an entry marked SENT makes it
+	 * FAILED_PERMANENT (the counters follow); the report itself is kept on the entry.
+	 */
+	public Optional<Delivery> recordBounce(String deliveryId, BounceReport report, Instant at) {
+		var byId = Query.query(Criteria.where("_id").is(deliveryId));
+		var update = new Update().set("bounce", new Document("type", report.type().name()).append("at", at)
+			.append("diagnostic", report.diagnostic()));
+		if (report.type() == BounceReport.Type.HARD) {
+			update.set(STATUS, DeliveryStatus.FAILED_PERMANENT.name())
+				.set("error", "Rebond : " + (report.diagnostic() == null ? "adresse refusée" : report.diagnostic()));
+		}
+		Delivery before = this.mongo.findAndModify(byId, update, Delivery.class);
+		if (before == null) {
+			return Optional.empty();
+		}
+		if (report.type() == BounceReport.Type.HARD && before.getStatus() != DeliveryStatus.FAILED_PERMANENT) {
+			var counters = new Update().inc("failedPermanent", 1);
+			if (COUNTERS.containsKey(before.getStatus())) {
+				counters.inc(COUNTERS.get(before.getStatus()), -1);
+			}
+			this.mongo.updateFirst(Query.query(Criteria.where("_id").is(before.getIssueId())), counters, HEADS);
+		}
+		return Optional.of(before);
 	}
 
 	@Override
@@ -187,6 +244,20 @@ public class DeliveryStore implements Deliveries {
 		if (!update.getUpdateObject().isEmpty()) {
 			this.mongo.updateFirst(Query.query(Criteria.where("_id").is(issueId)), update, HEADS);
 		}
+	}
+
+	/**
+	 * Puts the entries not delivered (failed or uncertain) back to PENDING for another round; the send
+	 * skips those who can no longer receive mail (a hard bounce made them BOUNCED).
+	 */
+	public long resetUndelivered(String issueId, Instant at) {
+		var statuses = List.of(DeliveryStatus.FAILED_TEMPORARY.name(), DeliveryStatus.FAILED_PERMANENT.name(),
+				DeliveryStatus.UNCERTAIN.name());
+		var query = Query.query(Criteria.where(ISSUE_ID).is(issueId).and(STATUS).in(statuses));
+		return this.mongo.updateMulti(query, new Update().set(STATUS, DeliveryStatus.PENDING.name())
+			.set(ATTEMPTS, 0)
+			.unset(RETRY_AT)
+			.set("resentAt", at), Delivery.COLLECTION).getModifiedCount();
 	}
 
 	/** A cancelled send: whoever was still waiting is skipped, with the reason. */

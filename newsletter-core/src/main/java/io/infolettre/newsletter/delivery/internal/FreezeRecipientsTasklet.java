@@ -37,8 +37,13 @@ class FreezeRecipientsTasklet implements Tasklet {
 
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-		String issueId = chunkContext.getStepContext().getStepExecution().getJobParameters()
-			.getString(SendIssueJobConfiguration.ISSUE_ID);
+		var parameters = chunkContext.getStepContext().getStepExecution().getJobParameters();
+		String issueId = parameters.getString(SendIssueJobConfiguration.ISSUE_ID);
+		Long round = parameters.getLong(SendIssueJobConfiguration.ROUND);
+		if (round != null && round > 0) {
+			// a resend goes to those of the first freeze who were not reached, never to newcomers
+			return RepeatStatus.FINISHED;
+		}
 		var audience = this.issues.get(issueId).getAudience();
 		var now = this.clock.instant();
 		this.recipients.forEachBatch(audience, this.batchSize, ids -> {

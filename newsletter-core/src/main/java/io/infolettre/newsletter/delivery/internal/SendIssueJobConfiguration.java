@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import io.infolettre.newsletter.delivery.DeliverySettings;
 import io.infolettre.newsletter.delivery.spi.MailGateway;
+import io.infolettre.newsletter.issue.Issue;
 import io.infolettre.newsletter.issue.IssueManagement;
 import io.infolettre.newsletter.rendering.IssueRenderer;
 import io.infolettre.newsletter.rendering.SenderIdentity;
@@ -16,6 +17,8 @@ import io.infolettre.newsletter.tracking.TrackingSettings;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -33,6 +36,18 @@ class SendIssueJobConfiguration {
 	static final String JOB_NAME = "sendIssueJob";
 
 	static final String ISSUE_ID = "issueId";
+
+	static final String ROUND = "round";
+
+	/**
+	 * One job instance per issue and round: a completed send never starts again, an interrupted one
+	 * resumes, and a resend to those not reached is a new round over the same ledger.
+	 */
+	static JobParameters parameters(Issue issue) {
+		return new JobParametersBuilder().addString(ISSUE_ID, issue.getId())
+			.addLong(ROUND, (long) issue.getDeliveryRound())
+			.toJobParameters();
+	}
 
 	@Bean
 	Job sendIssueJob(JobRepository jobRepository, Step freezeRecipientsStep, Step deliverStep,

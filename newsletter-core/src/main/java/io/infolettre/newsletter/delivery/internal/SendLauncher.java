@@ -5,15 +5,14 @@ import io.infolettre.newsletter.issue.IssueManagement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.stereotype.Component;
 
 /**
- * Starts (or restarts) an issue's send job. The issue id is the job's only identifying parameter:
- * one job instance per issue, so a completed send can never start again and a failed one resumes.
+ * Starts (or restarts) an issue's send job, one job instance per issue and round (see
+ * {@link SendIssueJobConfiguration#parameters}).
  */
 @Component
 class SendLauncher {
@@ -33,14 +32,13 @@ class SendLauncher {
 	}
 
 	void launch(String issueId) {
-		var status = this.issues.statusOf(issueId);
-		if (!status.maySend()) {
+		var issue = this.issues.get(issueId);
+		if (!issue.getStatus().maySend()) {
 			// paused or cancelled between the trigger and now
-			log.info("Issue {} is {}: not starting its send", issueId, status);
+			log.info("Issue {} is {}: not starting its send", issueId, issue.getStatus());
 			return;
 		}
-		var parameters = new JobParametersBuilder().addString(SendIssueJobConfiguration.ISSUE_ID, issueId)
-			.toJobParameters();
+		var parameters = SendIssueJobConfiguration.parameters(issue);
 		try {
 			this.jobOperator.start(this.sendIssueJob, parameters);
 		}

@@ -10,7 +10,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -60,7 +59,7 @@ class SendsRecoveryAtStartup {
 	void recover() {
 		var now = this.clock.instant();
 		for (Issue issue : this.issues.withStatus(IssueStatus.SENDING)) {
-			markDeadExecutionFailed(issue.getId());
+			markDeadExecutionFailed(issue);
 			if (this.settings.resumeOnStartup()) {
 				log.warn("Issue {} was being sent when the application stopped: resuming its send", issue.getId());
 				this.trigger.fireAt(issue.getId(), now);
@@ -72,9 +71,9 @@ class SendsRecoveryAtStartup {
 			}
 		}
 		// a send paused just before the stop may have left its execution "running" too
-		this.issues.withStatus(IssueStatus.PAUSED).forEach(issue -> markDeadExecutionFailed(issue.getId()));
+		this.issues.withStatus(IssueStatus.PAUSED).forEach(issue -> markDeadExecutionFailed(issue));
 		for (Issue issue : this.issues.withStatus(IssueStatus.SCHEDULED)) {
-			markDeadExecutionFailed(issue.getId());
+			markDeadExecutionFailed(issue);
 			var at = issue.getScheduledAt() == null || issue.getScheduledAt().isBefore(now) ? now
 					: issue.getScheduledAt();
 			log.info("Issue {} is scheduled: send at {}", issue.getId(), at);
@@ -82,10 +81,9 @@ class SendsRecoveryAtStartup {
 		}
 	}
 
-	private void markDeadExecutionFailed(String issueId) {
-		var parameters = new JobParametersBuilder().addString(SendIssueJobConfiguration.ISSUE_ID, issueId)
-			.toJobParameters();
-		JobExecution last = this.jobRepository.getLastJobExecution(SendIssueJobConfiguration.JOB_NAME, parameters);
+	private void markDeadExecutionFailed(Issue issue) {
+		JobExecution last = this.jobRepository.getLastJobExecution(SendIssueJobConfiguration.JOB_NAME,
+				SendIssueJobConfiguration.parameters(issue));
 		if (last != null && last.getStatus().isRunning()) {
 			this.jobOperator.recover(last);
 		}

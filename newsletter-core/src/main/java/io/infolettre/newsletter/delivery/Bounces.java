@@ -1,0 +1,72 @@
+package io.infolettre.newsletter.delivery;
+
+import java.time.Clock;
+import java.util.Optional;
+
+import io.infolettre.newsletter.delivery.internal.DeliveryStore;
+import io.infolettre.newsletter.subscriber.SubscriberManagement;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Bounces and complaints that arrive after the send, matched to the ledger by our Message-ID (it
+ * carries the delivery id). A hard bounce fails the entry for good and counts toward the
+ * subscriber's bounce limit; a complaint stops every future send to that member at once.
+ */
+@Service
+public class Bounces {
+
+	private static final Logger log = LoggerFactory.getLogger(Bounces.class);
+
+	private final DeliveryStore ledger;
+
+	private final SubscriberManagement subscribers;
+
+	private final DeliverySettings settings;
+
+	private final Clock clock;
+
+	Bounces(DeliveryStore ledger, SubscriberManagement subscribers, DeliverySettings settings, Clock clock) {
+		this.ledger = ledger;
+		this.subscribers = subscribers;
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	/** @return the delivery the report was about, empty when it matches none of ours */
+	public Optional<Delivery> record(BounceReport report) {
+		Optional<String> deliveryId = deliveryIdOf(report.messageId());
+		if (deliveryId.isEmpty()) {
+			return Optional.empty();
+		}
+		Optional<Delivery> delivery = this.ledger.recordBounce(deliveryId.get(), report, this.clock.instant());
+		delivery.ifPresent(d -> {
+			switch (report.type()) {
+				case HARD -> this.subscribers.recordHardBounce(d.getSubscriberId(),
+						this.settings.hardBouncesBeforeBounced());
+				case COMPLAINT -> this.subscribers.recordComplaint(d.getSubscriberId());
+				case SOFT -> {
+				}
+			}
+			log.info("{} bounce recorded for delivery {}", report.type(), d.getId());
+		});
+		return delivery;
+	}
+
+	// Our Message-IDs are <deliveryId@domain>.
+	static Optional<String> deliveryIdOf(String messageId) {
+		if (messageId == null) {
+			return Optional.empty();
+		}
+		String id = messageId.strip();
+		if (id.startsWith("<")) {
+			id = id.substring(1);
+		}
+		int at = id.indexOf('@');
+		return at == 32 && DeliveryStore.isDeliveryId(id.substring(0, at)) ? Optional.of(id.substring(0, at))
+				: Optional.empty();
+	}
+
+}
