@@ -77,6 +77,33 @@ class IssueApiController {
 		return ResponseEntity.status(HttpStatus.ACCEPTED).body(IssueResource.of(issue, this.deliveries.progress(id)));
 	}
 
+	/** Pauses a scheduled or running send between two messages. */
+	@PostMapping("/{id}/pause")
+	IssueResource pause(@PathVariable String id) {
+		return IssueResource.of(this.sending.pause(id), this.deliveries.progress(id));
+	}
+
+	/** Resumes a paused send where it stopped. */
+	@PostMapping("/{id}/resume")
+	ResponseEntity<IssueResource> resume(@PathVariable String id) {
+		var issue = this.sending.resume(id);
+		return ResponseEntity.status(HttpStatus.ACCEPTED).body(IssueResource.of(issue, this.deliveries.progress(id)));
+	}
+
+	/** Cancels a send: those not reached yet never will be. */
+	@PostMapping("/{id}/cancel")
+	IssueResource cancel(@PathVariable String id) {
+		return IssueResource.of(this.sending.cancel(id), this.deliveries.progress(id));
+	}
+
+	/** Sends a sent issue again to those it did not reach (failed or uncertain). */
+	@PostMapping("/{id}/resend")
+	ResponseEntity<IssueResource> resend(@PathVariable String id) {
+		this.sending.resendUndelivered(id);
+		return ResponseEntity.status(HttpStatus.ACCEPTED)
+			.body(IssueResource.of(this.management.get(id), this.deliveries.progress(id)));
+	}
+
 	@GetMapping("/{id}/report")
 	ReportResource report(@PathVariable String id) {
 		return ReportResource.of(this.reports.forIssue(id));
