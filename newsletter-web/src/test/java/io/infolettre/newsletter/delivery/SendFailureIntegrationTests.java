@@ -35,7 +35,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Bad input and a relay in trouble: each gives a clear message and nothing is marked sent that
- * was not sent; a failed send resumes and everyone receives the issue exactly once.
+ * was not sent; a send the engine paused resumes and everyone receives the issue exactly once.
  */
 @NewsletterIntegrationTest
 class SendFailureIntegrationTests {
@@ -71,7 +71,7 @@ class SendFailureIntegrationTests {
 	}
 
 	@Test
-	void relayDownFailsTheSendWithAClearReasonAndResumingDeliversEveryoneOnce() {
+	void relayDownPausesTheSendWithAClearReasonAndResumingDeliversEveryoneOnce() {
 		int members = 250;
 		this.subscriberManagement.addAll(IntStream.range(0, members)
 			.mapToObj(i -> SubscriberFixtures.member(address(i), "Membre" + i, "Test", "Entreprise " + i, this.list))
@@ -80,10 +80,10 @@ class SendFailureIntegrationTests {
 
 		RELAY.down();
 		assertThat(http().api("POST", "/api/v1/issues/" + issue.getId() + "/send").statusCode()).isEqualTo(202);
-		awaitStatus(issue.getId(), IssueStatus.FAILED);
+		awaitStatus(issue.getId(), IssueStatus.PAUSED);
 
-		Issue failed = this.issues.get(issue.getId());
-		assertThat(failed.getFailureReason()).contains("SMTP").contains("421");
+		Issue paused = this.issues.get(issue.getId());
+		assertThat(paused.getPauseReason()).contains("Pause automatique").contains("SMTP").contains("421");
 		var progress = this.deliveries.progress(issue.getId());
 		assertThat(progress.total()).isEqualTo(members);
 		assertThat(progress.sent()).isZero();
@@ -91,7 +91,7 @@ class SendFailureIntegrationTests {
 		assertThat(TestMailServer.get().getReceivedMessages()).isEmpty();
 
 		RELAY.up();
-		assertThat(http().api("POST", "/api/v1/issues/" + issue.getId() + "/send").statusCode()).isEqualTo(202);
+		assertThat(http().api("POST", "/api/v1/issues/" + issue.getId() + "/resume").statusCode()).isEqualTo(202);
 		awaitStatus(issue.getId(), IssueStatus.SENT);
 
 		assertThat(this.deliveries.progress(issue.getId()).sent()).isEqualTo(members);

@@ -21,7 +21,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "newsletter.demo.enabled=false", "newsletter.admin.username=" + NewsletterIntegrationTest.ADMIN,
 				"newsletter.admin.password=" + NewsletterIntegrationTest.PASSWORD, "spring.mail.host=127.0.0.1",
-				"newsletter.delivery.connect-timeout=2s", "newsletter.delivery.read-timeout=5s" })
+				"newsletter.delivery.connect-timeout=2s", "newsletter.delivery.read-timeout=5s",
+				"newsletter.delivery.reconnect.backoff=50ms", "newsletter.delivery.retry.backoff=100ms",
+				"newsletter.delivery.retry.multiplier=1" })
 public @interface NewsletterIntegrationTest {
 
 	String ADMIN = "admin";

@@ -2,10 +2,10 @@ package io.infolettre.newsletter.delivery.internal;
 
 import java.time.Instant;
 import java.util.Date;
+import java.util.Set;
 
 import org.quartz.JobBuilder;
 import org.quartz.JobKey;
-import org.quartz.ObjectAlreadyExistsException;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.TriggerBuilder;
@@ -34,10 +34,10 @@ public class QuartzSendTrigger {
 			.build();
 		var trigger = TriggerBuilder.newTrigger().withIdentity(issueId, GROUP).startAt(Date.from(at)).build();
 		try {
-			this.scheduler.scheduleJob(job, trigger);
-		}
-		catch (ObjectAlreadyExistsException ex) {
-			// already due to fire: a double click schedules one send
+			// Replaces a trigger already there: a double click still makes one send, and a resume right
+			// after a pause is not lost while the paused run is still winding down (the Quartz job
+			// disallows concurrent runs, so the new one starts when that run has ended).
+			this.scheduler.scheduleJob(job, Set.of(trigger), true);
 		}
 		catch (SchedulerException ex) {
 			throw new IllegalStateException("Cannot schedule the send of issue " + issueId, ex);
