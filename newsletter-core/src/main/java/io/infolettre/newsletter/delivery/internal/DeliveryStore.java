@@ -348,6 +348,11 @@ public class DeliveryStore implements Deliveries {
 	record Outcome(String deliveryId, DeliveryStatus status, String email, String messageId, String error,
 			Instant at, int attempts, Instant retryAt, boolean possibleDuplicate) {
 
+		Outcome markedPossibleDuplicate() {
+			return new Outcome(this.deliveryId, this.status, this.email, this.messageId, this.error, this.at,
+					this.attempts, this.retryAt, true);
+		}
+
 		static Outcome skipped(String deliveryId, DeliveryStatus status, String email, String reason, Instant at) {
 			return new Outcome(deliveryId, status, email, null, reason, at, 0, null, false);
 		}

@@ -103,11 +103,14 @@ class JakartaMailGateway implements MailGateway {
 				closeQuietly();
 				open();
 				try {
-					return deliver(mime, message);
+					SendResult result = deliver(mime, message);
+					return lost.replyLost && result instanceof SendResult.Accepted accepted
+							? new SendResult.Accepted(accepted.messageId(), true) : result;
 				}
 				catch (ConnectionLost again) {
 					closeQuietly();
-					throw new RelayUnavailableException(rootMessage(again.getCause()), again.getCause());
+					throw new RelayUnavailableException(rootMessage(again.getCause()), again.getCause(),
+							lost.replyLost || again.replyLost);
 				}
 			}
 		}
@@ -123,6 +126,12 @@ class JakartaMailGateway implements MailGateway {
 			catch (SMTPSendFailedException ex) {
 				if (ex.getNextException() instanceof SMTPAddressFailedException address) {
 					return rejected(address.getReturnCode(), address.getMessage(), true);
+				}
+				// Angus reports a relay that hung up (no reply: code -1) or announced it is closing (421)
+				// as a refusal, on a transport that is in fact dead
+				if (ex.getReturnCode() == -1 || ex.getReturnCode() == 421) {
+					// no reply at all after the final dot: the relay may have taken the message
+					throw new ConnectionLost(ex, ex.getReturnCode() == -1 && ".".equals(ex.getCommand()));
 				}
 				return rejected(ex.getReturnCode(), ex.getMessage(), false);
 			}
@@ -204,8 +213,15 @@ class JakartaMailGateway implements MailGateway {
 	/** A failure that says nothing about the message itself: the connection is gone. */
 	private static final class ConnectionLost extends Exception {
 
+		private final boolean replyLost;
+
 		ConnectionLost(Throwable cause) {
+			this(cause, false);
+		}
+
+		ConnectionLost(Throwable cause, boolean replyLost) {
 			super(cause);
+			this.replyLost = replyLost;
 		}
 
 	}

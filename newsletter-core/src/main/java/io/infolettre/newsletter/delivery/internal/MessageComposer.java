@@ -45,6 +45,9 @@ class MessageComposer implements ItemProcessor<RecipientItem, DeliveryTask> {
 
 	@Override
 	public DeliveryTask process(RecipientItem item) {
+		if (item == RecipientItem.FLUSH) {
+			return null;
+		}
 		Subscriber subscriber = item.subscriber();
 		if (subscriber == null) {
 			return new DeliveryTask.Skip(item.deliveryId(), null, DeliveryStatus.SKIPPED,

@@ -114,7 +114,7 @@ class MessageWriter implements ItemStreamWriter<DeliveryTask> {
 			}
 		}
 		this.ledger.recordOutcomes(this.issueId, skipped);
-		List<Future<List<Outcome>>> results = new ArrayList<>();
+		List<Future<List<Attempt>>> results = new ArrayList<>();
 		for (int i = 0; i < lanes.size(); i++) {
 			int slot = i;
 			List<DeliveryTask.Send> lane = lanes.get(i);
@@ -125,9 +125,12 @@ class MessageWriter implements ItemStreamWriter<DeliveryTask> {
 		// Every lane is awaited before the chunk ends, whatever happens to one of them.
 		var counts = new EnumMap<DeliveryStatus, Integer>(DeliveryStatus.class);
 		RuntimeException failure = null;
-		for (Future<List<Outcome>> result : results) {
+		for (Future<List<Attempt>> result : results) {
 			try {
-				await(result).forEach(outcome -> counts.merge(outcome.status(), 1, Integer::sum));
+				for (Attempt attempt : await(result)) {
+					counts.merge(attempt.outcome().status(), 1, Integer::sum);
+					afterOutcome(attempt);
+				}
 			}
 			catch (RuntimeException ex) {
 				failure = failure == null ? ex : failure;
@@ -146,10 +149,10 @@ class MessageWriter implements ItemStreamWriter<DeliveryTask> {
 	}
 
 	// One lane is one connection: its messages go out in order, each claimed before and confirmed after.
-	private List<Outcome> sendLane(int slot, List<DeliveryTask.Send> lane) throws InterruptedException {
-		List<Outcome> outcomes = new ArrayList<>(lane.size());
+	private List<Attempt> sendLane(int slot, List<DeliveryTask.Send> lane) throws InterruptedException {
+		List<Attempt> attempts = new ArrayList<>(lane.size());
 		if (this.stopReason != null) {
-			return outcomes;
+			return attempts;
 		}
 		this.commits.commit(List.of(LedgerWrite.claim(lane.get(0).deliveryId(), this.clock.instant())));
 		for (int i = 0; i < lane.size(); i++) {
@@ -163,18 +166,17 @@ class MessageWriter implements ItemStreamWriter<DeliveryTask> {
 				writes.add(LedgerWrite.claim(lane.get(i + 1).deliveryId(), this.clock.instant()));
 			}
 			this.commits.commit(writes);
-			outcomes.add(outcome);
-			afterOutcome(send, attempt);
+			attempts.add(attempt);
 			if (!goOn) {
 				break;
 			}
 		}
-		return outcomes;
+		return attempts;
 	}
 
 	private Attempt attempt(int slot, DeliveryTask.Send send) throws InterruptedException {
 		if (!this.throttle.acquire(() -> this.stopReason == null && this.control.maySend())) {
-			return new Attempt(released(send, "Envoi interrompu avant ce message"), false);
+			return new Attempt(send, released(send, "Envoi interrompu avant ce message"), false);
 		}
 		MailConnection connection;
 		try {
@@ -182,7 +184,7 @@ class MessageWriter implements ItemStreamWriter<DeliveryTask> {
 		}
 		catch (RelayUnavailableException ex) {
 			stop("Serveur SMTP injoignable : " + ex.getMessage());
-			return new Attempt(released(send, "Serveur SMTP injoignable"), false);
+			return new Attempt(send, released(send, "Serveur SMTP injoignable"), false);
 		}
 		SendResult result;
 		try {
@@ -190,35 +192,37 @@ class MessageWriter implements ItemStreamWriter<DeliveryTask> {
 		}
 		catch (IllegalArgumentException ex) {
 			// the message could not be built (before the wire): this recipient fails, the send goes on
-			return new Attempt(outcome(send, DeliveryStatus.FAILED_PERMANENT, null,
+			return new Attempt(send, outcome(send, DeliveryStatus.FAILED_PERMANENT, null,
 					"Message impossible à construire : " + ex.getMessage(), send.attempts() + 1, null), false);
 		}
 		catch (RelayUnavailableException ex) {
 			closeQuietly(slot);
 			recordFailure("connexion perdue (" + ex.getMessage() + ")");
-			return new Attempt(temporaryFailure(send, "Connexion perdue : " + ex.getMessage()), false);
+			Outcome failure = temporaryFailure(send, "Connexion perdue : " + ex.getMessage());
+			return new Attempt(send, ex.messageMayHaveArrived() ? failure.markedPossibleDuplicate() : failure, false);
 		}
 		if (result instanceof SendResult.Accepted accepted) {
 			this.failureStreak.set(0);
-			return new Attempt(outcome(send, DeliveryStatus.SENT, accepted.messageId(), null, send.attempts() + 1, null),
-					false);
+			Outcome sent = outcome(send, DeliveryStatus.SENT, accepted.messageId(), null, send.attempts() + 1, null);
+			return new Attempt(send, accepted.possibleDuplicate() ? sent.markedPossibleDuplicate() : sent, false);
 		}
 		var rejected = (SendResult.Rejected) result;
 		recordFailure(rejected.reply());
 		if (rejected.permanent()) {
-			return new Attempt(outcome(send, DeliveryStatus.FAILED_PERMANENT, null, rejected.reply(),
+			return new Attempt(send, outcome(send, DeliveryStatus.FAILED_PERMANENT, null, rejected.reply(),
 					send.attempts() + 1, null), rejected.recipient());
 		}
-		return new Attempt(temporaryFailure(send, rejected.reply()), false);
+		return new Attempt(send, temporaryFailure(send, rejected.reply()), false);
 	}
 
-	private void afterOutcome(DeliveryTask.Send send, Attempt attempt) {
+	// On the step's thread, once the lanes are done.
+	private void afterOutcome(Attempt attempt) {
 		Outcome outcome = attempt.outcome();
 		if (outcome.status() == DeliveryStatus.PENDING && outcome.retryAt() != null) {
-			this.retries.add(send.deliveryId(), outcome.retryAt());
+			this.retries.add(outcome.deliveryId(), outcome.retryAt());
 		}
 		if (attempt.hardBounce()) {
-			this.control.hardBounce(send.subscriberId());
+			this.control.hardBounce(attempt.subscriberId());
 		}
 	}
 
@@ -311,7 +315,12 @@ class MessageWriter implements ItemStreamWriter<DeliveryTask> {
 	}
 
 	/** @param hardBounce the relay refused the recipient's address for good */
-	private record Attempt(Outcome outcome, boolean hardBounce) {
+	private record Attempt(Outcome outcome, String subscriberId, boolean hardBounce) {
+
+		Attempt(DeliveryTask.Send send, Outcome outcome, boolean hardBounce) {
+			this(outcome, send.subscriberId(), hardBounce);
+		}
+
 	}
 
 	/** Messages sent per second over the last few seconds, for the progress shown to the coordinator. */

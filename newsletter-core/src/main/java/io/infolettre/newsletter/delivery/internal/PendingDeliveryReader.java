@@ -52,6 +52,9 @@ class PendingDeliveryReader implements ItemReader<RecipientItem> {
 
 	private long end = -1;
 
+	// Items returned so far; the step reads pageSize items per chunk, so this tells where a chunk ends.
+	private long handedOut;
+
 	PendingDeliveryReader(DeliveryStore ledger, Subscribers subscribers, SendControl control, RetryQueue retries,
 			Clock clock, String issueId, int pageSize) {
 		this.ledger = ledger;
@@ -68,13 +71,38 @@ class PendingDeliveryReader implements ItemReader<RecipientItem> {
 		if (this.end < 0) {
 			this.end = this.ledger.sequenceEnd(this.issueId);
 		}
-		while (this.page.isEmpty() && this.next < this.end) {
-			requireSendable();
-			fetchNextPage();
+		RecipientItem item = nextReady();
+		if (item == null && this.handedOut % this.pageSize != 0) {
+			// Ends the chunk so that the writer settles it: its temporary failures join the retries, and
+			// a null now would end the step before they are tried again.
+			item = RecipientItem.FLUSH;
 		}
-		while (this.page.isEmpty() && !this.retries.isEmpty()) {
-			requireSendable();
-			fetchDueRetries();
+		while (item == null && !this.retries.isEmpty()) {
+			// at a chunk boundary: everything handed out is written, the retries are all known
+			awaitNextRetry();
+			item = nextReady();
+		}
+		if (item != null) {
+			this.handedOut++;
+		}
+		return item;
+	}
+
+	// What can be handed out without waiting: due retries first, then the next page of the ledger.
+	private RecipientItem nextReady() {
+		while (this.page.isEmpty()) {
+			List<String> due = this.retries.takeDue(this.clock.instant(), this.pageSize);
+			if (!due.isEmpty()) {
+				requireSendable();
+				enqueue(this.ledger.entries(due));
+			}
+			else if (this.next < this.end) {
+				requireSendable();
+				fetchNextPage();
+			}
+			else {
+				return null;
+			}
 		}
 		return this.page.poll();
 	}
@@ -86,14 +114,10 @@ class PendingDeliveryReader implements ItemReader<RecipientItem> {
 		enqueue(entries);
 	}
 
-	// Waits for the soonest retry, a second at most at a time so that a pause is seen.
-	private void fetchDueRetries() throws InterruptedException {
+	// Sleeps until the soonest retry is due, a second at most so that a pause is seen.
+	private void awaitNextRetry() throws InterruptedException {
+		requireSendable();
 		Instant now = this.clock.instant();
-		List<String> due = this.retries.takeDue(now, this.pageSize);
-		if (!due.isEmpty()) {
-			enqueue(this.ledger.entries(due));
-			return;
-		}
 		Duration wait = this.retries.nextDue().map(at -> Duration.between(now, at)).orElse(Duration.ZERO);
 		if (wait.compareTo(LONGEST_WAIT) > 0) {
 			wait = LONGEST_WAIT;

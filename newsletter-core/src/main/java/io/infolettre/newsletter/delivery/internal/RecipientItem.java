@@ -10,4 +10,8 @@ import io.infolettre.newsletter.subscriber.Subscriber;
  */
 record RecipientItem(String deliveryId, String subscriberId, Subscriber subscriber, int attempts,
 		boolean wasInFlight) {
+
+	/** Not a recipient: completes the current chunk early (the processor filters it out). */
+	static final RecipientItem FLUSH = new RecipientItem(null, null, null, 0, false);
+
 }

@@ -80,17 +80,10 @@ class SendIssueJobConfiguration {
 	@Bean
 	@StepScope
 	PendingDeliveryReader recipientReader(@Value("#{jobParameters['issueId']}") String issueId,
-			DeliveryStore ledger, Subscribers subscribers, SendControl sendControl, RetryQueue retryQueue,
-			DeliverySettings settings, Clock clock) {
-		return new PendingDeliveryReader(ledger, subscribers, sendControl, retryQueue, clock, issueId,
-				settings.chunkSize());
-	}
-
-	@Bean
-	@StepScope
-	SendControl sendControl(@Value("#{jobParameters['issueId']}") String issueId, IssueManagement issues,
-			SubscriberManagement subscribers, DeliverySettings settings) {
-		return SendControl.of(issueId, issues, subscribers, settings.hardBouncesBeforeBounced());
+			DeliveryStore ledger, Subscribers subscribers, IssueManagement issues,
+			SubscriberManagement subscriberManagement, RetryQueue retryQueue, DeliverySettings settings, Clock clock) {
+		return new PendingDeliveryReader(ledger, subscribers, control(issueId, issues, subscriberManagement, settings),
+				retryQueue, clock, issueId, settings.chunkSize());
 	}
 
 	/** Shared by the reader and the writer of one send: the writer defers, the reader hands back. */
@@ -118,9 +111,16 @@ class SendIssueJobConfiguration {
 	@Bean
 	@StepScope
 	MessageWriter messageWriter(@Value("#{jobParameters['issueId']}") String issueId, MailGateway gateway,
-			DeliveryStore ledger, SendControl sendControl, RetryQueue retryQueue, SendThrottle sendThrottle,
-			DeliverySettings settings, Clock clock) {
-		return new MessageWriter(issueId, gateway, ledger, sendControl, retryQueue, sendThrottle, settings, clock);
+			DeliveryStore ledger, IssueManagement issues, SubscriberManagement subscribers, RetryQueue retryQueue,
+			SendThrottle sendThrottle, DeliverySettings settings, Clock clock) {
+		return new MessageWriter(issueId, gateway, ledger, control(issueId, issues, subscribers, settings), retryQueue,
+				sendThrottle, settings, clock);
+	}
+
+	// Not a step-scoped bean: the writer's connection threads call it, outside the step's context.
+	private static SendControl control(String issueId, IssueManagement issues, SubscriberManagement subscribers,
+			DeliverySettings settings) {
+		return SendControl.of(issueId, issues, subscribers, settings.hardBouncesBeforeBounced());
 	}
 
 	@Bean

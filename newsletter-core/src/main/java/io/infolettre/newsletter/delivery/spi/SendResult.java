@@ -3,8 +3,17 @@ package io.infolettre.newsletter.delivery.spi;
 /** What the relay said about one message. */
 public sealed interface SendResult {
 
-	/** 2xx: the relay took responsibility for the message. */
-	record Accepted(String messageId) implements SendResult {
+	/**
+	 * 2xx: the relay took responsibility for the message.
+	 * @param possibleDuplicate an earlier try on a connection that died before its reply may have
+	 * been accepted too
+	 */
+	record Accepted(String messageId, boolean possibleDuplicate) implements SendResult {
+
+		public Accepted(String messageId) {
+			this(messageId, false);
+		}
+
 	}
 
 	/**
