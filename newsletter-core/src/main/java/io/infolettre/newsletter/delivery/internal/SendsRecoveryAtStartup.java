@@ -1,6 +1,7 @@
 package io.infolettre.newsletter.delivery.internal;
 
 import java.time.Clock;
+import java.time.LocalDateTime;
 
 import io.infolettre.newsletter.delivery.DeliverySettings;
 import io.infolettre.newsletter.issue.Issue;
@@ -10,7 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -37,19 +40,16 @@ class SendsRecoveryAtStartup {
 
 	private final JobRepository jobRepository;
 
-	private final JobOperator jobOperator;
-
 	private final QuartzSendTrigger trigger;
 
 	private final DeliverySettings settings;
 
 	private final Clock clock;
 
-	SendsRecoveryAtStartup(IssueManagement issues, JobRepository jobRepository, JobOperator jobOperator,
-			QuartzSendTrigger trigger, DeliverySettings settings, Clock clock) {
+	SendsRecoveryAtStartup(IssueManagement issues, JobRepository jobRepository, QuartzSendTrigger trigger,
+			DeliverySettings settings, Clock clock) {
 		this.issues = issues;
 		this.jobRepository = jobRepository;
-		this.jobOperator = jobOperator;
 		this.trigger = trigger;
 		this.settings = settings;
 		this.clock = clock;
@@ -84,9 +84,26 @@ class SendsRecoveryAtStartup {
 	private void markDeadExecutionFailed(Issue issue) {
 		JobExecution last = this.jobRepository.getLastJobExecution(SendIssueJobConfiguration.JOB_NAME,
 				SendIssueJobConfiguration.parameters(issue));
-		if (last != null && last.getStatus().isRunning()) {
-			this.jobOperator.recover(last);
+		if (last == null || !last.getStatus().isRunning()) {
+			return;
 		}
+		// JobOperator.recover(..) would do this, but it skips an execution restarted from a recovered one
+		// (the copied context says "recovered"), which leaves a second crash unrecoverable.
+		var now = LocalDateTime.now();
+		for (StepExecution step : last.getStepExecutions()) {
+			if (step.getStatus().isRunning()) {
+				step.setStatus(BatchStatus.FAILED);
+				step.setExitStatus(ExitStatus.FAILED.addExitDescription("Application stopped mid-step"));
+				step.setEndTime(now);
+				this.jobRepository.update(step);
+			}
+		}
+		last.setStatus(BatchStatus.FAILED);
+		last.setExitStatus(ExitStatus.FAILED.addExitDescription("Application stopped mid-send"));
+		last.setEndTime(now);
+		this.jobRepository.update(last);
+		log.info("Job execution {} of issue {} marked failed: it died with the application", last.getId(),
+				issue.getId());
 	}
 
 }
