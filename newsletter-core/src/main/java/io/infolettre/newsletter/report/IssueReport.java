@@ -2,10 +2,13 @@ package io.infolettre.newsletter.report;
 
 /**
  * The figures of one issue. Rates are over the messages the relay accepted (sent), as a fraction
- * from 0 to 1; zero when nothing was sent yet.
+ * from 0 to 1; zero when nothing was sent yet. {@code failed} is the temporary and permanent
+ * failures together; {@code uncertain} messages were on the wire when the application died and were
+ * held back; {@code rate} is the current sending rate in messages per second (0 when idle).
  */
 public record IssueReport(String issueId, long recipients, long sent, long failed, long skipped, long pending,
-		long uniqueOpens, long unsubscribes) {
+		long uniqueOpens, long unsubscribes, long failedTemporary, long failedPermanent, long uncertain,
+		double rate) {
 
 	/** Recipients whose message went out, failed or was skipped: everyone but those still pending. */
 	public long done() {
@@ -14,6 +17,16 @@ public record IssueReport(String issueId, long recipients, long sent, long faile
 
 	public int percent() {
 		return this.recipients == 0 ? 0 : (int) (done() * 100 / this.recipients);
+	}
+
+	/** Recipients a resend may still reach: failed or uncertain. */
+	public long undelivered() {
+		return this.failed + this.uncertain;
+	}
+
+	/** Seconds until the end at the current rate, or -1 when it cannot be told. */
+	public long secondsLeft() {
+		return this.rate <= 0 || this.pending <= 0 ? -1 : (long) Math.ceil(this.pending / this.rate);
 	}
 
 	public double openRate() {

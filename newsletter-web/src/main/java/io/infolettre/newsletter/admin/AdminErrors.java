@@ -7,7 +7,8 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
-@ControllerAdvice(assignableTypes = { IssueAdminController.class, OutboxController.class })
+@ControllerAdvice(assignableTypes = { IssueAdminController.class, IssueSendingController.class,
+		ReconciliationController.class, OutboxController.class })
 class AdminErrors {
 
 	@ExceptionHandler(IssueNotFoundException.class)

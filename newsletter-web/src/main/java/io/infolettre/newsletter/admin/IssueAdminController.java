@@ -5,16 +5,19 @@ import java.util.function.Function;
 
 import io.infolettre.newsletter.delivery.IssuePreviews;
 import io.infolettre.newsletter.delivery.IssueSending;
-import io.infolettre.newsletter.delivery.SendRefusedException;
 import io.infolettre.newsletter.issue.Issue;
 import io.infolettre.newsletter.issue.IssueManagement;
 import io.infolettre.newsletter.issue.IssueStateException;
+import io.infolettre.newsletter.issue.IssueStatus;
 import io.infolettre.newsletter.issue.Issues;
+import io.infolettre.newsletter.reconciliation.DeliveryFilter;
 import io.infolettre.newsletter.rendering.RenderedMessage;
 import io.infolettre.newsletter.rendering.TemplateProblem;
+import io.infolettre.newsletter.report.IssueReport;
 import io.infolettre.newsletter.report.IssueReports;
 import io.infolettre.newsletter.segment.Audience;
 import io.infolettre.newsletter.subscriber.Subscribers;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -23,11 +26,12 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Issues in the admin UI: list, detail with preview, send now, live progress and report. */
+/** Issues in the admin UI: list, detail with preview, audience, live progress and report. */
 @Controller
 @RequestMapping("/admin/issues")
 class IssueAdminController {
@@ -65,9 +69,9 @@ class IssueAdminController {
 	@GetMapping("/{id}")
 	String detail(@PathVariable String id, @RequestParam(required = false) String subscriber, Model model) {
 		Issue issue = this.management.get(id);
-		model.addAttribute("issue", issue);
+		addLive(model, issue);
 		model.addAttribute("audienceSize", this.sending.audienceSize(issue));
-		model.addAttribute("report", this.reports.forIssue(issue));
+		model.addAttribute("filters", DeliveryFilter.values());
 		model.addAttribute("previewSubscribers", this.subscribers.firstPage(PREVIEW_CHOICES));
 		model.addAttribute("lists", this.subscribers.listNames());
 		model.addAttribute("selectedSubscriber", subscriber);
@@ -81,13 +85,31 @@ class IssueAdminController {
 		return "admin/issue";
 	}
 
-	/** The live part of the issue page, polled while the issue is being sent. */
+	/**
+	 * The live part of the issue page, polled while the issue is being sent. Once the send stops
+	 * (sent, paused, failed, cancelled) htmx reloads the whole page, whose buttons and reconciliation
+	 * depend on the status.
+	 */
 	@GetMapping("/{id}/progress")
-	String progress(@PathVariable String id, Model model) {
+	String progress(@PathVariable String id, @RequestHeader(name = "HX-Request", required = false) String htmx,
+			Model model, HttpServletResponse response) {
 		Issue issue = this.management.get(id);
-		model.addAttribute("issue", issue);
-		model.addAttribute("report", this.reports.forIssue(issue));
+		addLive(model, issue);
+		if (htmx != null && !isLive(issue.getStatus())) {
+			response.setHeader("HX-Refresh", "true");
+		}
 		return "admin/issue :: live";
+	}
+
+	private void addLive(Model model, Issue issue) {
+		IssueReport report = this.reports.forIssue(issue);
+		model.addAttribute("issue", issue);
+		model.addAttribute("report", report);
+		model.addAttribute("timeLeft", TimeLeft.format(report.secondsLeft()));
+	}
+
+	private static boolean isLive(IssueStatus status) {
+		return status == IssueStatus.SCHEDULED || status == IssueStatus.SENDING;
 	}
 
 	@GetMapping(path = "/{id}/preview.html", produces = MediaType.TEXT_HTML_VALUE)
@@ -125,18 +147,6 @@ class IssueAdminController {
 			this.management.editDraft(id, issue.getTitle(), issue.getContent(), audience);
 		}
 		catch (IssueStateException ex) {
-			redirect.addFlashAttribute("error", ex.getMessage());
-		}
-		return "redirect:/admin/issues/" + id;
-	}
-
-	@PostMapping("/{id}/send")
-	String sendNow(@PathVariable String id, RedirectAttributes redirect) {
-		try {
-			this.sending.sendNow(id);
-			redirect.addFlashAttribute("notice", "issue.send.started");
-		}
-		catch (SendRefusedException | IssueStateException ex) {
 			redirect.addFlashAttribute("error", ex.getMessage());
 		}
 		return "redirect:/admin/issues/" + id;

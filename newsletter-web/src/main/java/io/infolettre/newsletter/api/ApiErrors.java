@@ -4,13 +4,14 @@ import io.infolettre.newsletter.delivery.SendRefusedException;
 import io.infolettre.newsletter.issue.IssueNotFoundException;
 import io.infolettre.newsletter.issue.IssueStateException;
 
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** Domain refusals as RFC 9457 problem details, with the reason the coordinator can act on. */
-@RestControllerAdvice(assignableTypes = IssueApiController.class)
+@RestControllerAdvice(assignableTypes = { IssueApiController.class, DeliveryApiController.class })
 class ApiErrors {
 
 	@ExceptionHandler(IssueNotFoundException.class)
@@ -26,6 +27,13 @@ class ApiErrors {
 	@ExceptionHandler(IssueStateException.class)
 	ProblemDetail conflict(IssueStateException ex) {
 		return problem(HttpStatus.CONFLICT, "Statut incompatible", ex.getMessage());
+	}
+
+	// two changes of one issue at once (a click and the engine): the later one is refused, not lost
+	@ExceptionHandler(OptimisticLockingFailureException.class)
+	ProblemDetail concurrentChange() {
+		return problem(HttpStatus.CONFLICT, "Modification concurrente",
+				"Le numéro a changé pendant l'opération ; relisez son statut et réessayez.");
 	}
 
 	private static ProblemDetail problem(HttpStatus status, String title, String detail) {

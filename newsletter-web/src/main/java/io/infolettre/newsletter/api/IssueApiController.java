@@ -7,6 +7,8 @@ import io.infolettre.newsletter.delivery.Deliveries;
 import io.infolettre.newsletter.delivery.IssueSending;
 import io.infolettre.newsletter.issue.IssueContent;
 import io.infolettre.newsletter.issue.IssueManagement;
+import io.infolettre.newsletter.issue.IssueStateException;
+import io.infolettre.newsletter.issue.IssueStatus;
 import io.infolettre.newsletter.issue.Issues;
 import io.infolettre.newsletter.report.IssueReports;
 import io.infolettre.newsletter.segment.Audience;
@@ -96,9 +98,18 @@ class IssueApiController {
 		return IssueResource.of(this.sending.cancel(id), this.deliveries.progress(id));
 	}
 
-	/** Sends a sent issue again to those it did not reach (failed or uncertain). */
+	/**
+	 * Sends a sent issue again to those it did not reach (failed or uncertain); 422 when everyone
+	 * received it.
+	 */
 	@PostMapping("/{id}/resend")
 	ResponseEntity<IssueResource> resend(@PathVariable String id) {
+		var status = this.management.get(id).getStatus();
+		if (status != IssueStatus.SENT) {
+			// the engine refuses this too, but as a refused send (422): here it is a status conflict
+			throw new IssueStateException("Seul un numéro envoyé peut être renvoyé aux non-remis (statut actuel : "
+					+ status + ")", status);
+		}
 		this.sending.resendUndelivered(id);
 		return ResponseEntity.status(HttpStatus.ACCEPTED)
 			.body(IssueResource.of(this.management.get(id), this.deliveries.progress(id)));

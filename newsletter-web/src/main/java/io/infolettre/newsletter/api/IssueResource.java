@@ -9,12 +9,18 @@ import io.infolettre.newsletter.issue.IssueStatus;
 /** An issue as the API shows it. */
 record IssueResource(String id, String title, String subject, String template, String language, String audienceList,
 		IssueStatus status, Instant createdAt, Instant scheduledAt, Instant sentAt, String failureReason,
-		Progress progress) {
+		String pauseReason, Progress progress) {
 
-	record Progress(long total, long sent, long failed, long skipped, long pending, int percent) {
+	/**
+	 * @param rate messages per second now (0 when idle)
+	 * @param secondsLeft until the end at that rate, -1 when it cannot be told
+	 */
+	record Progress(long total, long sent, long failed, long skipped, long uncertain, long pending, int percent,
+			double rate, long secondsLeft) {
 
 		static Progress of(DeliveryProgress p) {
-			return new Progress(p.total(), p.sent(), p.failed(), p.skipped(), p.pending() + p.sending(), p.percent());
+			return new Progress(p.total(), p.sent(), p.failed(), p.skipped(), p.uncertain(), p.pending() + p.sending(),
+					p.percent(), p.rate(), p.secondsLeft());
 		}
 
 	}
@@ -24,7 +30,7 @@ record IssueResource(String id, String title, String subject, String template, S
 		return new IssueResource(issue.getId(), issue.getTitle(), content.subject(), content.template(),
 				content.language(), issue.getAudience() == null ? null : issue.getAudience().list(), issue.getStatus(),
 				issue.getCreatedAt(), issue.getScheduledAt(), issue.getSentAt(), issue.getFailureReason(),
-				Progress.of(progress));
+				issue.getPauseReason(), Progress.of(progress));
 	}
 
 }

@@ -60,6 +60,33 @@ public final class TestHttp {
 			.method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
 	}
 
+	/** An API call with a body of any type, such as a bounce message. */
+	public HttpResponse<String> api(String method, String path, String contentType, byte[] body) {
+		return send(apiRequest(path).header("Content-Type", contentType)
+			.method(method, HttpRequest.BodyPublishers.ofByteArray(body)));
+	}
+
+	/** An API download, such as a CSV export, byte for byte. */
+	public HttpResponse<byte[]> apiBytes(String path) {
+		try {
+			return this.client.send(apiRequest(path).setHeader("Accept", "*/*").GET().build(),
+					HttpResponse.BodyHandlers.ofByteArray());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** The same call without credentials. */
+	public HttpResponse<String> anonymous(String method, String path, String contentType, byte[] body) {
+		return send(HttpRequest.newBuilder(local(path)).header("Content-Type", contentType)
+			.method(method, HttpRequest.BodyPublishers.ofByteArray(body)));
+	}
+
 	private HttpRequest.Builder apiRequest(String path) {
 		String credentials = Base64.getEncoder()
 			.encodeToString((NewsletterIntegrationTest.ADMIN + ":" + NewsletterIntegrationTest.PASSWORD)

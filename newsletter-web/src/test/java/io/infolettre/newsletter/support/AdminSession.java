@@ -1,0 +1,98 @@
+package io.infolettre.newsletter.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.regex.Pattern;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A coordinator logged in to the admin UI over real HTTP: session cookie, CSRF tokens from the forms. */
+public final class AdminSession {
+
+	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+	private final HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+
+	private final int port;
+
+	private AdminSession(int port) {
+		this.port = port;
+	}
+
+	public static AdminSession login(int port) {
+		var session = new AdminSession(port);
+		var login = session.post("/login", "username=" + NewsletterIntegrationTest.ADMIN + "&password="
+				+ NewsletterIntegrationTest.PASSWORD, session.get("/login").body());
+		assertThat(login.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/admin/issues"));
+		return session;
+	}
+
+	/** A page, parsed. */
+	public Document page(String path) {
+		var response = get(path);
+		assertThat(response.statusCode()).as(path).isEqualTo(200);
+		return Jsoup.parse(response.body());
+	}
+
+	public HttpResponse<String> get(String path) {
+		return send(HttpRequest.newBuilder(uri(path)).GET());
+	}
+
+	public HttpResponse<String> get(String path, String header, String value) {
+		return send(HttpRequest.newBuilder(uri(path)).header(header, value).GET());
+	}
+
+	public HttpResponse<byte[]> download(String path) {
+		try {
+			return this.browser.send(HttpRequest.newBuilder(uri(path)).GET().build(),
+					HttpResponse.BodyHandlers.ofByteArray());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Submits a form as the page that shows it does, with that page's CSRF token. */
+	public HttpResponse<String> submit(String pagePath, String formAction) {
+		return post(formAction, "", get(pagePath).body());
+	}
+
+	private HttpResponse<String> post(String path, String form, String pageWithToken) {
+		var token = CSRF.matcher(pageWithToken);
+		assertThat(token.find()).as("CSRF token on the page").isTrue();
+		String body = (form.isEmpty() ? "" : form + "&") + "_csrf=" + token.group(1);
+		return send(HttpRequest.newBuilder(uri(path))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(body)));
+	}
+
+	private HttpResponse<String> send(HttpRequest.Builder request) {
+		try {
+			return this.browser.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private URI uri(String path) {
+		return URI.create("http://127.0.0.1:" + this.port + path);
+	}
+
+}
