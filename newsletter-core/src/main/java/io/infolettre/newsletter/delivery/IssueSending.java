@@ -7,6 +7,7 @@ import io.infolettre.newsletter.delivery.internal.IssueDrafts;
 import io.infolettre.newsletter.delivery.internal.QuartzSendTrigger;
 import io.infolettre.newsletter.issue.Issue;
 import io.infolettre.newsletter.issue.IssueManagement;
+import io.infolettre.newsletter.issue.IssueStateException;
 import io.infolettre.newsletter.issue.IssueStatus;
 import io.infolettre.newsletter.rendering.IssueRenderer;
 import io.infolettre.newsletter.rendering.TemplateProblem;
@@ -95,10 +96,11 @@ public class IssueSending {
 	 */
 	public long resendUndelivered(String issueId) {
 		Issue issue = this.issues.get(issueId);
-		preflight(issue);
 		if (issue.getStatus() != IssueStatus.SENT) {
-			throw new SendRefusedException("Seul un numéro envoyé peut être renvoyé aux non-remis.", null);
+			throw new IssueStateException("Seul un numéro envoyé peut être renvoyé aux non-remis (statut actuel : "
+					+ issue.getStatus() + ")", issue.getStatus());
 		}
+		preflight(issue);
 		var progress = this.ledger.recount(issueId);
 		if (progress.failed() + progress.uncertain() == 0) {
 			throw new SendRefusedException("Tous les destinataires ont reçu ce numéro : rien à renvoyer.", null);

@@ -7,8 +7,6 @@ import io.infolettre.newsletter.delivery.Deliveries;
 import io.infolettre.newsletter.delivery.IssueSending;
 import io.infolettre.newsletter.issue.IssueContent;
 import io.infolettre.newsletter.issue.IssueManagement;
-import io.infolettre.newsletter.issue.IssueStateException;
-import io.infolettre.newsletter.issue.IssueStatus;
 import io.infolettre.newsletter.issue.Issues;
 import io.infolettre.newsletter.report.IssueReports;
 import io.infolettre.newsletter.segment.Audience;
@@ -104,12 +102,6 @@ class IssueApiController {
 	 */
 	@PostMapping("/{id}/resend")
 	ResponseEntity<IssueResource> resend(@PathVariable String id) {
-		var status = this.management.get(id).getStatus();
-		if (status != IssueStatus.SENT) {
-			// the engine refuses this too, but as a refused send (422): here it is a status conflict
-			throw new IssueStateException("Seul un numéro envoyé peut être renvoyé aux non-remis (statut actuel : "
-					+ status + ")", status);
-		}
 		this.sending.resendUndelivered(id);
 		return ResponseEntity.status(HttpStatus.ACCEPTED)
 			.body(IssueResource.of(this.management.get(id), this.deliveries.progress(id)));
