@@ -5,8 +5,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * Quoted-printable body encoding (RFC 2045 §6.7) of text as UTF-8, in one pass over its characters
  * (no intermediate byte array: that alone took a third of the time). Line breaks of any kind
- * become CRLF; encoded lines stay within 76 characters thanks to soft breaks; a space or tab before
- * a line break is encoded so that no transport can strip it.
+ * become CRLF; encoded lines stay within 76 characters thanks to soft breaks; a space before a
+ * line break is encoded so that no transport can strip it.
  */
 final class QuotedPrintable {
 
@@ -23,7 +23,9 @@ final class QuotedPrintable {
 	// Printable ASCII but '=' stands for itself; everything else (controls, 8-bit) is encoded.
 	private static final boolean[] LITERAL = new boolean[128];
 
-	// Inside a line, a space or a tab stands for itself too: only at the end would it be at risk.
+	// Inside a line a space stands for itself too: only at the end would it be at risk. A tab is
+	// always encoded, as Angus did: SpamAssassin reads such escapes as the mark of a real mailer
+	// (FONT_INVIS_MSGID needs !__MIME_QP), and the demo issue scored 1.0 instead of 0.0 without them.
 	private static final boolean[] LITERAL_INSIDE = new boolean[128];
 
 	static {
@@ -32,7 +34,6 @@ final class QuotedPrintable {
 		}
 		System.arraycopy(LITERAL, 0, LITERAL_INSIDE, 0, 128);
 		LITERAL_INSIDE[' '] = true;
-		LITERAL_INSIDE['\t'] = true;
 	}
 
 	private QuotedPrintable() {
