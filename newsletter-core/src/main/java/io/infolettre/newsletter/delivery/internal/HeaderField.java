@@ -2,10 +2,11 @@ package io.infolettre.newsletter.delivery.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Base64;
 
 /**
  * Writes one header field, folded at whitespace so that lines stay within 78 characters (RFC 5322
- * §2.1.1). Text that is not plain printable ASCII goes out as RFC 2047 "Q" encoded-words in UTF-8,
+ * §2.1.1). Text that is not plain printable ASCII goes out as RFC 2047 encoded-words in UTF-8,
  * restricted to the characters allowed in a phrase so that the same words serve a Subject and a
  * display name. The caller guarantees that values hold no CR or LF.
  */
@@ -15,8 +16,6 @@ final class HeaderField {
 
 	// The longest encoded-word RFC 2047 §2 allows.
 	private static final int MAX_WORD = 75;
-
-	private static final String WORD_START = "=?UTF-8?Q?";
 
 	private static final String WORD_END = "?=";
 
@@ -160,31 +159,93 @@ final class HeaderField {
 		this.empty = false;
 	}
 
-	/** Writes the value as encoded-words of at most 75 characters, folding between them. */
+	/**
+	 * Writes the value as encoded-words of at most 75 characters, folding between them: "Q" when
+	 * most characters are ASCII (French stays readable), "B" otherwise, the rule Angus applied.
+	 */
 	private void encoded(String value) {
 		byte[] utf8 = new byte[4];
+		boolean base64 = isMostlyNonAscii(value);
+		String start = base64 ? "=?UTF-8?B?" : "=?UTF-8?Q?";
 		int i = 0;
 		while (i < value.length()) {
 			// A new line when the rest would fit whole in a word there but not here.
-			separate(Math.min(MAX_WORD, WORD_START.length() + qWidth(value, i, utf8) + WORD_END.length()));
-			int room = Math.min(MAX_WORD, MAX_LINE - this.column) - WORD_START.length() - WORD_END.length();
-			this.out.ascii(WORD_START);
-			// Characters go whole into a word: RFC 2047 §5 forbids splitting one across two words.
-			while (i < value.length()) {
-				int codePoint = value.codePointAt(i);
-				int n = toUtf8(codePoint, utf8);
-				int width = qWidth(utf8, n);
-				if (width > room) {
-					break;
-				}
-				writeQ(utf8, n);
-				room -= width;
-				this.column += width;
-				i += Character.charCount(codePoint);
-			}
+			int rest = base64 ? bWidth(value, i, utf8) : qWidth(value, i, utf8);
+			separate(Math.min(MAX_WORD, start.length() + rest + WORD_END.length()));
+			int room = Math.min(MAX_WORD, MAX_LINE - this.column) - start.length() - WORD_END.length();
+			this.out.ascii(start);
+			this.column += start.length();
+			i = base64 ? writeB(value, i, room, utf8) : writeQ(value, i, room, utf8);
 			this.out.ascii(WORD_END);
-			this.column += WORD_START.length() + WORD_END.length();
+			this.column += WORD_END.length();
 		}
+	}
+
+	// Characters go whole into a word: RFC 2047 §5 forbids splitting one across two words.
+	private int writeQ(String value, int i, int room, byte[] utf8) {
+		while (i < value.length()) {
+			int codePoint = value.codePointAt(i);
+			int n = toUtf8(codePoint, utf8);
+			int width = qWidth(utf8, n);
+			if (width > room) {
+				break;
+			}
+			for (int k = 0; k < n; k++) {
+				int b = utf8[k] & 0xFF;
+				if (b == ' ') {
+					this.out.write('_');
+				}
+				else if (b < 128 && Q_LITERAL[b]) {
+					this.out.write(b);
+				}
+				else {
+					this.out.write('=').write(HEX[b >> 4]).write(HEX[b & 0xF]);
+				}
+			}
+			room -= width;
+			this.column += width;
+			i += Character.charCount(codePoint);
+		}
+		return i;
+	}
+
+	private int writeB(String value, int i, int room, byte[] utf8) {
+		byte[] chunk = new byte[room / 4 * 3];
+		int length = 0;
+		while (i < value.length()) {
+			int codePoint = value.codePointAt(i);
+			int n = toUtf8(codePoint, utf8);
+			if (length + n > chunk.length) {
+				break;
+			}
+			System.arraycopy(utf8, 0, chunk, length, n);
+			length += n;
+			i += Character.charCount(codePoint);
+		}
+		byte[] encoded = Base64.getEncoder().encode(Arrays.copyOf(chunk, length));
+		for (byte b : encoded) {
+			this.out.write(b);
+		}
+		this.column += encoded.length;
+		return i;
+	}
+
+	private static boolean isMostlyNonAscii(String value) {
+		int nonAscii = 0;
+		for (int i = 0; i < value.length(); i++) {
+			if (value.charAt(i) >= 128) {
+				nonAscii++;
+			}
+		}
+		return nonAscii * 2 >= value.length();
+	}
+
+	private static int bWidth(String value, int from, byte[] utf8) {
+		int bytes = 0;
+		for (int i = from; i < value.length(); i += Character.charCount(value.codePointAt(i))) {
+			bytes += toUtf8(value.codePointAt(i), utf8);
+		}
+		return (bytes + 2) / 3 * 4;
 	}
 
 	private static int qWidth(String value, int from, byte[] utf8) {
@@ -202,21 +263,6 @@ final class HeaderField {
 			width += (b == ' ' || (b < 128 && Q_LITERAL[b])) ? 1 : 3;
 		}
 		return width;
-	}
-
-	private void writeQ(byte[] utf8, int n) {
-		for (int k = 0; k < n; k++) {
-			int b = utf8[k] & 0xFF;
-			if (b == ' ') {
-				this.out.write('_');
-			}
-			else if (b < 128 && Q_LITERAL[b]) {
-				this.out.write(b);
-			}
-			else {
-				this.out.write('=').write(HEX[b >> 4]).write(HEX[b & 0xF]);
-			}
-		}
 	}
 
 	private static int toUtf8(int codePoint, byte[] utf8) {

@@ -40,6 +40,7 @@ class MimeWriterTests {
 			Des espaces en fin de ligne   \t
 			Des signes égal : a=b, =?UTF-8?Q?x?= et ==
 			From the start of a line
+			Colonnes\tséparées\tpar des tabulations
 			.un point en début de ligne
 			Fin sans saut de ligne""";
 
@@ -104,6 +105,15 @@ class MimeWriterTests {
 		assertThat(headers).contains("Subject: Objet simple\r\n", "From: Infolettre <infolettre@exemple.ca>\r\n");
 	}
 
+	// Python's email package keeps the space between two encoded-words in a name: one word if it fits.
+	@Test
+	void encodedNamesAreOneWordInQForLatinTextAndInBForOtherScripts() {
+		String headers = headers(MimeWriter.write(message("Objet", "Émile Côté", "東京 商工会議所"), DATE));
+
+		assertThat(headers).contains("From: =?UTF-8?Q?=C3=89mile_C=C3=B4t=C3=A9?= <infolettre@exemple.ca>\r\n",
+				"To: =?UTF-8?B?5p2x5LqsIOWVhuW3peS8muitsOaJgA==?= <elodie@exemple.ca>\r\n");
+	}
+
 	@Test
 	void bodiesReadBackAsWrittenWithCrlfLineBreaks() throws Exception {
 		MimeMultipart alternative = (MimeMultipart) parse(MimeWriter.write(message("Objet", "A", "B"), DATE)).getContent();
@@ -126,12 +136,13 @@ class MimeWriterTests {
 		body.lines().filter(line -> !line.startsWith("--")).forEach(line -> assertThat(line).hasSizeLessThanOrEqualTo(76));
 	}
 
+	// Tabs too, like Angus: see QuotedPrintable.
 	@Test
 	void quotedPrintableEscapesWhatTransportsCouldDamage() {
 		String body = new String(MimeWriter.write(message("Objet", "A", "B"), DATE), StandardCharsets.US_ASCII);
 
 		assertThat(body).contains("Des espaces en fin de ligne   =09\r\n", "=46rom the start", "a=3Db, =3D?UTF-8?Q?x?=3D",
-				"=C3=89lodie", "=F0=9F=8E=89", "\r\n.un point");
+				"=C3=89lodie", "=F0=9F=8E=89", "\r\n.un point", "Colonnes=09s=C3=A9par=C3=A9es=09par");
 		assertThat(body).doesNotContain("\r\nFrom ", " \r\n", "\t\r\n");
 	}
 
