@@ -74,8 +74,8 @@ final class MimeWriter {
 		for (int i = 0; i < out.length; i++) {
 			if (out.bytes[i] == '\n') {
 				if (i - 1 - start > MAX_LINE) {
-					throw new IllegalArgumentException(
-							"A header of the message " + message.messageId() + " is longer than " + MAX_LINE + " characters");
+					throw new IllegalArgumentException("A header of the message " + message.messageId()
+							+ " is longer than " + MAX_LINE + " characters");
 				}
 				start = i + 1;
 			}

@@ -78,8 +78,9 @@ final class QuotedPrintable {
 			int c = text.charAt(i);
 			int chars = 1;
 			if (Character.isSurrogate((char) c)) {
-				if (Character.isHighSurrogate((char) c) && i + 1 < end && Character.isLowSurrogate(text.charAt(i + 1))) {
-					c = Character.toCodePoint((char) c, text.charAt(i + 1));
+				char next = i + 1 < end ? text.charAt(i + 1) : 0;
+				if (Character.isHighSurrogate((char) c) && Character.isLowSurrogate(next)) {
+					c = Character.toCodePoint((char) c, next);
 					chars = 2;
 				}
 				else {
