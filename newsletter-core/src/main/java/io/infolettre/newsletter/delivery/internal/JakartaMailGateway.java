@@ -1,7 +1,6 @@
 package io.infolettre.newsletter.delivery.internal;
 
-import java.io.UnsupportedEncodingException;
-import java.util.Date;
+import java.time.Instant;
 import java.util.Properties;
 
 import io.infolettre.newsletter.delivery.DeliverySettings;
@@ -11,16 +10,11 @@ import io.infolettre.newsletter.delivery.spi.MailGateway;
 import io.infolettre.newsletter.delivery.spi.OutgoingMessage;
 import io.infolettre.newsletter.delivery.spi.RelayUnavailableException;
 import io.infolettre.newsletter.delivery.spi.SendResult;
-import jakarta.mail.Address;
-import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.StreamProvider;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
@@ -38,7 +32,7 @@ class JakartaMailGateway implements MailGateway {
 	private final Session session;
 
 	// Jakarta Mail 2.1 looks its StreamProvider up with a ServiceLoader scan of the class path on every
-	// encode (several times per message); naming it up front skips the scan. Profiled: 14% of CPU.
+	// encode or parse (several times per message); naming it up front skips the scan. Profiled: 14% of CPU.
 	static {
 		if (System.getProperty(StreamProvider.class.getName()) == null) {
 			System.setProperty(StreamProvider.class.getName(), "org.eclipse.angus.mail.util.MailStreamProvider");
@@ -169,37 +163,11 @@ class JakartaMailGateway implements MailGateway {
 
 	}
 
+	/**
+	 * @throws IllegalArgumentException when the message cannot be built
+	 */
 	private MimeMessage toMime(OutgoingMessage message) {
-		try {
-			var mime = new IdentifiedMimeMessage(this.session, message.messageId());
-			mime.setFrom(address(message.fromAddress(), message.fromName()));
-			mime.setRecipient(Message.RecipientType.TO, address(message.toAddress(), message.toName()));
-			mime.setSubject(singleLine(message.subject()), "UTF-8");
-			mime.setSentDate(new Date());
-			mime.setHeader("List-Unsubscribe", "<" + singleLine(message.listUnsubscribeUrl()) + ">");
-			mime.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-			var text = new MimeBodyPart();
-			text.setText(message.text(), "UTF-8", "plain");
-			var html = new MimeBodyPart();
-			html.setText(message.html(), "UTF-8", "html");
-			var alternative = new MimeMultipart("alternative", text, html);
-			mime.setContent(alternative);
-			mime.saveChanges();
-			return mime;
-		}
-		catch (MessagingException | UnsupportedEncodingException ex) {
-			throw new IllegalArgumentException("Cannot build the message " + message.messageId(), ex);
-		}
-	}
-
-	private static Address address(String email, String name) throws UnsupportedEncodingException {
-		String personal = name == null || name.isBlank() ? null : singleLine(name);
-		return new InternetAddress(singleLine(email), personal, "UTF-8");
-	}
-
-	/** CR and LF never reach a header: they would let data inject headers. */
-	static String singleLine(String value) {
-		return value == null ? "" : value.replaceAll("[\\r\\n]+", " ").strip();
+		return new PreEncodedMimeMessage(this.session, MimeWriter.write(message, Instant.now()));
 	}
 
 	private static String rootMessage(Throwable ex) {
@@ -222,23 +190,6 @@ class JakartaMailGateway implements MailGateway {
 		ConnectionLost(Throwable cause, boolean replyLost) {
 			super(cause);
 			this.replyLost = replyLost;
-		}
-
-	}
-
-	/** Keeps the Message-ID we chose (stable per delivery) instead of a generated one. */
-	private static final class IdentifiedMimeMessage extends MimeMessage {
-
-		private final String messageId;
-
-		IdentifiedMimeMessage(Session session, String messageId) {
-			super(session);
-			this.messageId = messageId;
-		}
-
-		@Override
-		protected void updateMessageID() throws MessagingException {
-			setHeader("Message-ID", this.messageId);
 		}
 
 	}
