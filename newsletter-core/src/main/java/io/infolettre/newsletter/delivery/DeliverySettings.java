@@ -43,6 +43,11 @@ public record DeliverySettings(Integer chunkSize, Integer connections, Integer f
 		rateLimit = rateLimit == null ? new RateLimit(0, 0) : rateLimit;
 	}
 
+	/** Every setting at its default. */
+	public static DeliverySettings defaults() {
+		return new DeliverySettings(null, null, null, null, null, null, null, null, null, null, null, null);
+	}
+
 	/**
 	 * @param attempts attempts in all, the first one included
 	 * @param backoff wait before the second attempt

@@ -38,7 +38,7 @@ class JakartaMailGatewayIntegrationTests {
 
 	@Test
 	void sendsMessagesThatArriveAsWritten() throws Exception {
-		var gateway = new JakartaMailGateway(relay(), new DeliverySettings(null, null, null, null, null));
+		var gateway = new JakartaMailGateway(relay(), DeliverySettings.defaults());
 		try (var connection = gateway.connect()) {
 			for (int i = 1; i <= 3; i++) {
 				assertThat(connection.send(message(i, HTML))).isEqualTo(new SendResult.Accepted("<000" + i + "@exemple.ca>"));
@@ -72,7 +72,7 @@ class JakartaMailGatewayIntegrationTests {
 
 	@Test
 	void aMessageThatCannotBeBuiltIsRefusedBeforeTheWire() {
-		var gateway = new JakartaMailGateway(relay(), new DeliverySettings(null, null, null, null, null));
+		var gateway = new JakartaMailGateway(relay(), DeliverySettings.defaults());
 		try (var connection = gateway.connect()) {
 			assertThatThrownBy(() -> connection.send(message(1, null))).isInstanceOf(IllegalArgumentException.class);
 		}
