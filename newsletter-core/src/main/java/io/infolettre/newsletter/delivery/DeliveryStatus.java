@@ -1,14 +1,13 @@
 package io.infolettre.newsletter.delivery;
 
 /**
- * Where one recipient of one issue stands. SENDING is written just before the message goes on the
- * wire and replaced just after the relay's reply: an entry still SENDING after a crash was in flight
- * at that instant (at most one per connection). UNCERTAIN is such an entry held back instead of
- * being sent again.
+ * Where one recipient of one issue stands. Which entries are on the wire at a given instant (at most
+ * one per connection) is kept in the issue's ledger head, not here; after a crash those entries are
+ * sent again and marked as possible duplicates, or held back as UNCERTAIN, by setting.
  */
 public enum DeliveryStatus {
 
-	PENDING, SENDING, SENT, FAILED_TEMPORARY, FAILED_PERMANENT, SKIPPED, UNCERTAIN;
+	PENDING, SENT, FAILED_TEMPORARY, FAILED_PERMANENT, SKIPPED, UNCERTAIN;
 
 	public boolean isFailure() {
 		return this == FAILED_TEMPORARY || this == FAILED_PERMANENT;
@@ -16,7 +15,7 @@ public enum DeliveryStatus {
 
 	/** Nothing more will happen to this entry in this send. */
 	public boolean isFinal() {
-		return this != PENDING && this != SENDING;
+		return this != PENDING;
 	}
 
 	/** The member did not get the message, and a resend may reach them. */

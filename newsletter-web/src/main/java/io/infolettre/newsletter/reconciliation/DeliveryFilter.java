@@ -24,7 +24,7 @@ public enum DeliveryFilter {
 	SENT(EnumSet.of(DeliveryStatus.SENT)),
 
 	/** Not sent yet, or on the wire. */
-	PENDING(EnumSet.of(DeliveryStatus.PENDING, DeliveryStatus.SENDING)),
+	PENDING(EnumSet.of(DeliveryStatus.PENDING)),
 
 	ALL(EnumSet.noneOf(DeliveryStatus.class));
 

@@ -100,6 +100,25 @@ class CrashRecoveryIntegrationTests {
 		int duplicates = this.smtp.acceptedCount() - MEMBERS;
 		assertThat(duplicates).as("duplicates bounded by what was on the wire (seed %d)", this.seed)
 			.isLessThanOrEqualTo(KILLS * CONNECTIONS);
+		List<String> marked = new ArrayList<>();
+		for (int page = 0; page * 500 < MEMBERS; page++) {
+			var entries = this.json.readTree(http
+				.api("GET", "/api/v1/issues/" + issueId + "/deliveries?status=sent&size=500&page=" + page)
+				.body());
+			entries.get("items").forEach(entry -> {
+				if (entry.get("possibleDuplicate").asBoolean()) {
+					marked.add(entry.get("email").asString());
+				}
+			});
+		}
+		perRecipient.forEach((to, count) -> {
+			if (count > 1) {
+				assertThat(marked).as("a duplicate is marked in the ledger (seed %d)", this.seed).contains(to);
+			}
+		});
+		System.out.printf("Crash recovery (seed %d): %d kills, %d duplicates, %d marked as possible duplicates%n",
+				this.seed, KILLS, duplicates, marked.size());
+		assertThat(marked).as("only what was on the wire is marked").hasSizeLessThanOrEqualTo(KILLS * CONNECTIONS);
 		JsonNode progress = issue(http, issueId).get("progress");
 		assertThat(progress.get("sent").asInt()).isEqualTo(MEMBERS);
 		assertThat(progress.get("pending").asInt()).isZero();

@@ -10,12 +10,9 @@ sealed interface DeliveryTask {
 
 	String email();
 
-	/**
-	 * @param attempts attempts already made before this one
-	 * @param possibleDuplicate an earlier attempt may have reached the relay
-	 */
-	record Send(String deliveryId, String subscriberId, String email, OutgoingMessage message, int attempts,
-			boolean possibleDuplicate) implements DeliveryTask {
+	/** @param attempts attempts already made before this one */
+	record Send(String deliveryId, String subscriberId, String email, OutgoingMessage message, int attempts)
+			implements DeliveryTask {
 	}
 
 	/** Not sent, for a reason recorded in the ledger (unsubscribed since the freeze, cannot render). */

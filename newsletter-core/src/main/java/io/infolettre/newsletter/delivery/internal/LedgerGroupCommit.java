@@ -1,7 +1,9 @@
 package io.infolettre.newsletter.delivery.internal;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -10,14 +12,17 @@ import java.util.concurrent.LinkedBlockingQueue;
 import io.infolettre.newsletter.delivery.internal.DeliveryStore.LedgerWrite;
 
 /**
- * Group commit for the ledger: every connection waits until its claim or confirmation is stored
- * before the next message goes on the wire, which is what bounds duplicates after a crash to one
- * message per connection. Concurrent requests are written together, one bulk write per round trip,
- * so the wait costs a share of one write instead of one write per message.
+ * Group commit for one send's ledger: every connection waits until its confirmation and its next
+ * claim are stored before the next message goes on the wire, which is what bounds duplicates after
+ * a crash to the messages on the wire, one per connection. Concurrent requests are written together
+ * (the entries' outcomes in one bulk write, then every connection's claim in one update of the
+ * issue's head), so the wait costs a share of a round trip instead of one per message.
  */
 class LedgerGroupCommit implements AutoCloseable {
 
 	private final DeliveryStore ledger;
+
+	private final String issueId;
 
 	private final BlockingQueue<Request> queue = new LinkedBlockingQueue<>();
 
@@ -25,22 +30,23 @@ class LedgerGroupCommit implements AutoCloseable {
 
 	private volatile boolean closed;
 
-	LedgerGroupCommit(DeliveryStore ledger, String name) {
+	LedgerGroupCommit(DeliveryStore ledger, String issueId) {
 		this.ledger = ledger;
-		this.committer = new Thread(this::run, name);
+		this.issueId = issueId;
+		this.committer = new Thread(this::run, "ledger-commit-" + issueId);
 		this.committer.setDaemon(true);
 		this.committer.start();
 	}
 
-	/** Returns once the writes are stored. */
-	void commit(List<LedgerWrite> writes) {
-		if (writes.isEmpty()) {
-			return;
-		}
+	/**
+	 * Stores the outcomes, then claims the connection's next entry (null: the connection has nothing
+	 * on the wire now), and returns once both are stored.
+	 */
+	void commit(List<LedgerWrite> outcomes, int connection, String nextInFlight) {
 		if (this.closed) {
 			throw new IllegalStateException("Ledger group commit is closed");
 		}
-		var request = new Request(writes, new CompletableFuture<>());
+		var request = new Request(outcomes, connection, nextInFlight, new CompletableFuture<>());
 		this.queue.add(request);
 		try {
 			request.done().get();
@@ -62,26 +68,26 @@ class LedgerGroupCommit implements AutoCloseable {
 				batch.add(this.queue.take());
 			}
 			catch (InterruptedException ex) {
-				if (this.closed) {
-					break;
-				}
 				continue;
 			}
 			this.queue.drainTo(batch);
-			List<LedgerWrite> writes = new ArrayList<>();
-			batch.forEach(request -> writes.addAll(request.writes()));
+			List<LedgerWrite> outcomes = new ArrayList<>();
+			Map<Integer, String> inFlight = new HashMap<>();
+			batch.forEach(request -> {
+				outcomes.addAll(request.outcomes());
+				inFlight.put(request.connection(), request.nextInFlight());
+			});
 			try {
-				this.ledger.apply(writes);
+				// outcomes first: a crash between the two writes leaves a confirmed message still marked in
+				// flight (sent again, flagged), never an accepted message unmarked
+				this.ledger.apply(outcomes);
+				this.ledger.markInFlight(this.issueId, inFlight);
 				batch.forEach(request -> request.done().complete(null));
 			}
 			catch (RuntimeException ex) {
 				batch.forEach(request -> request.done().completeExceptionally(ex));
 			}
 			batch.clear();
-		}
-		Request left;
-		while ((left = this.queue.poll()) != null) {
-			left.done().completeExceptionally(new IllegalStateException("Ledger group commit is closed"));
 		}
 	}
 
@@ -91,7 +97,8 @@ class LedgerGroupCommit implements AutoCloseable {
 		this.committer.interrupt();
 	}
 
-	private record Request(List<LedgerWrite> writes, CompletableFuture<Void> done) {
+	private record Request(List<LedgerWrite> outcomes, int connection, String nextInFlight,
+			CompletableFuture<Void> done) {
 	}
 
 }

@@ -1,6 +1,5 @@
 package io.infolettre.newsletter.delivery.internal;
 
-import io.infolettre.newsletter.delivery.DeliverySettings.InFlightAfterCrash;
 import io.infolettre.newsletter.delivery.DeliveryStatus;
 import io.infolettre.newsletter.delivery.spi.OutgoingMessage;
 import io.infolettre.newsletter.rendering.CompiledMessage;
@@ -30,11 +29,8 @@ class MessageComposer implements ItemProcessor<RecipientItem, DeliveryTask> {
 
 	private final String messageIdDomain;
 
-	private final InFlightAfterCrash inFlightAfterCrash;
-
 	MessageComposer(CompiledMessage compiled, RecipientSource recipients, TrackingLinks links, SenderIdentity sender,
-			boolean trackOpens, InFlightAfterCrash inFlightAfterCrash) {
-		this.inFlightAfterCrash = inFlightAfterCrash;
+			boolean trackOpens) {
 		this.compiled = compiled;
 		this.recipients = recipients;
 		this.links = links;
@@ -58,10 +54,6 @@ class MessageComposer implements ItemProcessor<RecipientItem, DeliveryTask> {
 			return new DeliveryTask.Skip(item.deliveryId(), email, DeliveryStatus.SKIPPED,
 					"Ne peut plus recevoir (statut " + subscriber.getStatus() + ")");
 		}
-		if (item.wasInFlight() && this.inFlightAfterCrash == InFlightAfterCrash.HOLD) {
-			return new DeliveryTask.Skip(item.deliveryId(), email, DeliveryStatus.UNCERTAIN,
-					"Peut-être déjà reçu : en cours d'envoi lors d'un arrêt brutal de l'application");
-		}
 		String unsubscribeUrl = this.links.unsubscribeUrl(item.deliveryId());
 		var model = RecipientModels.of(subscriber, unsubscribeUrl,
 				this.trackOpens ? this.links.openPixelUrl(item.deliveryId()) : null);
@@ -72,7 +64,7 @@ class MessageComposer implements ItemProcessor<RecipientItem, DeliveryTask> {
 			return new DeliveryTask.Send(item.deliveryId(), item.subscriberId(), email,
 					new OutgoingMessage(messageId, this.sender.name(), this.sender.email(), subscriber.getFullName(),
 							email, rendered.subject(), rendered.html(), rendered.text(), unsubscribeUrl),
-					item.attempts(), item.wasInFlight());
+					item.attempts());
 		}
 		catch (TemplateProblem ex) {
 			return new DeliveryTask.Skip(item.deliveryId(), email, DeliveryStatus.FAILED_PERMANENT,

@@ -31,9 +31,10 @@ import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 
 /**
  * Sends a chunk over several reused SMTP connections in parallel ("lanes"). Each message is claimed
- * in the ledger (SENDING) just before it goes on the wire and confirmed just after the relay's reply,
- * the confirmation and the next claim in one group-committed write: after a crash, at most one entry
- * per connection is left SENDING, and nothing is marked sent that the relay did not accept.
+ * as its connection's message in flight (in the issue's ledger head) just before it goes on the wire,
+ * and confirmed in the ledger just after the relay's reply; the confirmation and the next claim are
+ * one group commit. After a crash, at most one entry per connection is marked in flight, and nothing
+ * is marked sent that the relay did not accept.
  * <p>
  * The relay's reply decides: 2xx sent; 5xx failed for good (an address refused counts as a hard
  * bounce); 4xx and lost connections are tried again later with backoff, then failed. A run of
@@ -93,7 +94,7 @@ class MessageWriter implements ItemStreamWriter<DeliveryTask> {
 			thread.setDaemon(true);
 			return thread;
 		});
-		this.commits = new LedgerGroupCommit(this.ledger, "ledger-commit-" + this.issueId);
+		this.commits = new LedgerGroupCommit(this.ledger, this.issueId);
 	}
 
 	@Override
@@ -154,18 +155,13 @@ class MessageWriter implements ItemStreamWriter<DeliveryTask> {
 		if (this.stopReason != null) {
 			return attempts;
 		}
-		this.commits.commit(List.of(LedgerWrite.claim(lane.get(0).deliveryId(), this.clock.instant())));
+		this.commits.commit(List.of(), slot, lane.get(0).deliveryId());
 		for (int i = 0; i < lane.size(); i++) {
 			DeliveryTask.Send send = lane.get(i);
 			Attempt attempt = attempt(slot, send);
 			Outcome outcome = attempt.outcome();
 			boolean goOn = i + 1 < lane.size() && this.stopReason == null;
-			List<LedgerWrite> writes = new ArrayList<>(2);
-			writes.add(LedgerWrite.outcome(outcome));
-			if (goOn) {
-				writes.add(LedgerWrite.claim(lane.get(i + 1).deliveryId(), this.clock.instant()));
-			}
-			this.commits.commit(writes);
+			this.commits.commit(List.of(LedgerWrite.outcome(outcome)), slot, goOn ? lane.get(i + 1).deliveryId() : null);
 			attempts.add(attempt);
 			if (!goOn) {
 				break;
@@ -244,7 +240,7 @@ class MessageWriter implements ItemStreamWriter<DeliveryTask> {
 	private Outcome outcome(DeliveryTask.Send send, DeliveryStatus status, String messageId, String error,
 			int attempts, Instant retryAt) {
 		return new Outcome(send.deliveryId(), status, send.email(), messageId, error, this.clock.instant(), attempts,
-				retryAt, send.possibleDuplicate());
+				retryAt, false);
 	}
 
 	private void recordFailure(String lastError) {

@@ -11,10 +11,13 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.infolettre.newsletter.delivery.DeliverySettings.InFlightAfterCrash;
 import io.infolettre.newsletter.delivery.DeliveryStatus;
 import io.infolettre.newsletter.subscriber.Subscriber;
 import io.infolettre.newsletter.subscriber.Subscribers;
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.batch.infrastructure.item.ItemReader;
 
@@ -24,11 +27,14 @@ import org.springframework.batch.infrastructure.item.ItemReader;
  * entries waiting for another attempt as they come due, until none is left.
  * <p>
  * Keeps no position across restarts on purpose: a restarted send walks the whole ledger again, so
- * nobody is skipped. An entry found SENDING was on the wire when the application died. Between
+ * nobody is skipped. Entries that were on the wire when the application died are settled first (see
+ * {@link DeliveryStore#settleInFlight}). Between
  * pages it checks that the issue may still be sent, so a pause or a cancel takes effect within a
  * chunk.
  */
 class PendingDeliveryReader implements ItemReader<RecipientItem> {
+
+	private static final Logger log = LoggerFactory.getLogger(PendingDeliveryReader.class);
 
 	private static final Duration LONGEST_WAIT = Duration.ofSeconds(1);
 
@@ -46,6 +52,8 @@ class PendingDeliveryReader implements ItemReader<RecipientItem> {
 
 	private final int pageSize;
 
+	private final InFlightAfterCrash inFlightAfterCrash;
+
 	private final Deque<RecipientItem> page = new ArrayDeque<>();
 
 	private long next;
@@ -56,7 +64,8 @@ class PendingDeliveryReader implements ItemReader<RecipientItem> {
 	private long handedOut;
 
 	PendingDeliveryReader(DeliveryStore ledger, Subscribers subscribers, SendControl control, RetryQueue retries,
-			Clock clock, String issueId, int pageSize) {
+			Clock clock, String issueId, int pageSize, InFlightAfterCrash inFlightAfterCrash) {
+		this.inFlightAfterCrash = inFlightAfterCrash;
 		this.ledger = ledger;
 		this.subscribers = subscribers;
 		this.control = control;
@@ -69,6 +78,13 @@ class PendingDeliveryReader implements ItemReader<RecipientItem> {
 	@Override
 	public RecipientItem read() throws InterruptedException {
 		if (this.end < 0) {
+			// before anything goes out: what was on the wire when the application died is settled first
+			int settled = this.ledger.settleInFlight(this.issueId, this.inFlightAfterCrash == InFlightAfterCrash.HOLD,
+					this.clock.instant());
+			if (settled > 0) {
+				log.warn("Issue {}: {} messages were on the wire when the application stopped ({})", this.issueId,
+						settled, this.inFlightAfterCrash);
+			}
 			this.end = this.ledger.sequenceEnd(this.issueId);
 		}
 		RecipientItem item = nextReady();
@@ -131,9 +147,6 @@ class PendingDeliveryReader implements ItemReader<RecipientItem> {
 		Instant now = this.clock.instant();
 		List<Document> toDeliver = entries.stream().filter(entry -> {
 			String status = entry.getString(DeliveryStore.STATUS);
-			if (DeliveryStatus.SENDING.name().equals(status)) {
-				return true;
-			}
 			if (!DeliveryStatus.PENDING.name().equals(status)) {
 				return false;
 			}
@@ -155,9 +168,7 @@ class PendingDeliveryReader implements ItemReader<RecipientItem> {
 		for (Document entry : toDeliver) {
 			String subscriberId = entry.getString(DeliveryStore.SUBSCRIBER_ID);
 			int attempts = entry.get(DeliveryStore.ATTEMPTS) instanceof Number n ? n.intValue() : 0;
-			boolean wasInFlight = DeliveryStatus.SENDING.name().equals(entry.getString(DeliveryStore.STATUS));
-			this.page.add(new RecipientItem(entry.getString("_id"), subscriberId, byId.get(subscriberId), attempts,
-					wasInFlight));
+			this.page.add(new RecipientItem(entry.getString("_id"), subscriberId, byId.get(subscriberId), attempts));
 		}
 	}
 

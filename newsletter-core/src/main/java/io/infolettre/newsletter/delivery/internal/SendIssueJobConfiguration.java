@@ -83,7 +83,7 @@ class SendIssueJobConfiguration {
 			DeliveryStore ledger, Subscribers subscribers, IssueManagement issues,
 			SubscriberManagement subscriberManagement, RetryQueue retryQueue, DeliverySettings settings, Clock clock) {
 		return new PendingDeliveryReader(ledger, subscribers, control(issueId, issues, subscriberManagement, settings),
-				retryQueue, clock, issueId, settings.chunkSize());
+				retryQueue, clock, issueId, settings.chunkSize(), settings.inFlightAfterCrash());
 	}
 
 	/** Shared by the reader and the writer of one send: the writer defers, the reader hands back. */
@@ -104,8 +104,7 @@ class SendIssueJobConfiguration {
 			IssueManagement issues, IssueRenderer renderer, RecipientSource recipients, TrackingLinks links,
 			SenderIdentity sender, TrackingSettings tracking, DeliverySettings settings) {
 		var compiled = renderer.compile(IssueDrafts.draftOf(issues.get(issueId)));
-		return new MessageComposer(compiled, recipients, links, sender, tracking.opens(),
-				settings.inFlightAfterCrash());
+		return new MessageComposer(compiled, recipients, links, sender, tracking.opens());
 	}
 
 	@Bean

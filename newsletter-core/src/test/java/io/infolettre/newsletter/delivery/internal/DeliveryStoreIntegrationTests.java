@@ -2,6 +2,7 @@ package io.infolettre.newsletter.delivery.internal;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 import io.infolettre.newsletter.delivery.DeliveryStatus;
@@ -54,7 +55,6 @@ class DeliveryStoreIntegrationTests {
 	void countersFollowOutcomesOpensAndUnsubscribesAndRecountAgrees() {
 		this.ledger.freeze(this.issueId, subscribers(0, 4), this.now);
 		var ids = this.ledger.page(this.issueId, 0, 4).stream().map(d -> d.getString("_id")).toList();
-		this.ledger.apply(ids.stream().map(id -> DeliveryStore.LedgerWrite.claim(id, this.now)).toList());
 		this.ledger.recordOutcomes(this.issueId, List.of(outcome(ids.get(0), DeliveryStatus.SENT),
 				outcome(ids.get(1), DeliveryStatus.SENT), outcome(ids.get(2), DeliveryStatus.FAILED_PERMANENT),
 				outcome(ids.get(3), DeliveryStatus.SKIPPED)));
@@ -81,13 +81,37 @@ class DeliveryStoreIntegrationTests {
 		this.ledger.freeze(this.issueId, subscribers(0, 3), this.now);
 		var ids = this.ledger.page(this.issueId, 0, 3).stream().map(d -> d.getString("_id")).toList();
 		this.ledger.recordOutcomes(this.issueId, List.of(outcome(ids.get(0), DeliveryStatus.SENT)));
-		this.ledger.apply(List.of(DeliveryStore.LedgerWrite.claim(ids.get(1), this.now)));
 
-		assertThat(this.ledger.cancelPending(this.issueId, this.now)).isEqualTo(1);
+		assertThat(this.ledger.cancelPending(this.issueId, this.now)).isEqualTo(2);
 
 		assertThat(this.ledger.page(this.issueId, 0, 3)).extracting(entry -> entry.getString(DeliveryStore.STATUS))
-			.containsExactly("SENT", "SENDING", "SKIPPED");
+			.containsExactly("SENT", "SKIPPED", "SKIPPED");
 		assertThat(this.ledger.findById(ids.get(2)).orElseThrow().getError()).isEqualTo("Envoi annulé");
+	}
+
+	@Test
+	void whatWasOnTheWireAtACrashIsResentAsAPossibleDuplicateOrHeldBack() {
+		this.ledger.freeze(this.issueId, subscribers(0, 4), this.now);
+		var ids = this.ledger.page(this.issueId, 0, 4).stream().map(d -> d.getString("_id")).toList();
+		this.ledger.markInFlight(this.issueId, Map.of(0, ids.get(0), 1, ids.get(1), 2, ids.get(2)));
+		// the confirmation of the first one landed before the crash, its claim was not cleared yet
+		this.ledger.recordOutcomes(this.issueId, List.of(outcome(ids.get(0), DeliveryStatus.SENT)));
+		assertThat(this.ledger.progress(this.issueId).sending()).isEqualTo(3);
+
+		assertThat(this.ledger.settleInFlight(this.issueId, false, this.now)).isEqualTo(2);
+
+		assertThat(this.ledger.inFlight(this.issueId)).isEmpty();
+		assertThat(this.ledger.findById(ids.get(1)).orElseThrow()).satisfies(d -> {
+			assertThat(d.getStatus()).isEqualTo(DeliveryStatus.PENDING);
+			assertThat(d.isPossibleDuplicate()).isTrue();
+		});
+		assertThat(this.ledger.findById(ids.get(0)).orElseThrow().isPossibleDuplicate()).isFalse();
+		assertThat(this.ledger.findById(ids.get(3)).orElseThrow().isPossibleDuplicate()).isFalse();
+
+		this.ledger.markInFlight(this.issueId, Map.of(3, ids.get(3)));
+		assertThat(this.ledger.settleInFlight(this.issueId, true, this.now)).isEqualTo(1);
+		assertThat(this.ledger.findById(ids.get(3)).orElseThrow().getStatus()).isEqualTo(DeliveryStatus.UNCERTAIN);
+		assertThat(this.ledger.progress(this.issueId).uncertain()).isEqualTo(1);
 	}
 
 	private DeliveryStore.Outcome outcome(String id, DeliveryStatus status) {
