@@ -10,7 +10,9 @@
 #   3. prints msg/s = N / (send request -> SENT), the part spent before the first message
 #      (freezing the recipients), peak heap, and with --profile the hottest methods (JFR).
 # The last line is always exactly:
-#   RESULT send_msgs_per_s=… smtp_limit_msgs_per_s=… ratio=… heap_peak_mb=…
+#   RESULT send_msgs_per_s=… smtp_limit_msgs_per_s=… ratio=… heap_peak_mb=… heap_live_mb=…
+# (heap_peak_mb: most in use before a GC pause, bounded by -Xmx256m; heap_live_mb: most left after a
+# collecting pause, the live data: flat when recipients are streamed)
 #
 # Usage: bench/send.sh [--messages N] [--profile] [--timeout S] [--stall S] [--poll S] [--keep]
 #                      [--skip-smtp-limit RATE] [-- APP_ARG...]
@@ -425,7 +427,7 @@ main() {
   fi
   [ "$KEEP" = 1 ] && echo "work folder kept (app log, GC log, JFR): $WORK"
   echo
-  echo "RESULT send_msgs_per_s=$rate smtp_limit_msgs_per_s=$SMTP_LIMIT ratio=$(awk -v a="$rate" -v b="$SMTP_LIMIT" 'BEGIN { printf "%.2f", a / b }') heap_peak_mb=$peak"
+  echo "RESULT send_msgs_per_s=$rate smtp_limit_msgs_per_s=$SMTP_LIMIT ratio=$(awk -v a="$rate" -v b="$SMTP_LIMIT" 'BEGIN { printf "%.2f", a / b }') heap_peak_mb=$peak heap_live_mb=$after"
 }
 
 main

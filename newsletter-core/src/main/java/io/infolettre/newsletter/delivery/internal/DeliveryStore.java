@@ -26,7 +26,6 @@ import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -57,6 +56,8 @@ public class DeliveryStore implements Deliveries {
 	static final String RETRY_AT = "retryAt";
 
 	private static final String IN_FLIGHT = "inFlight";
+
+	private static final int RECOUNT_PAGE = 1000;
 
 	private static final Map<DeliveryStatus, String> COUNTERS = Map.of(DeliveryStatus.SENT, "sent",
 			DeliveryStatus.FAILED_TEMPORARY, "failedTemporary", DeliveryStatus.FAILED_PERMANENT, "failedPermanent",
@@ -352,20 +353,30 @@ public class DeliveryStore implements Deliveries {
 		}
 	}
 
-	/** Recomputes an issue's counters from its ledger entries: exact, whatever happened during the send. */
+	/**
+	 * Recomputes an issue's counters from its ledger entries: exact, whatever happened during the send.
+	 * Walks the ledger a page of exact ids at a time, so memory stays flat and every MongoDB-wire server
+	 * answers from its primary index, however large the issue.
+	 */
 	public DeliveryProgress recount(String issueId) {
 		var counts = new EnumMap<DeliveryStatus, Long>(DeliveryStatus.class);
-		var byStatus = Aggregation.newAggregation(Aggregation.match(Criteria.where(ISSUE_ID).is(issueId)),
-				Aggregation.group(STATUS).count().as("n"));
-		for (Document row : this.mongo.aggregate(byStatus, Delivery.COLLECTION, Document.class)) {
-			counts.put(DeliveryStatus.valueOf(row.getString("_id")), ((Number) row.get("n")).longValue());
+		long opened = 0;
+		long unsubscribed = 0;
+		long end = sequenceEnd(issueId);
+		for (long from = 0; from < end; from += RECOUNT_PAGE) {
+			List<String> ids = new ArrayList<>(RECOUNT_PAGE);
+			for (long seq = from; seq < Math.min(end, from + RECOUNT_PAGE); seq++) {
+				ids.add(LedgerKeys.id(issueId, seq));
+			}
+			var query = Query.query(Criteria.where("_id").in(ids));
+			query.fields().include(STATUS, "openedAt", "unsubscribedAt");
+			for (Document entry : this.mongo.find(query, Document.class, Delivery.COLLECTION)) {
+				counts.merge(DeliveryStatus.valueOf(entry.getString(STATUS)), 1L, Long::sum);
+				opened += entry.containsKey("openedAt") ? 1 : 0;
+				unsubscribed += entry.containsKey("unsubscribedAt") ? 1 : 0;
+			}
 		}
 		long total = counts.values().stream().mapToLong(Long::longValue).sum();
-		long opened = this.mongo.count(
-				Query.query(Criteria.where(ISSUE_ID).is(issueId).and("openedAt").exists(true)), Delivery.COLLECTION);
-		long unsubscribed = this.mongo.count(
-				Query.query(Criteria.where(ISSUE_ID).is(issueId).and("unsubscribedAt").exists(true)),
-				Delivery.COLLECTION);
 		var update = new Update().set("total", total).set("opened", opened).set("unsubscribed", unsubscribed)
 			.unset("rate");
 		COUNTERS.forEach((status, field) -> update.set(field, counts.getOrDefault(status, 0L)));
