@@ -1,6 +1,7 @@
 package io.infolettre.newsletter.delivery;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -21,12 +22,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param inFlightAfterCrash what happens to messages that were on the wire when the application died
  * @param resumeOnStartup whether a send interrupted by a crash or a stop resumes by itself at start
  * @param rateLimit the most the relay accepts from us (0 = no limit)
+ * @param fallbackRelays relays tried in order when the main one cannot be reached; a connection goes
+ * back to the main relay as soon as it answers again
  */
 @ConfigurationProperties("newsletter.delivery")
 public record DeliverySettings(Integer chunkSize, Integer connections, Integer freezeBatchSize,
 		Duration connectTimeout, Duration readTimeout, Retry retry, Retry reconnect, Integer pauseAfterFailures,
 		Integer hardBouncesBeforeBounced, InFlightAfterCrash inFlightAfterCrash, Boolean resumeOnStartup,
-		RateLimit rateLimit) {
+		RateLimit rateLimit, List<SmtpRelay> fallbackRelays) {
 
 	public DeliverySettings {
 		chunkSize = chunkSize == null ? 100 : chunkSize;
@@ -41,11 +44,12 @@ public record DeliverySettings(Integer chunkSize, Integer connections, Integer f
 		inFlightAfterCrash = inFlightAfterCrash == null ? InFlightAfterCrash.RESEND : inFlightAfterCrash;
 		resumeOnStartup = resumeOnStartup == null || resumeOnStartup;
 		rateLimit = rateLimit == null ? new RateLimit(0, 0) : rateLimit;
+		fallbackRelays = fallbackRelays == null ? List.of() : List.copyOf(fallbackRelays);
 	}
 
 	/** Every setting at its default. */
 	public static DeliverySettings defaults() {
-		return new DeliverySettings(null, null, null, null, null, null, null, null, null, null, null, null);
+		return new DeliverySettings(null, null, null, null, null, null, null, null, null, null, null, null, null);
 	}
 
 	/**

@@ -1,5 +1,8 @@
 package io.infolettre.newsletter.delivery.internal;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import io.infolettre.newsletter.delivery.DeliverySettings;
 import io.infolettre.newsletter.delivery.SmtpRelay;
 import io.infolettre.newsletter.delivery.spi.MailGateway;
@@ -14,7 +17,13 @@ class MailConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(MailGateway.class)
 	MailGateway mailGateway(SmtpRelay relay, DeliverySettings settings) {
-		return new JakartaMailGateway(relay, settings);
+		if (settings.fallbackRelays().isEmpty()) {
+			return new JakartaMailGateway(relay, settings);
+		}
+		List<MailGateway> relays = new ArrayList<>();
+		relays.add(new JakartaMailGateway(relay, settings));
+		settings.fallbackRelays().forEach(fallback -> relays.add(new JakartaMailGateway(fallback, settings)));
+		return new FailoverMailGateway(relays);
 	}
 
 }

@@ -56,7 +56,7 @@ class SendThrottle {
 	}
 
 	// Returns 0 when a slot was taken, otherwise how long to wait before asking again.
-	private synchronized long reserve(long now) {
+	synchronized long reserve(long now) {
 		if (this.perHour > 0) {
 			while (!this.lastHour.isEmpty() && now - this.lastHour.peekFirst() >= HOUR) {
 				this.lastHour.pollFirst();
