@@ -67,10 +67,15 @@ ensure_tools() {
   fi
 }
 
-# ensure_jar: build the application jar when it is missing (a fresh clone); never rebuild otherwise.
+# ensure_jar: build the application jar when it is missing (a fresh clone) or older than a source,
+# template or build file, so that a benchmark never measures stale code.
 ensure_jar() {
-  [ -f "$JAR" ] && return 0
+  if [ -f "$JAR" ] && [ -z "$(find "$REPO/pom.xml" "$REPO/newsletter-core/src/main" "$REPO/newsletter-web/src/main" \
+      "$REPO/templates" "$REPO"/newsletter-*/pom.xml -newer "$JAR" -print -quit 2>/dev/null)" ]; then
+    return 0
+  fi
   log "building $JAR (./mvnw -q -B package -DskipTests) ..."
+  rm -f "$JAR"
   (cd "$REPO" && ./mvnw -q -B package -DskipTests) >&2 || die "build failed"
   [ -f "$JAR" ] || die "build finished but $JAR is missing"
 }

@@ -297,12 +297,12 @@ public class DeliveryStore implements Deliveries {
 	 * Settles the entries that were on the wire when the application died: the relay may or may not
 	 * have accepted them. Those still PENDING are marked as possible duplicates (they go out again) or
 	 * held back as UNCERTAIN; either way the marks are cleared.
-	 * @return how many entries were settled
+	 * @return the entries settled (still PENDING, or UNCERTAIN when held back)
 	 */
-	int settleInFlight(String issueId, boolean holdBack, Instant at) {
+	List<String> settleInFlight(String issueId, boolean holdBack, Instant at) {
 		Set<String> ids = inFlight(issueId);
 		if (ids.isEmpty()) {
-			return 0;
+			return List.of();
 		}
 		var stillPending = entries(ids).stream()
 			.filter(entry -> DeliveryStatus.PENDING.name().equals(entry.getString(STATUS)))
@@ -321,7 +321,7 @@ public class DeliveryStore implements Deliveries {
 			head.inc(COUNTERS.get(DeliveryStatus.UNCERTAIN), stillPending.size());
 		}
 		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(issueId)), head, HEADS);
-		return stillPending.size();
+		return stillPending;
 	}
 
 	/** A cancelled send: whoever was still waiting is skipped, with the reason. */

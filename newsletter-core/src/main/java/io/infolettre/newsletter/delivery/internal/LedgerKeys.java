@@ -17,6 +17,10 @@ final class LedgerKeys {
 		return issueId + HexFormat.of().toHexDigits((int) sequence);
 	}
 
+	static long sequenceOf(String deliveryId) {
+		return Long.parseLong(deliveryId.substring(24), 16);
+	}
+
 	static String issueOf(String deliveryId) {
 		return deliveryId.substring(0, 24);
 	}

@@ -6,8 +6,10 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Date;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -19,20 +21,24 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.batch.infrastructure.item.ItemReader;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
  * Walks an issue's ledger in sequence order, a page of exact ids at a time, and hands on the
  * entries to deliver with their subscribers (loaded in one query per page). Then it hands on the
  * entries waiting for another attempt as they come due, until none is left.
  * <p>
- * Keeps no position across restarts on purpose: a restarted send walks the whole ledger again, so
- * nobody is skipped. Entries that were on the wire when the application died are settled first (see
+ * A restarted send resumes its walk from the checkpoint saved with the last written chunk (below it,
+ * every entry was settled or is waiting for a retry, which keeps the checkpoint below itself). Entries that were on the wire when the application died are settled first (see
  * {@link DeliveryStore#settleInFlight}). Between
  * pages it checks that the issue may still be sent, so a pause or a cancel takes effect within a
  * chunk.
  */
-class PendingDeliveryReader implements ItemReader<RecipientItem> {
+class PendingDeliveryReader implements ItemStreamReader<RecipientItem> {
+
+	/** Every entry below this sequence number was settled when the last chunk was written. */
+	static final String WALKED_TO = "ledger.walkedTo";
 
 	private static final Logger log = LoggerFactory.getLogger(PendingDeliveryReader.class);
 
@@ -63,6 +69,9 @@ class PendingDeliveryReader implements ItemReader<RecipientItem> {
 	// Items returned so far; the step reads pageSize items per chunk, so this tells where a chunk ends.
 	private long handedOut;
 
+	// the entries that were on the wire at a crash, handed out before the walk meets them
+	private final Set<String> handedBeforeWalk = new HashSet<>();
+
 	PendingDeliveryReader(DeliveryStore ledger, Subscribers subscribers, SendControl control, RetryQueue retries,
 			Clock clock, String issueId, int pageSize, InFlightAfterCrash inFlightAfterCrash) {
 		this.inFlightAfterCrash = inFlightAfterCrash;
@@ -79,11 +88,16 @@ class PendingDeliveryReader implements ItemReader<RecipientItem> {
 	public RecipientItem read() throws InterruptedException {
 		if (this.end < 0) {
 			// before anything goes out: what was on the wire when the application died is settled first
-			int settled = this.ledger.settleInFlight(this.issueId, this.inFlightAfterCrash == InFlightAfterCrash.HOLD,
-					this.clock.instant());
-			if (settled > 0) {
+			boolean holdBack = this.inFlightAfterCrash == InFlightAfterCrash.HOLD;
+			List<String> settled = this.ledger.settleInFlight(this.issueId, holdBack, this.clock.instant());
+			if (!settled.isEmpty()) {
 				log.warn("Issue {}: {} messages were on the wire when the application stopped ({})", this.issueId,
-						settled, this.inFlightAfterCrash);
+						settled.size(), this.inFlightAfterCrash);
+				if (!holdBack) {
+					// they may lie below the checkpoint the walk resumes from; the walk must not hand them twice
+					enqueue(this.ledger.entries(settled));
+					this.handedBeforeWalk.addAll(settled);
+				}
 			}
 			this.end = this.ledger.sequenceEnd(this.issueId);
 		}
@@ -102,6 +116,25 @@ class PendingDeliveryReader implements ItemReader<RecipientItem> {
 			this.handedOut++;
 		}
 		return item;
+	}
+
+	@Override
+	public void open(ExecutionContext context) {
+		// a restarted step resumes its walk where the last written chunk left it
+		this.next = context.getLong(WALKED_TO, 0L);
+	}
+
+	/**
+	 * Called once a chunk is written: nothing below the checkpoint is left to do, except the retries
+	 * and the entries fetched but not handed out yet, which keep it lower.
+	 */
+	@Override
+	public void update(ExecutionContext context) {
+		long walkedTo = Math.min(this.next, this.retries.lowestSequence());
+		for (RecipientItem item : this.page) {
+			walkedTo = Math.min(walkedTo, LedgerKeys.sequenceOf(item.deliveryId()));
+		}
+		context.putLong(WALKED_TO, walkedTo);
 	}
 
 	// What can be handed out without waiting: due retries first, then the next page of the ledger.
@@ -127,7 +160,7 @@ class PendingDeliveryReader implements ItemReader<RecipientItem> {
 		int count = (int) Math.min(this.pageSize, this.end - this.next);
 		List<Document> entries = this.ledger.page(this.issueId, this.next, count);
 		this.next += count;
-		enqueue(entries);
+		enqueue(entries.stream().filter(entry -> !this.handedBeforeWalk.contains(entry.getString("_id"))).toList());
 	}
 
 	// Sleeps until the soonest retry is due, a second at most so that a pause is seen.

@@ -36,6 +36,11 @@ class RetryQueue {
 		return due;
 	}
 
+	/** The lowest ledger sequence number waiting, or Long.MAX_VALUE when none. */
+	synchronized long lowestSequence() {
+		return this.queue.stream().mapToLong(due -> LedgerKeys.sequenceOf(due.deliveryId())).min().orElse(Long.MAX_VALUE);
+	}
+
 	synchronized Optional<Instant> nextDue() {
 		return Optional.ofNullable(this.queue.peek()).map(Due::at);
 	}
