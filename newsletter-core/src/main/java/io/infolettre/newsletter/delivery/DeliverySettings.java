@@ -22,6 +22,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param inFlightAfterCrash what happens to messages that were on the wire when the application died
  * @param resumeOnStartup whether a send interrupted by a crash or a stop resumes by itself at start
  * @param rateLimit the most the relay accepts from us (0 = no limit)
+ * @param renderThreads threads rendering messages in parallel (the number of processors by default)
  * @param fallbackRelays relays tried in order when the main one cannot be reached; a connection goes
  * back to the main relay as soon as it answers again
  */
@@ -29,7 +30,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record DeliverySettings(Integer chunkSize, Integer connections, Integer freezeBatchSize,
 		Duration connectTimeout, Duration readTimeout, Retry retry, Retry reconnect, Integer pauseAfterFailures,
 		Integer hardBouncesBeforeBounced, InFlightAfterCrash inFlightAfterCrash, Boolean resumeOnStartup,
-		RateLimit rateLimit, List<SmtpRelay> fallbackRelays) {
+		RateLimit rateLimit, Integer renderThreads, List<SmtpRelay> fallbackRelays) {
 
 	public DeliverySettings {
 		chunkSize = chunkSize == null ? 100 : chunkSize;
@@ -44,12 +45,13 @@ public record DeliverySettings(Integer chunkSize, Integer connections, Integer f
 		inFlightAfterCrash = inFlightAfterCrash == null ? InFlightAfterCrash.RESEND : inFlightAfterCrash;
 		resumeOnStartup = resumeOnStartup == null || resumeOnStartup;
 		rateLimit = rateLimit == null ? new RateLimit(0, 0) : rateLimit;
+		renderThreads = renderThreads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, renderThreads);
 		fallbackRelays = fallbackRelays == null ? List.of() : List.copyOf(fallbackRelays);
 	}
 
 	/** Every setting at its default. */
 	public static DeliverySettings defaults() {
-		return new DeliverySettings(null, null, null, null, null, null, null, null, null, null, null, null, null);
+		return new DeliverySettings(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 	}
 
 	/**

@@ -27,6 +27,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.AsyncTaskExecutor;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /** The send job: freeze the recipients into the ledger, then deliver every PENDING entry. */
 @Configuration(proxyBeanMethods = false)
@@ -74,7 +76,19 @@ class SendIssueJobConfiguration {
 			.reader(recipientReader)
 			.processor(messageComposer)
 			.writer(messageWriter)
+			// rendering (FreeMarker, tokens) runs on several threads; reading and writing stay on the step's
+			.taskExecutor(renderExecutor(settings))
 			.build();
+	}
+
+	private static AsyncTaskExecutor renderExecutor(DeliverySettings settings) {
+		var executor = new ThreadPoolTaskExecutor();
+		executor.setCorePoolSize(settings.renderThreads());
+		executor.setMaxPoolSize(settings.renderThreads());
+		executor.setThreadNamePrefix("render-");
+		executor.setDaemon(true);
+		executor.initialize();
+		return executor;
 	}
 
 	@Bean

@@ -199,7 +199,7 @@ class MessageWriterIntegrationTests {
 		};
 		var settings = new DeliverySettings(100, CONNECTIONS, null, null, null,
 				new Retry(3, Duration.ofSeconds(30), 2.0), new Retry(2, Duration.ofMillis(10), 1.0), 10, null, null,
-				null, null, null);
+				null, null, null, null);
 		var control = new SendControl() {
 			@Override
 			public boolean maySend() {
