@@ -20,10 +20,12 @@
 #   --profile           record with JFR (settings=profile) and print the top 25 hot methods
 #   --timeout S         give up waiting for SENT after S seconds (default 600 + N/5)
 #   --stall S           give up when the progress has not moved for S seconds (default 180)
-#   --poll S            status polling interval (default 2; each poll aggregates the whole
-#                       ledger, which competes with the send; the end time comes from the log)
+#   --poll S            status polling interval (default 2; each poll reads the issue and its
+#                       ledger head; the end time comes from the log)
 #   --keep              keep the work folder (logs, GC log, JFR) even on success
 #   --skip-smtp-limit RATE  do not measure the SMTP limit, use RATE msg/s (quick iterations only)
+#   --database-process  run the MongoDB-wire server in its own JVM (port 27017) instead of embedded,
+#                       so that -Xmx256m measures the application alone
 #   -- APP_ARG...       extra application arguments, e.g. -- --newsletter.delivery.chunk-size=200
 # Environment: SHARED_TOOLS (default $REPO/../shared/tools), BENCH_JAVA_OPTS (extra JVM options).
 set -euo pipefail
@@ -39,6 +41,7 @@ POLL=2
 KEEP=0
 SMTP_LIMIT_GIVEN=""
 APP_ARGS=()
+DB_PROCESS=0
 BATCH=5000          # subscribers per POST (the API accepts up to 10,000)
 
 while [ $# -gt 0 ]; do
@@ -50,8 +53,9 @@ while [ $# -gt 0 ]; do
     --poll) POLL="$2"; shift 2 ;;
     --keep) KEEP=1; shift ;;
     --skip-smtp-limit) SMTP_LIMIT_GIVEN="$2"; shift 2 ;;
+    --database-process) DB_PROCESS=1; shift ;;
     --) shift; APP_ARGS=("$@"); break ;;
-    -h|--help) sed -n '2,26p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,31p' "$0"; exit 0 ;;
     *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -96,6 +100,25 @@ start_smtp_sink() {
 
 sink_message_count() {  # messages smtp-sink received so far (last "mesg=N" counter)
   tr '\r' '\n' <"$WORK/smtp-sink.out" | sed -n 's/.*mesg=\([0-9]*\).*/\1/p' | tail -1
+}
+
+# The MongoDB-wire server in a JVM of its own (as a real MongoDB would be), so that the application's
+# -Xmx256m holds the application alone: the embedded server keeps every query's result in memory
+# (a count or a freeze over a million subscribers does not fit in 256 MB next to the application).
+start_database_process() {
+  DB_PORT=27017
+  (exec 3<>"/dev/tcp/127.0.0.1/$DB_PORT") 2>/dev/null && die "port $DB_PORT is taken: --database-process needs it"
+  java -Xmx6g -Dloader.main=de.bwaldvogel.mongo.H2MongoServer -cp "$JAR" \
+    org.springframework.boot.loader.launch.PropertiesLauncher "$WORK/database.mv" >"$WORK/database.log" 2>&1 &
+  DB_PID=$!
+  on_exit 'stop_pid "$DB_PID" 10'
+  for _ in $(seq 1 60); do
+    grep -q "started H2MongoServer" "$WORK/database.log" && break
+    sleep 0.5
+  done
+  grep -q "started H2MongoServer" "$WORK/database.log" || die "the database process did not start (see $WORK/database.log)"
+  log "MongoDB-wire server in its own process on 127.0.0.1:$DB_PORT (pid $DB_PID, -Xmx6g)"
+  APP_ARGS+=("--spring.mongodb.uri=mongodb://127.0.0.1:$DB_PORT/newsletter")
 }
 
 start_app() {
@@ -367,6 +390,7 @@ main() {
   fi
 
   start_smtp_sink
+  [ "$DB_PROCESS" = 1 ] && start_database_process
   start_app
 
   local list="bench-$(date +%Y%m%d%H%M%S)-$$" issue_id doc rc t_send t_polled
