@@ -89,7 +89,7 @@ public record DeliverySettings(Integer chunkSize, Integer connections, Integer f
 	}
 
 	/**
-	 * A message claimed (SENDING) but not confirmed when the application died may or may not have
+	 * A message claimed (in flight) but not confirmed when the application died may or may not have
 	 * reached the relay. RESEND sends it again (at least once; it is marked possibly duplicated);
 	 * HOLD leaves it UNCERTAIN for the coordinator to resend (at most once).
 	 */
