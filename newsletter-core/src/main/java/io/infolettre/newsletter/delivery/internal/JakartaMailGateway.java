@@ -18,7 +18,6 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.util.StreamProvider;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
-import org.eclipse.angus.mail.smtp.SMTPTransport;
 
 /**
  * Jakarta Mail (Angus) over SMTP. Each connection keeps one {@link Transport} open and reconnects
