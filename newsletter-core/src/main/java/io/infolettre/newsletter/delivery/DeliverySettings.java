@@ -38,8 +38,8 @@ public record DeliverySettings(Integer chunkSize, Integer connections, Integer f
 		freezeBatchSize = freezeBatchSize == null ? 1000 : freezeBatchSize;
 		connectTimeout = connectTimeout == null ? Duration.ofSeconds(10) : connectTimeout;
 		readTimeout = readTimeout == null ? Duration.ofSeconds(30) : readTimeout;
-		retry = retry == null ? new Retry(4, Duration.ofMinutes(1), 3.0) : retry;
-		reconnect = reconnect == null ? new Retry(4, Duration.ofSeconds(2), 2.0) : reconnect;
+		retry = Retry.withDefaults(retry, 4, Duration.ofMinutes(1), 2.0);
+		reconnect = Retry.withDefaults(reconnect, 4, Duration.ofSeconds(2), 2.0);
 		pauseAfterFailures = pauseAfterFailures == null ? 25 : Math.max(1, pauseAfterFailures);
 		hardBouncesBeforeBounced = hardBouncesBeforeBounced == null ? 1 : Math.max(1, hardBouncesBeforeBounced);
 		inFlightAfterCrash = inFlightAfterCrash == null ? InFlightAfterCrash.RESEND : inFlightAfterCrash;
@@ -62,9 +62,18 @@ public record DeliverySettings(Integer chunkSize, Integer connections, Integer f
 	public record Retry(Integer attempts, Duration backoff, Double multiplier) {
 
 		public Retry {
-			attempts = attempts == null ? 4 : Math.max(1, attempts);
-			backoff = backoff == null ? Duration.ofMinutes(1) : backoff;
-			multiplier = multiplier == null ? 2.0 : Math.max(1.0, multiplier);
+			attempts = attempts == null ? null : Math.max(1, attempts);
+			multiplier = multiplier == null ? null : Math.max(1.0, multiplier);
+		}
+
+		// Each use has its own defaults: setting one property keeps the others' defaults.
+		static Retry withDefaults(Retry given, int attempts, Duration backoff, double multiplier) {
+			if (given == null) {
+				return new Retry(attempts, backoff, multiplier);
+			}
+			return new Retry(given.attempts() == null ? attempts : given.attempts(),
+					given.backoff() == null ? backoff : given.backoff(),
+					given.multiplier() == null ? multiplier : given.multiplier());
 		}
 
 		/** The wait after the given number of failed attempts (1 = after the first). */

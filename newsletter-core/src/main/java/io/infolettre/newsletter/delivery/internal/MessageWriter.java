@@ -243,9 +243,8 @@ class MessageWriter implements ItemStreamWriter<DeliveryTask> {
 	}
 
 	private void recordFailure(String lastError) {
-		int streak = this.failureStreak.incrementAndGet();
-		if (streak >= this.settings.pauseAfterFailures()) {
-			stop(streak + " échecs consécutifs ; dernier : " + lastError);
+		if (this.failureStreak.incrementAndGet() >= this.settings.pauseAfterFailures()) {
+			stop(this.settings.pauseAfterFailures() + " échecs consécutifs ; dernier : " + lastError);
 		}
 	}
 
