@@ -14,7 +14,6 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
-import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.util.StreamProvider;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
@@ -87,7 +86,7 @@ class JakartaMailGateway implements MailGateway {
 
 		@Override
 		public SendResult send(OutgoingMessage message) {
-			MimeMessage mime = toMime(message);
+			PreEncodedMimeMessage mime = toMime(message);
 			try {
 				return deliver(mime, message);
 			}
@@ -108,7 +107,8 @@ class JakartaMailGateway implements MailGateway {
 			}
 		}
 
-		private SendResult deliver(MimeMessage mime, OutgoingMessage message) throws ConnectionLost {
+		private SendResult deliver(PreEncodedMimeMessage mime, OutgoingMessage message) throws ConnectionLost {
+			mime.forgetWritten();
 			try {
 				this.transport.sendMessage(mime, mime.getAllRecipients());
 				return new SendResult.Accepted(message.messageId());
@@ -123,8 +123,8 @@ class JakartaMailGateway implements MailGateway {
 				// Angus reports a relay that hung up (no reply: code -1) or announced it is closing (421)
 				// as a refusal, on a transport that is in fact dead
 				if (ex.getReturnCode() == -1 || ex.getReturnCode() == 421) {
-					// no reply at all after the final dot: the relay may have taken the message
-					throw new ConnectionLost(ex, ex.getReturnCode() == -1 && ".".equals(ex.getCommand()));
+					// a 421 refuses the message; no reply at all after the whole message may have lost an acceptance
+					throw new ConnectionLost(ex, ex.getReturnCode() == -1 && mime.wasWritten());
 				}
 				return rejected(ex.getReturnCode(), ex.getMessage(), false);
 			}
@@ -132,10 +132,11 @@ class JakartaMailGateway implements MailGateway {
 				if (ex.getNextException() instanceof SMTPAddressFailedException address) {
 					return rejected(address.getReturnCode(), address.getMessage(), true);
 				}
-				throw new ConnectionLost(ex);
+				throw new ConnectionLost(ex, mime.wasWritten());
 			}
 			catch (MessagingException | IllegalStateException ex) {
-				throw new ConnectionLost(ex);
+				// a reset while waiting for the reply to the final dot is as uncertain as silence
+				throw new ConnectionLost(ex, mime.wasWritten());
 			}
 		}
 
@@ -165,7 +166,7 @@ class JakartaMailGateway implements MailGateway {
 	/**
 	 * @throws IllegalArgumentException when the message cannot be built
 	 */
-	private MimeMessage toMime(OutgoingMessage message) {
+	private PreEncodedMimeMessage toMime(OutgoingMessage message) {
 		return new PreEncodedMimeMessage(this.session, MimeWriter.write(message, Instant.now()));
 	}
 
@@ -181,10 +182,6 @@ class JakartaMailGateway implements MailGateway {
 	private static final class ConnectionLost extends Exception {
 
 		private final boolean replyLost;
-
-		ConnectionLost(Throwable cause) {
-			this(cause, false);
-		}
 
 		ConnectionLost(Throwable cause, boolean replyLost) {
 			super(cause);

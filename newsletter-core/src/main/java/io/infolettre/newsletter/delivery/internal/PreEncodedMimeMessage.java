@@ -23,6 +23,8 @@ final class PreEncodedMimeMessage extends MimeMessage {
 
 	private final byte[] bytes;
 
+	private boolean written;
+
 	private boolean headersChanged;
 
 	PreEncodedMimeMessage(Session session, byte[] bytes) {
@@ -70,10 +72,24 @@ final class PreEncodedMimeMessage extends MimeMessage {
 	public void writeTo(OutputStream os, String[] ignoreList) throws IOException, MessagingException {
 		if (this.modified || !this.saved || this.headersChanged || holdsAny(ignoreList)) {
 			super.writeTo(os, ignoreList);
-			return;
 		}
-		os.write(this.bytes);
-		os.flush();
+		else {
+			os.write(this.bytes);
+			os.flush();
+		}
+		this.written = true;
+	}
+
+	/**
+	 * Whether the whole message was handed to the transport since {@link #forgetWritten()}: a
+	 * connection lost after that may have lost only the relay's reply.
+	 */
+	boolean wasWritten() {
+		return this.written;
+	}
+
+	void forgetWritten() {
+		this.written = false;
 	}
 
 	// SMTPTransport leaves out Bcc and Content-Length; the writer puts neither in.
