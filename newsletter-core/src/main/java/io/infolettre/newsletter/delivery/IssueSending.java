@@ -85,7 +85,6 @@ public class IssueSending {
 		this.trigger.cancel(issueId);
 		// a running send also does this when it sees the cancel; doing it here covers a paused one
 		this.ledger.cancelPending(issueId, this.clock.instant());
-		this.ledger.recount(issueId);
 		return cancelled;
 	}
 
@@ -101,13 +100,13 @@ public class IssueSending {
 					+ issue.getStatus() + ")", issue.getStatus());
 		}
 		preflight(issue);
-		var progress = this.ledger.recount(issueId);
+		// the counters of a sent issue were recounted from the ledger when its send ended
+		var progress = this.ledger.progress(issueId);
 		if (progress.failed() + progress.uncertain() == 0) {
 			throw new SendRefusedException("Tous les destinataires ont reçu ce numéro : rien à renvoyer.", null);
 		}
 		this.issues.resendUndelivered(issueId);
 		long reset = this.ledger.resetUndelivered(issueId, this.clock.instant());
-		this.ledger.recount(issueId);
 		this.trigger.fireAt(issueId, this.clock.instant());
 		return reset;
 	}

@@ -122,14 +122,13 @@ public class DeliveryStore implements Deliveries {
 	 * FAILED_PERMANENT (the counters follow); the report itself is kept on the entry.
 	 */
 	public Optional<Delivery> recordBounce(String deliveryId, BounceReport report, Instant at) {
-		var byId = Query.query(Criteria.where("_id").is(deliveryId));
 		var update = new Update().set("bounce", new Document("type", report.type().name()).append("at", at)
 			.append("diagnostic", report.diagnostic()));
 		if (report.type() == BounceReport.Type.HARD) {
 			update.set(STATUS, DeliveryStatus.FAILED_PERMANENT.name())
 				.set("error", "Rebond : " + (report.diagnostic() == null ? "adresse refusée" : report.diagnostic()));
 		}
-		Delivery before = this.mongo.findAndModify(byId, update, Delivery.class);
+		Delivery before = this.mongo.findAndModify(byId(deliveryId), update, Delivery.class);
 		if (before == null) {
 			return Optional.empty();
 		}
@@ -138,7 +137,7 @@ public class DeliveryStore implements Deliveries {
 			if (COUNTERS.containsKey(before.getStatus())) {
 				counters.inc(COUNTERS.get(before.getStatus()), -1);
 			}
-			this.mongo.updateFirst(Query.query(Criteria.where("_id").is(before.getIssueId())), counters, HEADS);
+			this.mongo.updateFirst(byId(before.getIssueId()), counters, HEADS);
 		}
 		return Optional.of(before);
 	}
@@ -160,8 +159,8 @@ public class DeliveryStore implements Deliveries {
 		double rate = rateAt != null && rateAt.toInstant().isAfter(Instant.now().minus(RATE_FRESHNESS))
 				&& head.get("rate") instanceof Number n ? n.doubleValue() : 0;
 		long sending = head.get(IN_FLIGHT) instanceof Document connections ? connections.size() : 0;
-		return new DeliveryProgress(total, Math.max(0, pending - sending), sending, sent, failedTemporary, failedPermanent, skipped, uncertain,
-				count(head, "opened"), count(head, "unsubscribed"), rate);
+		return new DeliveryProgress(total, Math.max(0, pending - sending), sending, sent, failedTemporary,
+				failedPermanent, skipped, uncertain, count(head, "opened"), count(head, "unsubscribed"), rate);
 	}
 
 	/** The number of sequence numbers handed out for this issue: entries have ids below it. */
@@ -175,7 +174,7 @@ public class DeliveryStore implements Deliveries {
 	 * are reserved before the insert, so a crash between the two leaves a gap, never a collision.
 	 */
 	void freeze(String issueId, List<String> subscriberIds, Instant now) {
-		Document before = this.mongo.findAndModify(Query.query(Criteria.where("_id").is(issueId)),
+		Document before = this.mongo.findAndModify(byId(issueId),
 				new Update().inc("next", subscriberIds.size()), FindAndModifyOptions.options().upsert(true),
 				Document.class, HEADS);
 		long first = before == null ? 0 : count(before, "next");
@@ -188,7 +187,7 @@ public class DeliveryStore implements Deliveries {
 		}
 		// a subscriber already frozen (a restarted freeze) is refused by the (issue, subscriber) index
 		int added = DuplicateTolerantInserts.insert(this.mongo, Delivery.COLLECTION, entries);
-		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(issueId)), new Update().inc("total", added), HEADS);
+		this.mongo.updateFirst(byId(issueId), new Update().inc("total", added), HEADS);
 	}
 
 	/** The entries with sequence numbers in [from, from + count), in order; gaps are skipped. */
@@ -210,26 +209,26 @@ public class DeliveryStore implements Deliveries {
 	}
 
 	/**
-	 * Applies many entries' changes in one bulk write; the writes of several connections are grouped
-	 * here so that each message's claim and confirmation cost a share of one round trip.
+	 * Writes many entries' outcomes in one bulk write; the confirmations of several connections are
+	 * grouped here so that each costs a share of one round trip. The live counters are left alone.
 	 */
-	void apply(List<LedgerWrite> writes) {
-		if (writes.isEmpty()) {
+	void apply(List<Outcome> outcomes) {
+		if (outcomes.isEmpty()) {
 			return;
 		}
 		BulkOperations bulk = this.mongo.bulkOps(BulkMode.UNORDERED, Delivery.COLLECTION);
-		for (LedgerWrite write : writes) {
-			bulk.updateOne(Query.query(Criteria.where("_id").is(write.deliveryId())), write.update());
+		for (Outcome outcome : outcomes) {
+			bulk.updateOne(byId(outcome.deliveryId()), outcome.toUpdate());
 		}
 		bulk.execute();
 	}
 
-	/** Records outcomes (and moves the live counters) in two writes. */
+	/** Records outcomes and moves the live counters, in two writes. */
 	void recordOutcomes(String issueId, List<Outcome> outcomes) {
 		if (outcomes.isEmpty()) {
 			return;
 		}
-		apply(outcomes.stream().map(LedgerWrite::outcome).toList());
+		apply(outcomes);
 		var counts = new EnumMap<DeliveryStatus, Integer>(DeliveryStatus.class);
 		outcomes.forEach(outcome -> counts.merge(outcome.status(), 1, Integer::sum));
 		addToCounters(issueId, counts, -1);
@@ -247,22 +246,28 @@ public class DeliveryStore implements Deliveries {
 			update.set("rate", rate).set("rateAt", Instant.now());
 		}
 		if (!update.getUpdateObject().isEmpty()) {
-			this.mongo.updateFirst(Query.query(Criteria.where("_id").is(issueId)), update, HEADS);
+			this.mongo.updateFirst(byId(issueId), update, HEADS);
 		}
 	}
 
 	/**
 	 * Puts the entries not delivered (failed or uncertain) back to PENDING for another round; the send
-	 * skips those who can no longer receive mail (a hard bounce made them BOUNCED).
+	 * skips those who can no longer receive mail (a hard bounce made them BOUNCED). Every entry in
+	 * those statuses is reset, so their counters go to zero without a recount.
 	 */
 	public long resetUndelivered(String issueId, Instant at) {
-		var statuses = List.of(DeliveryStatus.FAILED_TEMPORARY.name(), DeliveryStatus.FAILED_PERMANENT.name(),
-				DeliveryStatus.UNCERTAIN.name());
-		var query = Query.query(Criteria.where(ISSUE_ID).is(issueId).and(STATUS).in(statuses));
-		return this.mongo.updateMulti(query, new Update().set(STATUS, DeliveryStatus.PENDING.name())
+		List<DeliveryStatus> undelivered = List.of(DeliveryStatus.FAILED_TEMPORARY, DeliveryStatus.FAILED_PERMANENT,
+				DeliveryStatus.UNCERTAIN);
+		var query = Query.query(
+				Criteria.where(ISSUE_ID).is(issueId).and(STATUS).in(undelivered.stream().map(Enum::name).toList()));
+		long reset = this.mongo.updateMulti(query, new Update().set(STATUS, DeliveryStatus.PENDING.name())
 			.set(ATTEMPTS, 0)
 			.unset(RETRY_AT)
 			.set("resentAt", at), Delivery.COLLECTION).getModifiedCount();
+		var counters = new Update();
+		undelivered.forEach(status -> counters.set(COUNTERS.get(status), 0));
+		this.mongo.updateFirst(byId(issueId), counters, HEADS);
+		return reset;
 	}
 
 	/**
@@ -279,7 +284,7 @@ public class DeliveryStore implements Deliveries {
 				update.set(IN_FLIGHT + "." + connection, deliveryId);
 			}
 		});
-		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(issueId)), update, HEADS);
+		this.mongo.updateFirst(byId(issueId), update, HEADS);
 	}
 
 	/** The entries marked on the wire now, or at the instant the application died. */
@@ -320,16 +325,21 @@ public class DeliveryStore implements Deliveries {
 		if (holdBack && !stillPending.isEmpty()) {
 			head.inc(COUNTERS.get(DeliveryStatus.UNCERTAIN), stillPending.size());
 		}
-		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(issueId)), head, HEADS);
+		this.mongo.updateFirst(byId(issueId), head, HEADS);
 		return stillPending;
 	}
 
-	/** A cancelled send: whoever was still waiting is skipped, with the reason. */
+	/** A cancelled send: whoever was still waiting is skipped, with the reason (the counters follow). */
 	public long cancelPending(String issueId, Instant at) {
 		var query = Query.query(Criteria.where(ISSUE_ID).is(issueId).and(STATUS).is(DeliveryStatus.PENDING.name()));
-		return this.mongo.updateMulti(query, new Update().set(STATUS, DeliveryStatus.SKIPPED.name())
+		long skipped = this.mongo.updateMulti(query, new Update().set(STATUS, DeliveryStatus.SKIPPED.name())
 			.set("error", "Envoi annulé")
 			.set("updatedAt", at), Delivery.COLLECTION).getModifiedCount();
+		if (skipped > 0) {
+			this.mongo.updateFirst(byId(issueId), new Update().inc(COUNTERS.get(DeliveryStatus.SKIPPED), skipped),
+					HEADS);
+		}
+		return skipped;
 	}
 
 	/** Counts an open; only the first one of a delivery counts as a unique open. */
@@ -380,7 +390,7 @@ public class DeliveryStore implements Deliveries {
 		var update = new Update().set("total", total).set("opened", opened).set("unsubscribed", unsubscribed)
 			.unset("rate");
 		COUNTERS.forEach((status, field) -> update.set(field, counts.getOrDefault(status, 0L)));
-		this.mongo.upsert(Query.query(Criteria.where("_id").is(issueId)), update, HEADS);
+		this.mongo.upsert(byId(issueId), update, HEADS);
 		long pending = counts.getOrDefault(DeliveryStatus.PENDING, 0L);
 		long sending = Math.min(pending, inFlight(issueId).size());
 		return new DeliveryProgress(total, pending - sending, sending, counts.getOrDefault(DeliveryStatus.SENT, 0L),
@@ -394,17 +404,22 @@ public class DeliveryStore implements Deliveries {
 		if (!LedgerKeys.isValid(deliveryId)) {
 			return null;
 		}
-		return this.mongo.findAndModify(Query.query(Criteria.where("_id").is(deliveryId)), new Update().inc(field, 1),
+		return this.mongo.findAndModify(byId(deliveryId), new Update().inc(field, 1),
 				Document.class, Delivery.COLLECTION);
 	}
 
 	private void setById(String deliveryId, String field, Object value) {
-		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(deliveryId)), new Update().set(field, value),
+		this.mongo.updateFirst(byId(deliveryId), new Update().set(field, value),
 				Delivery.COLLECTION);
 	}
 
 	private void incrementHead(String issueId, String counter) {
-		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(issueId)), new Update().inc(counter, 1), HEADS);
+		this.mongo.updateFirst(byId(issueId), new Update().inc(counter, 1), HEADS);
+	}
+
+	// Ledger entries and heads alike are found by exact _id, which every MongoDB-wire server indexes.
+	private static Query byId(String id) {
+		return Query.query(Criteria.where("_id").is(id));
 	}
 
 	private static long count(Document document, String field) {
@@ -417,8 +432,8 @@ public class DeliveryStore implements Deliveries {
 	 * PENDING with the time of its next attempt.
 	 *
 	 * @param attempts the attempts made so far, this one included (0 when nothing was tried)
-	 * @param possibleDuplicate whether an earlier attempt may have reached the relay (it was on the wire
-	 * when the application died)
+	 * @param possibleDuplicate whether an earlier attempt may have reached the relay (its reply was lost
+	 * with the connection)
 	 */
 	record Outcome(String deliveryId, DeliveryStatus status, String email, String messageId, String error,
 			Instant at, int attempts, Instant retryAt, boolean possibleDuplicate) {
@@ -432,37 +447,34 @@ public class DeliveryStore implements Deliveries {
 			return new Outcome(deliveryId, status, email, null, reason, at, 0, null, false);
 		}
 
-	}
-
-	/** One entry's change, applied with others in one bulk write. */
-	record LedgerWrite(String deliveryId, Update update) {
-
-		static LedgerWrite outcome(Outcome outcome) {
-			var update = new Update().set(STATUS, outcome.status().name()).set("updatedAt", outcome.at());
-			if (outcome.email() != null) {
-				update.set("email", outcome.email());
+		/** The change to the entry; a flag once set (possible duplicate) is never cleared. */
+		Update toUpdate() {
+			var update = new Update().set(STATUS, this.status.name()).set("updatedAt", this.at);
+			if (this.email != null) {
+				update.set("email", this.email);
 			}
-			if (outcome.attempts() > 0) {
-				update.set(ATTEMPTS, outcome.attempts());
+			if (this.attempts > 0) {
+				update.set(ATTEMPTS, this.attempts);
 			}
-			if (outcome.possibleDuplicate()) {
+			if (this.possibleDuplicate) {
 				update.set("possibleDuplicate", true);
 			}
-			if (outcome.status() == DeliveryStatus.SENT) {
-				update.set("messageId", outcome.messageId()).set("sentAt", outcome.at()).unset("error").unset(RETRY_AT);
+			if (this.status == DeliveryStatus.SENT) {
+				update.set("messageId", this.messageId).set("sentAt", this.at).unset("error").unset(RETRY_AT);
 			}
 			else {
-				update.set("error", outcome.error());
-				if (outcome.retryAt() != null) {
-					update.set(RETRY_AT, outcome.retryAt());
+				update.set("error", this.error);
+				if (this.retryAt != null) {
+					update.set(RETRY_AT, this.retryAt);
 				}
 				else {
 					update.unset(RETRY_AT);
 				}
 			}
-			return new LedgerWrite(outcome.deliveryId(), update);
+			return update;
 		}
 
 	}
+
 
 }

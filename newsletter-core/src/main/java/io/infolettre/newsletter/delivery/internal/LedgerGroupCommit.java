@@ -9,7 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 
-import io.infolettre.newsletter.delivery.internal.DeliveryStore.LedgerWrite;
+import io.infolettre.newsletter.delivery.internal.DeliveryStore.Outcome;
 
 /**
  * Group commit for one send's ledger: every connection waits until its confirmation and its next
@@ -42,7 +42,7 @@ class LedgerGroupCommit implements AutoCloseable {
 	 * Stores the outcomes, then claims the connection's next entry (null: the connection has nothing
 	 * on the wire now), and returns once both are stored.
 	 */
-	void commit(List<LedgerWrite> outcomes, int connection, String nextInFlight) {
+	void commit(List<Outcome> outcomes, int connection, String nextInFlight) {
 		if (this.closed) {
 			throw new IllegalStateException("Ledger group commit is closed");
 		}
@@ -71,7 +71,7 @@ class LedgerGroupCommit implements AutoCloseable {
 				continue;
 			}
 			this.queue.drainTo(batch);
-			List<LedgerWrite> outcomes = new ArrayList<>();
+			List<Outcome> outcomes = new ArrayList<>();
 			Map<Integer, String> inFlight = new HashMap<>();
 			batch.forEach(request -> {
 				outcomes.addAll(request.outcomes());
@@ -97,7 +97,7 @@ class LedgerGroupCommit implements AutoCloseable {
 		this.committer.interrupt();
 	}
 
-	private record Request(List<LedgerWrite> outcomes, int connection, String nextInFlight,
+	private record Request(List<Outcome> outcomes, int connection, String nextInFlight,
 			CompletableFuture<Void> done) {
 	}
 

@@ -15,7 +15,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.infolettre.newsletter.delivery.DeliverySettings;
 import io.infolettre.newsletter.delivery.DeliveryStatus;
-import io.infolettre.newsletter.delivery.internal.DeliveryStore.LedgerWrite;
 import io.infolettre.newsletter.delivery.internal.DeliveryStore.Outcome;
 import io.infolettre.newsletter.delivery.spi.MailConnection;
 import io.infolettre.newsletter.delivery.spi.MailGateway;
@@ -160,7 +159,7 @@ class MessageWriter implements ItemStreamWriter<DeliveryTask> {
 			Attempt attempt = attempt(slot, send);
 			Outcome outcome = attempt.outcome();
 			boolean goOn = i + 1 < lane.size() && this.stopReason == null;
-			this.commits.commit(List.of(LedgerWrite.outcome(outcome)), slot, goOn ? lane.get(i + 1).deliveryId() : null);
+			this.commits.commit(List.of(outcome), slot, goOn ? lane.get(i + 1).deliveryId() : null);
 			attempts.add(attempt);
 			if (!goOn) {
 				break;

@@ -30,10 +30,10 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
  * entries waiting for another attempt as they come due, until none is left.
  * <p>
  * A restarted send resumes its walk from the checkpoint saved with the last written chunk (below it,
- * every entry was settled or is waiting for a retry, which keeps the checkpoint below itself). Entries that were on the wire when the application died are settled first (see
- * {@link DeliveryStore#settleInFlight}). Between
- * pages it checks that the issue may still be sent, so a pause or a cancel takes effect within a
- * chunk.
+ * every entry was settled or is waiting for a retry, which keeps the checkpoint below itself).
+ * Entries that were on the wire when the application died are settled first (see
+ * {@link DeliveryStore#settleInFlight}). Between pages it checks that the issue may still be sent,
+ * so a pause or a cancel takes effect within a chunk.
  */
 class PendingDeliveryReader implements ItemStreamReader<RecipientItem> {
 
@@ -74,7 +74,6 @@ class PendingDeliveryReader implements ItemStreamReader<RecipientItem> {
 
 	PendingDeliveryReader(DeliveryStore ledger, Subscribers subscribers, SendControl control, RetryQueue retries,
 			Clock clock, String issueId, int pageSize, InFlightAfterCrash inFlightAfterCrash) {
-		this.inFlightAfterCrash = inFlightAfterCrash;
 		this.ledger = ledger;
 		this.subscribers = subscribers;
 		this.control = control;
@@ -82,24 +81,13 @@ class PendingDeliveryReader implements ItemStreamReader<RecipientItem> {
 		this.clock = clock;
 		this.issueId = issueId;
 		this.pageSize = pageSize;
+		this.inFlightAfterCrash = inFlightAfterCrash;
 	}
 
 	@Override
 	public RecipientItem read() throws InterruptedException {
 		if (this.end < 0) {
-			// before anything goes out: what was on the wire when the application died is settled first
-			boolean holdBack = this.inFlightAfterCrash == InFlightAfterCrash.HOLD;
-			List<String> settled = this.ledger.settleInFlight(this.issueId, holdBack, this.clock.instant());
-			if (!settled.isEmpty()) {
-				log.warn("Issue {}: {} messages were on the wire when the application stopped ({})", this.issueId,
-						settled.size(), this.inFlightAfterCrash);
-				if (!holdBack) {
-					// they may lie below the checkpoint the walk resumes from; the walk must not hand them twice
-					enqueue(this.ledger.entries(settled));
-					this.handedBeforeWalk.addAll(settled);
-				}
-			}
-			this.end = this.ledger.sequenceEnd(this.issueId);
+			start();
 		}
 		RecipientItem item = nextReady();
 		if (item == null && this.handedOut % this.pageSize != 0) {
@@ -116,6 +104,22 @@ class PendingDeliveryReader implements ItemStreamReader<RecipientItem> {
 			this.handedOut++;
 		}
 		return item;
+	}
+
+	// Before anything goes out: what was on the wire when the application died is settled first.
+	private void start() {
+		boolean holdBack = this.inFlightAfterCrash == InFlightAfterCrash.HOLD;
+		List<String> settled = this.ledger.settleInFlight(this.issueId, holdBack, this.clock.instant());
+		if (!settled.isEmpty()) {
+			log.warn("Issue {}: {} messages were on the wire when the application stopped ({})", this.issueId,
+					settled.size(), this.inFlightAfterCrash);
+			if (!holdBack) {
+				// they may lie below the checkpoint the walk resumes from; the walk must not hand them twice
+				enqueue(this.ledger.entries(settled));
+				this.handedBeforeWalk.addAll(settled);
+			}
+		}
+		this.end = this.ledger.sequenceEnd(this.issueId);
 	}
 
 	@Override

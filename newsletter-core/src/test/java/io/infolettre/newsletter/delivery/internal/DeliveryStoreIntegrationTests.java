@@ -87,6 +87,26 @@ class DeliveryStoreIntegrationTests {
 		assertThat(this.ledger.page(this.issueId, 0, 3)).extracting(entry -> entry.getString(DeliveryStore.STATUS))
 			.containsExactly("SENT", "SKIPPED", "SKIPPED");
 		assertThat(this.ledger.findById(ids.get(2)).orElseThrow().getError()).isEqualTo("Envoi annulé");
+		assertThat(this.ledger.progress(this.issueId)).as("the live counters follow without a recount")
+			.isEqualTo(this.ledger.recount(this.issueId));
+		assertThat(this.ledger.progress(this.issueId).skipped()).isEqualTo(2);
+	}
+
+	@Test
+	void aResendPutsTheUndeliveredBackToPendingAndTheCountersFollow() {
+		this.ledger.freeze(this.issueId, subscribers(0, 4), this.now);
+		var ids = this.ledger.page(this.issueId, 0, 4).stream().map(d -> d.getString("_id")).toList();
+		this.ledger.recordOutcomes(this.issueId,
+				List.of(outcome(ids.get(0), DeliveryStatus.SENT), outcome(ids.get(1), DeliveryStatus.FAILED_TEMPORARY),
+						outcome(ids.get(2), DeliveryStatus.FAILED_PERMANENT), outcome(ids.get(3), DeliveryStatus.UNCERTAIN)));
+
+		assertThat(this.ledger.resetUndelivered(this.issueId, this.now)).isEqualTo(3);
+
+		var live = this.ledger.progress(this.issueId);
+		assertThat(live.sent()).isEqualTo(1);
+		assertThat(live.failed() + live.uncertain()).isZero();
+		assertThat(live.pending()).isEqualTo(3);
+		assertThat(live).as("the live counters follow without a recount").isEqualTo(this.ledger.recount(this.issueId));
 	}
 
 	@Test
