@@ -68,10 +68,11 @@ class JakartaMailGateway implements MailGateway {
 		private Transport transport;
 
 		Connection() {
-			open();
+			open(false);
 		}
 
-		private void open() {
+		/** @param messageMayHaveArrived whether a message sent on the connection just lost may have arrived */
+		private void open(boolean messageMayHaveArrived) {
 			try {
 				Transport t = JakartaMailGateway.this.session.getTransport("smtp");
 				t.connect(JakartaMailGateway.this.relay.host(), JakartaMailGateway.this.relay.port(),
@@ -80,7 +81,7 @@ class JakartaMailGateway implements MailGateway {
 			}
 			catch (MessagingException ex) {
 				throw new RelayUnavailableException(JakartaMailGateway.this.relay.host() + ":"
-						+ JakartaMailGateway.this.relay.port() + " — " + rootMessage(ex), ex);
+						+ JakartaMailGateway.this.relay.port() + " — " + rootMessage(ex), ex, messageMayHaveArrived);
 			}
 		}
 
@@ -93,11 +94,10 @@ class JakartaMailGateway implements MailGateway {
 			catch (ConnectionLost lost) {
 				// The relay dropped the connection (idle timeout, restart): one fresh try.
 				closeQuietly();
-				open();
+				open(lost.replyLost);
 				try {
 					SendResult result = deliver(mime, message);
-					return lost.replyLost && result instanceof SendResult.Accepted accepted
-							? new SendResult.Accepted(accepted.messageId(), true) : result;
+					return lost.replyLost ? result.afterLostReply() : result;
 				}
 				catch (ConnectionLost again) {
 					closeQuietly();

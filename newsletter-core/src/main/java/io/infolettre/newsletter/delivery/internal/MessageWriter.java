@@ -195,10 +195,17 @@ class MessageWriter implements ItemStreamWriter<DeliveryTask> {
 			Outcome failure = temporaryFailure(send, "Connexion perdue : " + ex.getMessage());
 			return new Attempt(send, ex.messageMayHaveArrived() ? failure.markedPossibleDuplicate() : failure, false);
 		}
+		Attempt attempt = replied(send, result);
+		return result.possibleDuplicate()
+				? new Attempt(attempt.outcome().markedPossibleDuplicate(), attempt.subscriberId(), attempt.hardBounce())
+				: attempt;
+	}
+
+	private Attempt replied(DeliveryTask.Send send, SendResult result) {
 		if (result instanceof SendResult.Accepted accepted) {
 			this.failureStreak.set(0);
-			Outcome sent = outcome(send, DeliveryStatus.SENT, accepted.messageId(), null, send.attempts() + 1, null);
-			return new Attempt(send, accepted.possibleDuplicate() ? sent.markedPossibleDuplicate() : sent, false);
+			return new Attempt(send,
+					outcome(send, DeliveryStatus.SENT, accepted.messageId(), null, send.attempts() + 1, null), false);
 		}
 		var rejected = (SendResult.Rejected) result;
 		recordFailure(rejected.reply());

@@ -134,6 +134,29 @@ class MessageWriterIntegrationTests {
 	}
 
 	@Test
+	void aRefusalAfterALostReplyKeepsThePossibleDuplicateMarkThroughTheLaterAcceptance() throws Exception {
+		var tasks = freeze(10);
+		var uncertain = tasks.get(3).deliveryId();
+		var writer = writer(id -> id.equals(uncertain)
+				? new SendResult.Rejected(451, "451 4.3.0 réessayez", false).afterLostReply() : null);
+
+		writer.write(new Chunk<>(tasks));
+		var deferred = this.ledger.findById(uncertain).orElseThrow();
+		assertThat(deferred.getStatus()).isEqualTo(DeliveryStatus.PENDING);
+		assertThat(deferred.isPossibleDuplicate()).as("the first try may have arrived").isTrue();
+
+		var accepting = writer(id -> null);
+		accepting.write(new Chunk<>(List.of(resend(tasks.get(3), 1))));
+		writer.close();
+		accepting.close();
+
+		var sent = this.ledger.findById(uncertain).orElseThrow();
+		assertThat(sent.getStatus()).isEqualTo(DeliveryStatus.SENT);
+		assertThat(sent.isPossibleDuplicate()).isTrue();
+		assertThat(this.ledger.findById(tasks.get(4).deliveryId()).orElseThrow().isPossibleDuplicate()).isFalse();
+	}
+
+	@Test
 	void aRelayThatCannotBeReachedAgainPausesTheSendAndOnlyWhatItAcceptedIsSent() throws Exception {
 		var tasks = freeze(30);
 		var writer = writer(id -> {
