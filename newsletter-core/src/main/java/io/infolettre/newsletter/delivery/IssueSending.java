@@ -9,6 +9,8 @@ import io.infolettre.newsletter.issue.Issue;
 import io.infolettre.newsletter.issue.IssueManagement;
 import io.infolettre.newsletter.issue.IssueStateException;
 import io.infolettre.newsletter.issue.IssueStatus;
+import io.infolettre.newsletter.issue.SendTime;
+import io.infolettre.newsletter.issue.SendWindow;
 import io.infolettre.newsletter.rendering.IssueRenderer;
 import io.infolettre.newsletter.rendering.TemplateProblem;
 import io.infolettre.newsletter.segment.RecipientSource;
@@ -55,6 +57,29 @@ public class IssueSending {
 		Issue scheduled = this.issues.schedule(issueId, now);
 		this.trigger.fireAt(issueId, now);
 		return scheduled;
+	}
+
+	/**
+	 * Schedules a draft (or a failed or missed send) at a time in a time zone, or moves a scheduled
+	 * issue that has not started yet; with a window, it only sends on those days and hours.
+	 * @throws SendRefusedException when the template does not render or nobody would receive it
+	 * @throws IllegalArgumentException when the time is not in the future
+	 */
+	public Issue schedule(String issueId, SendTime time, SendWindow window) {
+		if (!time.instant().isAfter(this.clock.instant())) {
+			throw new IllegalArgumentException("L'heure d'envoi doit être dans le futur");
+		}
+		preflight(this.issues.get(issueId));
+		Issue scheduled = this.issues.schedule(issueId, time, window);
+		this.trigger.fireAt(issueId, scheduled.dueAt());
+		return scheduled;
+	}
+
+	/** Takes a scheduled issue that has not started (or a missed one) back to a draft. */
+	public Issue unschedule(String issueId) {
+		Issue draft = this.issues.unschedule(issueId);
+		this.trigger.cancel(issueId);
+		return draft;
 	}
 
 	/**
@@ -123,8 +148,8 @@ public class IssueSending {
 		catch (TemplateProblem ex) {
 			throw new SendRefusedException("Le gabarit ne peut pas être rendu : " + ex.getMessage(), ex);
 		}
-		// A failed send resumes from its frozen ledger; only a first send needs recipients now.
-		if (issue.getStatus() == IssueStatus.DRAFT && audienceSize(issue) == 0) {
+		// A send that started resumes from its frozen ledger; only a first send needs recipients now.
+		if (issue.getSendingStartedAt() == null && audienceSize(issue) == 0) {
 			throw new SendRefusedException("Aucun destinataire actif dans l'audience de ce numéro.", null);
 		}
 	}

@@ -36,6 +36,16 @@ public class Issue {
 
 	private Instant scheduledAt;
 
+	private SendTime sendTime;
+
+	private SendWindow window;
+
+	private Instant resumeAt;
+
+	private Instant missedAt;
+
+	private String seriesId;
+
 	private Instant sendingStartedAt;
 
 	private Instant sentAt;
@@ -58,6 +68,16 @@ public class Issue {
 	}
 
 	public Issue(String title, IssueContent content, Audience audience, Instant now) {
+		this(null, title, content, audience, null, now);
+	}
+
+	/**
+	 * A draft of a series: its id is chosen by the series (one per occurrence), so that creating it
+	 * twice fails instead of making two issues.
+	 */
+	Issue(String id, String title, IssueContent content, Audience audience, String seriesId, Instant now) {
+		this.id = id;
+		this.seriesId = seriesId;
 		this.title = title;
 		this.content = content;
 		this.audience = audience;
@@ -74,23 +94,74 @@ public class Issue {
 		this.updatedAt = now;
 	}
 
-	/** Schedules a draft, or a failed send again (its delivery resumes where it stopped). */
+	/** Sends a draft now, or a failed or missed send again (its delivery resumes where it stopped). */
 	void schedule(Instant at, Instant now) {
-		require(this.status == IssueStatus.DRAFT || this.status == IssueStatus.FAILED,
-				"Seul un brouillon ou un envoi en échec peut être programmé");
+		require(this.status == IssueStatus.DRAFT || this.status == IssueStatus.FAILED
+				|| this.status == IssueStatus.MISSED, "Seul un brouillon ou un envoi en échec peut être programmé");
+		this.sendTime = null;
+		toScheduled(at, now);
+	}
+
+	/**
+	 * Schedules a draft (or a failed or missed send) at a time of the coordinator's choosing, or moves
+	 * a scheduled issue that has not started yet. The window, if any, then limits when it may send.
+	 */
+	void schedule(SendTime time, SendWindow window, Instant now) {
+		require(this.status == IssueStatus.DRAFT || this.status == IssueStatus.FAILED
+				|| this.status == IssueStatus.MISSED || (this.status == IssueStatus.SCHEDULED && this.sendingStartedAt == null),
+				"Seul un brouillon, un envoi en échec ou un envoi programmé pas encore commencé peut être programmé");
+		this.sendTime = time;
+		this.window = window;
+		toScheduled(time.instant(), now);
+	}
+
+	private void toScheduled(Instant at, Instant now) {
 		this.status = IssueStatus.SCHEDULED;
 		this.scheduledAt = at;
 		this.failureReason = null;
+		this.missedAt = null;
 		this.updatedAt = now;
 		this.events.add(new IssueScheduled(this.id, at));
 	}
 
+	/** Back to a draft: a scheduled issue that has not started, or one that missed its time. */
+	void unschedule(Instant now) {
+		require((this.status == IssueStatus.SCHEDULED && this.sendingStartedAt == null)
+				|| this.status == IssueStatus.MISSED, "Seul un envoi programmé pas encore commencé peut être déprogrammé");
+		this.status = IssueStatus.DRAFT;
+		this.scheduledAt = null;
+		this.sendTime = null;
+		this.missedAt = null;
+		this.updatedAt = now;
+	}
+
+	/**
+	 * Its time passed while the application was down, longer ago than the grace period: nobody
+	 * received it, and the coordinator decides (send now, reschedule or back to a draft).
+	 */
+	void markMissed(Instant now) {
+		require(this.status == IssueStatus.SCHEDULED && this.sendingStartedAt == null,
+				"Seul un envoi programmé pas encore commencé peut être manqué");
+		this.status = IssueStatus.MISSED;
+		this.missedAt = now;
+		this.updatedAt = now;
+	}
+
 	/** Stops a send between two messages; {@link #resume} takes it up where it stopped. */
 	void pause(String reason, Instant now) {
+		pauseUntil(reason, null, now);
+	}
+
+	/**
+	 * Stops a send between two messages until {@code resumeAt}, when it resumes by itself (the end
+	 * of its send window); {@code null}: until the coordinator resumes it.
+	 */
+	void pauseUntil(String reason, Instant resumeAt, Instant now) {
 		require(this.status == IssueStatus.SCHEDULED || this.status == IssueStatus.SENDING,
 				"Seul un envoi programmé ou en cours peut être mis en pause");
 		this.status = IssueStatus.PAUSED;
 		this.pauseReason = reason;
+		this.resumeAt = resumeAt;
 		this.updatedAt = now;
 	}
 
@@ -99,6 +170,7 @@ public class Issue {
 		this.status = IssueStatus.SCHEDULED;
 		this.scheduledAt = now;
 		this.pauseReason = null;
+		this.resumeAt = null;
 		this.updatedAt = now;
 		this.events.add(new IssueScheduled(this.id, now));
 	}
@@ -106,10 +178,11 @@ public class Issue {
 	/** Nobody else receives it; what was sent stays in the ledger. */
 	void cancel(Instant now) {
 		require(this.status == IssueStatus.SCHEDULED || this.status == IssueStatus.SENDING
-				|| this.status == IssueStatus.PAUSED || this.status == IssueStatus.FAILED,
-				"Seul un envoi programmé, en cours, en pause ou en échec peut être annulé");
+				|| this.status == IssueStatus.PAUSED || this.status == IssueStatus.FAILED
+				|| this.status == IssueStatus.MISSED, "Seul un envoi programmé, en cours, en pause ou en échec peut être annulé");
 		this.status = IssueStatus.CANCELLED;
 		this.pauseReason = null;
+		this.resumeAt = null;
 		this.updatedAt = now;
 	}
 
@@ -186,6 +259,40 @@ public class Issue {
 
 	public Instant getScheduledAt() {
 		return this.scheduledAt;
+	}
+
+	/** The time as the coordinator chose it; {@code null} for a send started with "send now". */
+	public SendTime getSendTime() {
+		return this.sendTime;
+	}
+
+	/** When it may send; {@code null}: at any time. */
+	public SendWindow getWindow() {
+		return this.window;
+	}
+
+	/**
+	 * When the send is due: its scheduled instant, or the next opening of its window after it.
+	 */
+	public Instant dueAt() {
+		if (this.scheduledAt == null) {
+			return null;
+		}
+		return this.window == null ? this.scheduledAt : this.window.nextOpening(this.scheduledAt);
+	}
+
+	/** When a send paused at the end of its window resumes by itself; {@code null} otherwise. */
+	public Instant getResumeAt() {
+		return this.resumeAt;
+	}
+
+	public Instant getMissedAt() {
+		return this.missedAt;
+	}
+
+	/** The series that created this issue, if any. */
+	public String getSeriesId() {
+		return this.seriesId;
 	}
 
 	public Instant getSendingStartedAt() {

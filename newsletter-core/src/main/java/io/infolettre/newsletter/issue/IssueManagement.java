@@ -3,11 +3,13 @@ package io.infolettre.newsletter.issue;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import io.infolettre.newsletter.segment.Audience;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -37,6 +39,25 @@ public class IssueManagement {
 		return this.issues.save(new Issue(title, content, audience, this.clock.instant()));
 	}
 
+	/**
+	 * Creates a series' draft under the id the series chose for this occurrence.
+	 * @return the new draft, or empty when that id exists already (created before a crash, or by
+	 * another instance)
+	 */
+	public Optional<Issue> createSeriesDraft(String id, String title, IssueContent content, Audience audience,
+			String seriesId) {
+		try {
+			return Optional.of(this.issues.insert(new Issue(id, title, content, audience, seriesId, this.clock.instant())));
+		}
+		catch (DuplicateKeyException ex) {
+			return Optional.empty();
+		}
+	}
+
+	public Optional<Issue> find(String id) {
+		return this.issues.findById(id);
+	}
+
 	public Issue editDraft(String id, String title, IssueContent content, Audience audience) {
 		return change(id, issue -> issue.edit(title, content, audience, this.clock.instant()));
 	}
@@ -45,8 +66,26 @@ public class IssueManagement {
 		return change(id, issue -> issue.schedule(at, this.clock.instant()));
 	}
 
+	/** @see Issue#schedule(SendTime, SendWindow, Instant) */
+	public Issue schedule(String id, SendTime time, SendWindow window) {
+		return change(id, issue -> issue.schedule(time, window, this.clock.instant()));
+	}
+
+	public Issue unschedule(String id) {
+		return change(id, issue -> issue.unschedule(this.clock.instant()));
+	}
+
+	public Issue markMissed(String id) {
+		return change(id, issue -> issue.markMissed(this.clock.instant()));
+	}
+
 	public Issue pause(String id, String reason) {
 		return change(id, issue -> issue.pause(reason, this.clock.instant()));
+	}
+
+	/** Pauses a send that resumes by itself at {@code resumeAt}. */
+	public Issue pauseUntil(String id, String reason, Instant resumeAt) {
+		return change(id, issue -> issue.pauseUntil(reason, resumeAt, this.clock.instant()));
 	}
 
 	public Issue resume(String id) {

@@ -1,12 +1,14 @@
 package io.infolettre.newsletter.issue;
 
 /**
- * DRAFT → SCHEDULED → SENDING → SENT; a send may be PAUSED (by the coordinator or by the engine when
- * the relay fails) and resumed, CANCELLED, or end FAILED (restartable).
+ * DRAFT → SCHEDULED → SENDING → SENT; a send may be PAUSED (by the coordinator, by the engine when
+ * the relay fails, or at the end of its send window) and resumed, CANCELLED, or end FAILED
+ * (restartable). A scheduled issue whose time passed while the application was down, beyond the
+ * grace period, is MISSED: nobody received it, and the coordinator decides.
  */
 public enum IssueStatus {
 
-	DRAFT, SCHEDULED, SENDING, SENT, PAUSED, CANCELLED, FAILED;
+	DRAFT, SCHEDULED, SENDING, SENT, PAUSED, CANCELLED, FAILED, MISSED;
 
 	public boolean isEditable() {
 		return this == DRAFT;

@@ -2,10 +2,10 @@ package io.infolettre.newsletter.issue;
 
 import java.util.List;
 
-import org.springframework.data.repository.ListCrudRepository;
+import org.springframework.data.mongodb.repository.MongoRepository;
 
 /** The issues, newest first where order matters. */
-public interface Issues extends ListCrudRepository<Issue, String> {
+public interface Issues extends MongoRepository<Issue, String> {
 
 	List<Issue> findAllByOrderByCreatedAtDesc();
 

@@ -3,6 +3,7 @@ package io.infolettre.newsletter.delivery.internal;
 import java.time.Clock;
 
 import io.infolettre.newsletter.delivery.DeliverySettings;
+import io.infolettre.newsletter.delivery.SchedulingSettings;
 import io.infolettre.newsletter.delivery.spi.MailGateway;
 import io.infolettre.newsletter.issue.Issue;
 import io.infolettre.newsletter.issue.IssueManagement;
@@ -32,7 +33,7 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /** The send job: freeze the recipients into the ledger, then deliver every PENDING entry. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(DeliverySettings.class)
+@EnableConfigurationProperties({ DeliverySettings.class, SchedulingSettings.class })
 class SendIssueJobConfiguration {
 
 	static final String JOB_NAME = "sendIssueJob";
@@ -94,9 +95,9 @@ class SendIssueJobConfiguration {
 	@Bean
 	@StepScope
 	PendingDeliveryReader recipientReader(@Value("#{jobParameters['issueId']}") String issueId,
-			DeliveryStore ledger, Subscribers subscribers, IssueManagement issues,
-			SubscriberManagement subscriberManagement, RetryQueue retryQueue, DeliverySettings settings, Clock clock) {
-		return new PendingDeliveryReader(ledger, subscribers, control(issueId, issues, subscriberManagement, settings),
+			DeliveryStore ledger, Subscribers subscribers, SendControls controls, RetryQueue retryQueue,
+			DeliverySettings settings, Clock clock) {
+		return new PendingDeliveryReader(ledger, subscribers, controls.forIssue(issueId),
 				retryQueue, clock, issueId, settings.chunkSize(), settings.inFlightAfterCrash());
 	}
 
@@ -124,16 +125,11 @@ class SendIssueJobConfiguration {
 	@Bean
 	@StepScope
 	MessageWriter messageWriter(@Value("#{jobParameters['issueId']}") String issueId, MailGateway gateway,
-			DeliveryStore ledger, IssueManagement issues, SubscriberManagement subscribers, RetryQueue retryQueue,
-			SendThrottle sendThrottle, DeliverySettings settings, Clock clock) {
-		return new MessageWriter(issueId, gateway, ledger, control(issueId, issues, subscribers, settings), retryQueue,
-				sendThrottle, settings, clock);
-	}
-
-	// Not a step-scoped bean: the writer's connection threads call it, outside the step's context.
-	private static SendControl control(String issueId, IssueManagement issues, SubscriberManagement subscribers,
-			DeliverySettings settings) {
-		return SendControl.of(issueId, issues, subscribers, settings.hardBouncesBeforeBounced());
+			DeliveryStore ledger, SendControls controls, RetryQueue retryQueue, SendThrottle sendThrottle,
+			DeliverySettings settings, Clock clock) {
+		// the control is no step-scoped bean: the writer's connection threads call it, outside the step
+		return new MessageWriter(issueId, gateway, ledger, controls.forIssue(issueId), retryQueue, sendThrottle,
+				settings, clock);
 	}
 
 	@Bean

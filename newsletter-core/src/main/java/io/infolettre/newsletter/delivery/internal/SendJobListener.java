@@ -27,10 +27,13 @@ class SendJobListener implements JobExecutionListener {
 
 	private final DeliveryStore ledger;
 
+	private final SendLeases leases;
+
 	private final Clock clock;
 
-	SendJobListener(IssueManagement issues, DeliveryStore ledger, Clock clock) {
+	SendJobListener(IssueManagement issues, DeliveryStore ledger, SendLeases leases, Clock clock) {
 		this.issues = issues;
+		this.leases = leases;
 		this.ledger = ledger;
 		this.clock = clock;
 	}
@@ -43,6 +46,11 @@ class SendJobListener implements JobExecutionListener {
 	@Override
 	public void afterJob(JobExecution execution) {
 		String issueId = issueId(execution);
+		if (!this.leases.holds(issueId)) {
+			// another instance took the send over (this one stopped renewing its lease): it decides
+			log.warn("Send of issue {} stopped here: another instance has taken it over", issueId);
+			return;
+		}
 		IssueStatus status = this.issues.statusOf(issueId);
 		if (status == IssueStatus.CANCELLED) {
 			long skipped = this.ledger.cancelPending(issueId, this.clock.instant());

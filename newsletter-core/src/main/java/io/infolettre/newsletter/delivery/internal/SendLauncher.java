@@ -1,18 +1,34 @@
 package io.infolettre.newsletter.delivery.internal;
 
-import io.infolettre.newsletter.issue.IssueManagement;
+import java.time.Clock;
+import java.time.Instant;
 
+import io.infolettre.newsletter.delivery.SchedulingSettings;
+import io.infolettre.newsletter.issue.Issue;
+import io.infolettre.newsletter.issue.IssueManagement;
+import io.infolettre.newsletter.issue.IssueStateException;
+import io.infolettre.newsletter.issue.IssueStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 
 /**
- * Starts (or restarts) an issue's send job, one job instance per issue and round (see
- * {@link SendIssueJobConfiguration#parameters}).
+ * What happens when an issue's trigger fires. The issue in MongoDB decides, not the trigger (which
+ * may be late, early, or left over from a change made through another instance):
+ * <ul>
+ * <li>a send paused at the end of its window resumes when the window opens again;</li>
+ * <li>a trigger that fires before the issue is due (it was moved meanwhile) is moved too;</li>
+ * <li>a first send due longer ago than the grace period (the application was down) is marked missed;</li>
+ * <li>outside its send window, it waits for the next opening;</li>
+ * <li>otherwise the instance that takes the issue's lease starts (or restarts) its send job, one job
+ * instance per issue and round (see {@link SendIssueJobConfiguration#parameters}).</li>
+ * </ul>
  */
 @Component
 class SendLauncher {
@@ -25,17 +41,93 @@ class SendLauncher {
 
 	private final IssueManagement issues;
 
-	SendLauncher(JobOperator jobOperator, Job sendIssueJob, IssueManagement issues) {
+	private final SendLeases leases;
+
+	private final QuartzSendTrigger trigger;
+
+	private final SchedulingSettings settings;
+
+	private final Clock clock;
+
+	SendLauncher(JobOperator jobOperator, Job sendIssueJob, IssueManagement issues, SendLeases leases,
+			QuartzSendTrigger trigger, SchedulingSettings settings, Clock clock) {
 		this.jobOperator = jobOperator;
 		this.sendIssueJob = sendIssueJob;
 		this.issues = issues;
+		this.leases = leases;
+		this.trigger = trigger;
+		this.settings = settings;
+		this.clock = clock;
 	}
 
 	void launch(String issueId) {
-		var issue = this.issues.get(issueId);
+		Instant now = this.clock.instant();
+		Issue issue = this.issues.get(issueId);
+		if (issue.getStatus() == IssueStatus.PAUSED && issue.getResumeAt() != null) {
+			if (issue.getResumeAt().isAfter(now)) {
+				this.trigger.fireAt(issueId, issue.getResumeAt());
+				return;
+			}
+			issue = resumeAtWindowOpening(issueId);
+			if (issue == null) {
+				return;
+			}
+		}
 		if (!issue.getStatus().maySend()) {
-			// paused or cancelled between the trigger and now
+			// paused, cancelled or unscheduled between the trigger and now
 			log.info("Issue {} is {}: not starting its send", issueId, issue.getStatus());
+			return;
+		}
+		if (issue.getStatus() == IssueStatus.SCHEDULED && !isDue(issue, now)) {
+			return;
+		}
+		if (!this.leases.tryAcquire(issueId)) {
+			busyElsewhere(issue, now);
+			return;
+		}
+		try {
+			start(this.issues.get(issueId));
+		}
+		finally {
+			this.leases.release(issueId);
+		}
+	}
+
+	private boolean isDue(Issue issue, Instant now) {
+		Instant due = issue.dueAt();
+		if (due.isAfter(now)) {
+			// an early trigger: moved through another instance, or waiting for the send window
+			this.trigger.fireAt(issue.getId(), due);
+			return false;
+		}
+		if (issue.getSendingStartedAt() == null && due.plus(this.settings.missedGrace()).isBefore(now)) {
+			log.warn("Issue {} was due at {}, more than {} ago: marked missed", issue.getId(), due,
+					this.settings.missedGrace());
+			markMissed(issue.getId());
+			return false;
+		}
+		if (issue.getWindow() != null && !issue.getWindow().isOpen(now)) {
+			this.trigger.fireAt(issue.getId(), issue.getWindow().nextOpening(now));
+			return false;
+		}
+		return true;
+	}
+
+	// Another instance holds the issue: it sends it, or is winding down a send that was just paused
+	// and resumed; in that case this instance tries again shortly, until the issue is taken.
+	private void busyElsewhere(Issue issue, Instant now) {
+		if (issue.getStatus() == IssueStatus.SCHEDULED) {
+			log.info("Issue {} is held by another instance; trying again in {}", issue.getId(),
+					this.settings.busyRetry());
+			this.trigger.fireAt(issue.getId(), now.plus(this.settings.busyRetry()));
+		}
+		else {
+			log.info("Issue {} is being sent by another instance", issue.getId());
+		}
+	}
+
+	private void start(Issue issue) {
+		if (!issue.getStatus().maySend()) {
 			return;
 		}
 		var parameters = SendIssueJobConfiguration.parameters(issue);
@@ -43,14 +135,35 @@ class SendLauncher {
 			this.jobOperator.start(this.sendIssueJob, parameters);
 		}
 		catch (JobExecutionAlreadyRunningException ex) {
-			log.info("Issue {} is already being sent", issueId);
+			log.info("Issue {} is already being sent", issue.getId());
 		}
 		catch (JobInstanceAlreadyCompleteException ex) {
-			log.warn("Issue {} was already sent; not sending it twice", issueId);
+			log.warn("Issue {} was already sent; not sending it twice", issue.getId());
 		}
 		catch (Exception ex) {
-			log.error("Cannot start the send of issue {}", issueId, ex);
-			this.issues.markFailed(issueId, "Démarrage de l'envoi impossible : " + ex.getMessage());
+			log.error("Cannot start the send of issue {}", issue.getId(), ex);
+			this.issues.markFailed(issue.getId(), "Démarrage de l'envoi impossible : " + ex.getMessage());
+		}
+	}
+
+	private Issue resumeAtWindowOpening(String issueId) {
+		try {
+			log.info("Issue {}: its send window opens, resuming its send", issueId);
+			return this.issues.resume(issueId);
+		}
+		catch (IssueStateException | OptimisticLockingFailureException ex) {
+			// resumed, cancelled or changed meanwhile (by the coordinator or another instance)
+			Issue now = this.issues.get(issueId);
+			return now.getStatus().maySend() ? now : null;
+		}
+	}
+
+	private void markMissed(String issueId) {
+		try {
+			this.issues.markMissed(issueId);
+		}
+		catch (IssueStateException | OptimisticLockingFailureException ex) {
+			log.info("Issue {} changed meanwhile: {}", issueId, ex.getMessage());
 		}
 	}
 

@@ -1,0 +1,197 @@
+package io.infolettre.newsletter.delivery.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import io.infolettre.newsletter.delivery.DeliverySettings;
+import io.infolettre.newsletter.delivery.SchedulingSettings;
+import io.infolettre.newsletter.issue.Issue;
+import io.infolettre.newsletter.issue.IssueManagement;
+import io.infolettre.newsletter.issue.IssueStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Brings this instance's Quartz triggers in line with the issues in MongoDB, the source of truth:
+ * at start (Quartz keeps its triggers in memory), then every {@code sync-interval} (an issue scheduled,
+ * moved or paused through another instance; a send whose instance died).
+ * <ul>
+ * <li>an issue SENDING that no live instance holds was interrupted (crash, kill, stop): its
+ * execution, still "running" in the job repository, is marked failed, and the send resumes at once
+ * (or is paused for the coordinator to resume, by setting). The ledger says who still waits, and
+ * which messages were on the wire.</li>
+ * <li>an issue SCHEDULED gets its trigger at its due time, or at once if it passed meanwhile (the
+ * launcher then decides whether it is still within the grace period or missed).</li>
+ * <li>a send paused until its window opens gets its trigger at the opening.</li>
+ * <li>a trigger whose issue no longer waits for anything is removed.</li>
+ * </ul>
+ */
+@Component
+class SchedulesFromDatabase {
+
+	private static final Logger log = LoggerFactory.getLogger(SchedulesFromDatabase.class);
+
+	private final IssueManagement issues;
+
+	private final JobRepository jobRepository;
+
+	private final QuartzSendTrigger trigger;
+
+	private final SendLeases leases;
+
+	private final DeliverySettings delivery;
+
+	private final SchedulingSettings scheduling;
+
+	private final Clock clock;
+
+	SchedulesFromDatabase(IssueManagement issues, JobRepository jobRepository, QuartzSendTrigger trigger,
+			SendLeases leases, DeliverySettings delivery, SchedulingSettings scheduling, Clock clock) {
+		this.issues = issues;
+		this.jobRepository = jobRepository;
+		this.trigger = trigger;
+		this.leases = leases;
+		this.delivery = delivery;
+		this.scheduling = scheduling;
+		this.clock = clock;
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void atStartup() {
+		synchronize();
+		this.trigger.synchronizeEvery(this.scheduling.syncInterval());
+	}
+
+	synchronized void synchronize() {
+		Instant now = this.clock.instant();
+		Set<String> waiting = new HashSet<>();
+		each(IssueStatus.SENDING, issue -> {
+			waiting.add(issue.getId());
+			takeOverInterruptedSend(issue, now);
+		});
+		each(IssueStatus.PAUSED, issue -> {
+			// a send paused just before the stop may have left its execution "running" too
+			if (!this.leases.holds(issue.getId()) && this.leases.tryAcquire(issue.getId())) {
+				try {
+					markDeadExecutionFailed(issue);
+				}
+				finally {
+					this.leases.release(issue.getId());
+				}
+			}
+			if (issue.getResumeAt() != null) {
+				waiting.add(issue.getId());
+				ensureTrigger(issue.getId(), issue.getResumeAt(), now);
+			}
+		});
+		each(IssueStatus.SCHEDULED, issue -> {
+			waiting.add(issue.getId());
+			if (!this.leases.holds(issue.getId()) && !this.leases.heldElsewhere(issue.getId())
+					&& this.leases.tryAcquire(issue.getId())) {
+				try {
+					markDeadExecutionFailed(issue);
+				}
+				finally {
+					this.leases.release(issue.getId());
+				}
+			}
+			ensureTrigger(issue.getId(), issue.dueAt(), now);
+		});
+		for (String issueId : this.trigger.issuesWithTriggers()) {
+			if (!waiting.contains(issueId)) {
+				this.trigger.cancel(issueId);
+			}
+		}
+	}
+
+	private void takeOverInterruptedSend(Issue issue, Instant now) {
+		// sent by this instance, or by another one that is alive: nothing to do
+		if (this.leases.holds(issue.getId()) || !this.leases.tryAcquire(issue.getId())) {
+			return;
+		}
+		try {
+			if (this.issues.statusOf(issue.getId()) != IssueStatus.SENDING) {
+				return; // it ended between the query and the lease
+			}
+			markDeadExecutionFailed(issue);
+			if (this.delivery.resumeOnStartup()) {
+				log.warn("Issue {} was being sent by an instance that stopped: resuming its send", issue.getId());
+				this.trigger.fireAt(issue.getId(), now);
+			}
+			else {
+				log.warn("Issue {} was being sent by an instance that stopped: paused", issue.getId());
+				this.issues.pause(issue.getId(),
+						"Envoi interrompu par un arrêt de l'application ; reprenez-le pour le terminer.");
+			}
+		}
+		finally {
+			// the launcher takes it again when the trigger fires
+			this.leases.release(issue.getId());
+		}
+	}
+
+	// Due now: any trigger firing soon will do. Due later: exactly then (it may have been moved).
+	private void ensureTrigger(String issueId, Instant due, Instant now) {
+		var next = this.trigger.nextFireTime(issueId);
+		if (!due.isAfter(now)) {
+			if (next.isEmpty() || next.get().isAfter(now.plus(this.scheduling.busyRetry()))) {
+				this.trigger.fireAt(issueId, now);
+			}
+		}
+		else if (next.isEmpty() || Duration.between(next.get(), due).abs().compareTo(Duration.ofSeconds(1)) > 0) {
+			log.info("Issue {}: send due at {}", issueId, due);
+			this.trigger.fireAt(issueId, due);
+		}
+	}
+
+	private void each(IssueStatus status, Consumer<Issue> action) {
+		for (Issue issue : this.issues.withStatus(status)) {
+			try {
+				action.accept(issue);
+			}
+			catch (RuntimeException ex) {
+				log.error("Cannot bring the schedule of issue {} in line with the database", issue.getId(), ex);
+			}
+		}
+	}
+
+	private void markDeadExecutionFailed(Issue issue) {
+		JobExecution last = this.jobRepository.getLastJobExecution(SendIssueJobConfiguration.JOB_NAME,
+				SendIssueJobConfiguration.parameters(issue));
+		if (last == null || !last.getStatus().isRunning()) {
+			return;
+		}
+		// JobOperator.recover(..) would do this, but it skips an execution restarted from a recovered one
+		// (the copied context says "recovered"), which leaves a second crash unrecoverable.
+		var now = LocalDateTime.now();
+		for (StepExecution step : last.getStepExecutions()) {
+			if (step.getStatus().isRunning()) {
+				step.setStatus(BatchStatus.FAILED);
+				step.setExitStatus(ExitStatus.FAILED.addExitDescription("Application stopped mid-step"));
+				step.setEndTime(now);
+				this.jobRepository.update(step);
+			}
+		}
+		last.setStatus(BatchStatus.FAILED);
+		last.setExitStatus(ExitStatus.FAILED.addExitDescription("Application stopped mid-send"));
+		last.setEndTime(now);
+		this.jobRepository.update(last);
+		log.info("Job execution {} of issue {} marked failed: it died with its instance", last.getId(),
+				issue.getId());
+	}
+
+}

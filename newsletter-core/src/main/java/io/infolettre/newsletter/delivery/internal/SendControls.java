@@ -1,0 +1,102 @@
+package io.infolettre.newsletter.delivery.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.infolettre.newsletter.delivery.DeliverySettings;
+import io.infolettre.newsletter.issue.IssueManagement;
+import io.infolettre.newsletter.issue.IssueStateException;
+import io.infolettre.newsletter.issue.SendWindow;
+import io.infolettre.newsletter.subscriber.SubscriberManagement;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+
+/** Makes the {@link SendControl} of one running send. */
+@Component
+class SendControls {
+
+	private static final Logger log = LoggerFactory.getLogger(SendControls.class);
+
+	private static final DateTimeFormatter OPENING = DateTimeFormatter.ofPattern("EEEE d MMMM 'à' H 'h' mm",
+			Locale.CANADA_FRENCH);
+
+	private final IssueManagement issues;
+
+	private final SubscriberManagement subscribers;
+
+	private final SendLeases leases;
+
+	private final QuartzSendTrigger trigger;
+
+	private final DeliverySettings settings;
+
+	private final Clock clock;
+
+	SendControls(IssueManagement issues, SubscriberManagement subscribers, SendLeases leases,
+			QuartzSendTrigger trigger, DeliverySettings settings, Clock clock) {
+		this.issues = issues;
+		this.subscribers = subscribers;
+		this.leases = leases;
+		this.trigger = trigger;
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	SendControl forIssue(String issueId) {
+		// the window cannot change during a send: only an issue that has not started is rescheduled
+		SendWindow window = this.issues.get(issueId).getWindow();
+		var windowClosed = new AtomicBoolean();
+		return new SendControl() {
+
+			@Override
+			public boolean maySend() {
+				if (!SendControls.this.leases.holds(issueId)) {
+					return false;
+				}
+				if (window != null && !window.isOpen(SendControls.this.clock.instant())) {
+					if (windowClosed.compareAndSet(false, true)) {
+						pauseUntilOpening(issueId, window);
+					}
+					return false;
+				}
+				return SendControls.this.issues.statusOf(issueId).maySend();
+			}
+
+			@Override
+			public void pause(String reason) {
+				try {
+					SendControls.this.issues.pause(issueId, "Pause automatique — " + reason);
+				}
+				catch (IssueStateException ex) {
+					// paused or cancelled meanwhile: that decision stands
+				}
+			}
+
+			@Override
+			public void hardBounce(String subscriberId) {
+				SendControls.this.subscribers.recordHardBounce(subscriberId,
+						SendControls.this.settings.hardBouncesBeforeBounced());
+			}
+
+		};
+	}
+
+	private void pauseUntilOpening(String issueId, SendWindow window) {
+		Instant opening = window.nextOpening(this.clock.instant());
+		String when = OPENING.format(opening.atZone(window.zone()));
+		try {
+			this.issues.pauseUntil(issueId, "Fenêtre d'envoi fermée ; reprise automatique " + when, opening);
+			this.trigger.fireAt(issueId, opening);
+			log.info("Issue {}: its send window closed; resuming at {}", issueId, opening);
+		}
+		catch (IssueStateException ex) {
+			// paused or cancelled meanwhile: that decision stands
+		}
+	}
+
+}
