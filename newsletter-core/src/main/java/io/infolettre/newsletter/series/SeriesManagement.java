@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -97,8 +98,10 @@ public class SeriesManagement {
 			return List.of();
 		}
 		var next = series.getNextOccurrence();
-		var following = series.getRecurrence().occurrencesAfter(next.local(), Math.max(0, count - 1));
-		return java.util.stream.Stream.concat(java.util.stream.Stream.of(next), following.stream()).toList();
+		var occurrences = new ArrayList<SendTime>(count);
+		occurrences.add(next);
+		occurrences.addAll(series.getRecurrence().occurrencesAfter(next.local(), Math.max(0, count - 1)));
+		return occurrences;
 	}
 
 	/** Makes the issues whose time to be made has come, for every active series. */
