@@ -3,6 +3,7 @@ package io.infolettre.newsletter.api;
 import io.infolettre.newsletter.delivery.SendRefusedException;
 import io.infolettre.newsletter.issue.IssueNotFoundException;
 import io.infolettre.newsletter.issue.IssueStateException;
+import io.infolettre.newsletter.series.SeriesNotFoundException;
 
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
@@ -11,7 +12,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** Domain refusals as RFC 9457 problem details, with the reason the coordinator can act on. */
-@RestControllerAdvice(assignableTypes = { IssueApiController.class, DeliveryApiController.class })
+@RestControllerAdvice(assignableTypes = { IssueApiController.class, DeliveryApiController.class, SeriesApiController.class,
+		CalendarApiController.class })
 class ApiErrors {
 
 	@ExceptionHandler(IssueNotFoundException.class)
@@ -27,6 +29,16 @@ class ApiErrors {
 	@ExceptionHandler(IssueStateException.class)
 	ProblemDetail conflict(IssueStateException ex) {
 		return problem(HttpStatus.CONFLICT, "Statut incompatible", ex.getMessage());
+	}
+
+	@ExceptionHandler(IllegalArgumentException.class)
+	ProblemDetail invalid(IllegalArgumentException ex) {
+		return problem(HttpStatus.BAD_REQUEST, "Requête invalide", ex.getMessage());
+	}
+
+	@ExceptionHandler(SeriesNotFoundException.class)
+	ProblemDetail seriesNotFound(SeriesNotFoundException ex) {
+		return problem(HttpStatus.NOT_FOUND, "Série introuvable", ex.getMessage());
 	}
 
 	// two changes of one issue at once (a click and the engine): the later one is refused, not lost

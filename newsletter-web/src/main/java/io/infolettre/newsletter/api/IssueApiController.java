@@ -1,10 +1,12 @@
 package io.infolettre.newsletter.api;
 
 import java.net.URI;
+import java.time.ZoneId;
 import java.util.List;
 
 import io.infolettre.newsletter.delivery.Deliveries;
 import io.infolettre.newsletter.delivery.IssueSending;
+import io.infolettre.newsletter.delivery.SchedulingSettings;
 import io.infolettre.newsletter.issue.IssueContent;
 import io.infolettre.newsletter.issue.IssueManagement;
 import io.infolettre.newsletter.issue.Issues;
@@ -14,9 +16,11 @@ import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -35,9 +39,12 @@ class IssueApiController {
 
 	private final IssueReports reports;
 
+	private final SchedulingSettings scheduling;
+
 	IssueApiController(Issues issues, IssueManagement management, IssueSending sending, Deliveries deliveries,
-			IssueReports reports) {
+			IssueReports reports, SchedulingSettings scheduling) {
 		this.issues = issues;
+		this.scheduling = scheduling;
 		this.management = management;
 		this.sending = sending;
 		this.deliveries = deliveries;
@@ -75,6 +82,24 @@ class IssueApiController {
 	ResponseEntity<IssueResource> send(@PathVariable String id) {
 		var issue = this.sending.sendNow(id);
 		return ResponseEntity.status(HttpStatus.ACCEPTED).body(IssueResource.of(issue, this.deliveries.progress(id)));
+	}
+
+	/**
+	 * Schedules a draft (or a failed or missed send) at a date and time in a time zone (Quebec time by
+	 * default), or moves a scheduled issue that has not started; the response says what daylight
+	 * saving did to the time asked for. 400 when the time is past or the window invalid.
+	 */
+	@PutMapping("/{id}/schedule")
+	IssueResource schedule(@PathVariable String id, @Valid @RequestBody ScheduleRequest request) {
+		ZoneId zone = this.scheduling.zone();
+		var issue = this.sending.schedule(id, request.sendTime(zone), request.sendWindow(zone));
+		return IssueResource.of(issue, this.deliveries.progress(id));
+	}
+
+	/** Takes a scheduled issue that has not started (or a missed one) back to a draft. */
+	@DeleteMapping("/{id}/schedule")
+	IssueResource unschedule(@PathVariable String id) {
+		return IssueResource.of(this.sending.unschedule(id), this.deliveries.progress(id));
 	}
 
 	/** Pauses a scheduled or running send between two messages. */

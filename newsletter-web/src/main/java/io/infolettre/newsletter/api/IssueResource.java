@@ -9,7 +9,7 @@ import io.infolettre.newsletter.issue.IssueStatus;
 /** An issue as the API shows it. */
 record IssueResource(String id, String title, String subject, String template, String language, String audienceList,
 		IssueStatus status, Instant createdAt, Instant scheduledAt, Instant sentAt, String failureReason,
-		String pauseReason, Progress progress) {
+		String pauseReason, ScheduleResource schedule, String seriesId, Progress progress) {
 
 	/**
 	 * @param rate messages per second now (0 when idle)
@@ -30,7 +30,7 @@ record IssueResource(String id, String title, String subject, String template, S
 		return new IssueResource(issue.getId(), issue.getTitle(), content.subject(), content.template(),
 				content.language(), issue.getAudience() == null ? null : issue.getAudience().list(), issue.getStatus(),
 				issue.getCreatedAt(), issue.getScheduledAt(), issue.getSentAt(), issue.getFailureReason(),
-				issue.getPauseReason(), Progress.of(progress));
+				issue.getPauseReason(), ScheduleResource.of(issue), issue.getSeriesId(), Progress.of(progress));
 	}
 
 }

@@ -73,8 +73,14 @@ class SendLeases implements DisposableBean {
 		this.renewal.scheduleWithFixedDelay(this::renewAll, every, every, TimeUnit.MILLISECONDS);
 	}
 
-	/** Takes the issue's lease if it is free, expired, held by a dead process of this host, or ours. */
+	/**
+	 * Takes the issue's lease if it is free, expired, or held by a dead process of this host. Not
+	 * re-entrant: while one thread of this instance holds it, another one does not get it either.
+	 */
 	boolean tryAcquire(String issueId) {
+		if (this.held.contains(issueId)) {
+			return false;
+		}
 		boolean acquired = takeOver(issueId);
 		if (acquired) {
 			this.held.add(issueId);

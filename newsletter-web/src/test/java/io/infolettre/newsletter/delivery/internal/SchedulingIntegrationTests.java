@@ -1,0 +1,250 @@
+package io.infolettre.newsletter.delivery.internal;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import io.infolettre.newsletter.delivery.Deliveries;
+import io.infolettre.newsletter.delivery.IssueSending;
+import io.infolettre.newsletter.fixtures.IssueFixtures;
+import io.infolettre.newsletter.fixtures.MutableClock;
+import io.infolettre.newsletter.fixtures.SubscriberFixtures;
+import io.infolettre.newsletter.issue.Issue;
+import io.infolettre.newsletter.issue.IssueManagement;
+import io.infolettre.newsletter.issue.IssueStatus;
+import io.infolettre.newsletter.issue.SendTime;
+import io.infolettre.newsletter.issue.SendWindow;
+import io.infolettre.newsletter.segment.Audience;
+import io.infolettre.newsletter.series.CalendarEntry;
+import io.infolettre.newsletter.series.SendCalendar;
+import io.infolettre.newsletter.subscriber.SubscriberManagement;
+import io.infolettre.newsletter.support.AbstractIntegrationTests;
+import io.infolettre.newsletter.support.NewsletterIntegrationTest;
+import io.infolettre.newsletter.support.TestMailServer;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Scheduling against the whole application, with time moved by hand (a {@link MutableClock}): when
+ * a trigger fires, the issue in MongoDB decides. The triggers are fired by calling the launcher, as
+ * Quartz does, so nothing waits for the time to come.
+ */
+@NewsletterIntegrationTest
+@TestPropertySource(properties = "newsletter.scheduling.sync-interval=1h")
+@Import(SchedulingIntegrationTests.MovableTime.class)
+class SchedulingIntegrationTests {
+
+	private static final Path DATA_DIR = AbstractIntegrationTests.createDataDir();
+
+	@Autowired
+	private MutableClock clock;
+
+	@Autowired
+	private IssueSending sending;
+
+	@Autowired
+	private IssueManagement issues;
+
+	@Autowired
+	private SubscriberManagement subscribers;
+
+	@Autowired
+	private Deliveries deliveries;
+
+	@Autowired
+	private SendLauncher launcher;
+
+	@Autowired
+	private QuartzSendTrigger trigger;
+
+	@Autowired
+	private SchedulesFromDatabase schedules;
+
+	@Autowired
+	private SendCalendar calendar;
+
+	@DynamicPropertySource
+	static void runtimeProperties(DynamicPropertyRegistry registry) {
+		registry.add("spring.mail.port", TestMailServer::port);
+		registry.add("newsletter.data-dir", DATA_DIR::toString);
+	}
+
+	@Test
+	void aRescheduledIssueIgnoresItsOldTriggerAndSendsOnceAtItsNewTime() {
+		this.clock.set(quebec("2027-01-04T08:00"));
+		Issue issue = draftFor("reprogramme", 3);
+		this.sending.schedule(issue.getId(), time("2027-01-05T09:00"), null);
+		this.sending.schedule(issue.getId(), time("2027-01-06T09:00"), null);
+
+		// the old time comes: a trigger left over (another instance's, say) fires, nothing is sent
+		this.clock.set(quebec("2027-01-05T09:01"));
+		this.launcher.launch(issue.getId());
+		this.schedules.synchronize();
+		assertThat(this.issues.get(issue.getId()).getStatus()).isEqualTo(IssueStatus.SCHEDULED);
+		assertThat(this.deliveries.progress(issue.getId()).total()).isZero();
+		assertThat(this.trigger.nextFireTime(issue.getId())).get()
+			.satisfies(next -> assertThat(Duration.between(next, quebec("2027-01-06T09:00")).abs())
+				.isLessThan(Duration.ofSeconds(2)));
+
+		this.clock.set(quebec("2027-01-06T09:00"));
+		this.launcher.launch(issue.getId());
+		this.launcher.launch(issue.getId());
+
+		assertThat(this.issues.get(issue.getId()).getStatus()).isEqualTo(IssueStatus.SENT);
+		assertThat(receivedBy("reprogramme")).hasSize(3).allSatisfy((to, count) -> assertThat(count).isEqualTo(1));
+	}
+
+	@Test
+	void aSendDueWithinTheGracePeriodGoesOutLateAndOneDueLongerAgoIsMissed() {
+		this.clock.set(quebec("2027-01-11T08:00"));
+		Issue late = draftFor("en-retard", 2);
+		Issue missed = draftFor("manque", 2);
+		this.sending.schedule(late.getId(), time("2027-01-12T09:00"), null);
+		this.sending.schedule(missed.getId(), time("2027-01-12T09:00"), null);
+
+		// the application was down: it looks again 50 minutes late for one, two hours late for the other
+		this.clock.set(quebec("2027-01-12T09:50"));
+		this.launcher.launch(late.getId());
+		this.clock.set(quebec("2027-01-12T11:00"));
+		this.launcher.launch(missed.getId());
+
+		assertThat(this.issues.get(late.getId()).getStatus()).isEqualTo(IssueStatus.SENT);
+		assertThat(receivedBy("en-retard")).hasSize(2);
+		Issue marked = this.issues.get(missed.getId());
+		assertThat(marked.getStatus()).isEqualTo(IssueStatus.MISSED);
+		assertThat(marked.getMissedAt()).isEqualTo(quebec("2027-01-12T11:00"));
+		assertThat(this.deliveries.progress(missed.getId()).total()).as("nobody received it").isZero();
+		assertThat(receivedBy("manque")).isEmpty();
+		assertThat(this.calendar.missed()).extracting(Issue::getId).contains(missed.getId());
+
+		// the coordinator decides: send it now
+		this.sending.sendNow(missed.getId());
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.issues.get(missed.getId()).getStatus() == IssueStatus.SENT);
+		assertThat(receivedBy("manque")).hasSize(2).allSatisfy((to, count) -> assertThat(count).isEqualTo(1));
+	}
+
+	@Test
+	void aSendOutsideItsWindowWaitsForItsOpening() {
+		var weekdays = SendWindow.weekdays(LocalTime.of(8, 0), LocalTime.of(17, 0), SendTime.QUEBEC);
+		this.clock.set(quebec("2027-01-16T09:00")); // a Saturday
+		Issue issue = draftFor("samedi", 3);
+		this.sending.schedule(issue.getId(), time("2027-01-16T10:00"), weekdays);
+		assertThat(this.issues.get(issue.getId()).dueAt()).as("Monday's opening").isEqualTo(quebec("2027-01-18T08:00"));
+		assertThat(this.calendar.upcoming(Duration.ofDays(7))).filteredOn(e -> issue.getId().equals(e.issueId()))
+			.singleElement()
+			.extracting(CalendarEntry::kind)
+			.isEqualTo(CalendarEntry.Kind.WAITING_FOR_WINDOW);
+
+		this.clock.set(quebec("2027-01-16T10:00"));
+		this.launcher.launch(issue.getId());
+		assertThat(this.deliveries.progress(issue.getId()).total()).as("nothing on a Saturday").isZero();
+		assertThat(this.issues.get(issue.getId()).getStatus()).isEqualTo(IssueStatus.SCHEDULED);
+
+		this.clock.set(quebec("2027-01-18T08:00"));
+		this.launcher.launch(issue.getId());
+		assertThat(this.issues.get(issue.getId()).getStatus()).isEqualTo(IssueStatus.SENT);
+		assertThat(receivedBy("samedi")).hasSize(3);
+	}
+
+	@Test
+	void aSendReachingTheEndOfItsWindowPausesAndResumesAtTheNextOpeningWithEveryoneOnce() throws Exception {
+		var weekdays = SendWindow.weekdays(LocalTime.of(8, 0), LocalTime.of(17, 0), SendTime.QUEBEC);
+		this.clock.set(quebec("2027-01-25T16:00"));
+		Issue issue = draftFor("fenetre", 1200);
+		this.sending.schedule(issue.getId(), time("2027-01-25T16:59"), weekdays);
+
+		// Monday 16:59: it starts, and the window closes while it sends
+		this.clock.set(quebec("2027-01-25T16:59"));
+		var send = CompletableFuture.runAsync(() -> this.launcher.launch(issue.getId()));
+		await().atMost(Duration.ofSeconds(60)).until(() -> receivedBy("fenetre").size() >= 50);
+		this.clock.set(quebec("2027-01-25T17:00"));
+		send.get();
+
+		Issue paused = this.issues.get(issue.getId());
+		assertThat(paused.getStatus()).isEqualTo(IssueStatus.PAUSED);
+		assertThat(paused.getResumeAt()).as("Tuesday's opening").isEqualTo(quebec("2027-01-26T08:00"));
+		assertThat(paused.getPauseReason()).contains("Fenêtre d'envoi fermée").contains("mardi 26 janvier à 8 h 00");
+		long sentMonday = this.deliveries.progress(issue.getId()).sent();
+		assertThat(sentMonday).isGreaterThanOrEqualTo(50).isLessThan(1200);
+		assertThat(receivedBy("fenetre")).hasSize((int) sentMonday);
+		assertThat(this.calendar.upcoming(Duration.ofDays(2))).filteredOn(e -> issue.getId().equals(e.issueId()))
+			.singleElement()
+			.extracting(CalendarEntry::kind)
+			.isEqualTo(CalendarEntry.Kind.RESUMING);
+
+		// Tuesday 8:00: it resumes by itself where it stopped
+		this.clock.set(quebec("2027-01-26T08:00"));
+		this.launcher.launch(issue.getId());
+
+		assertThat(this.issues.get(issue.getId()).getStatus()).isEqualTo(IssueStatus.SENT);
+		assertThat(receivedBy("fenetre")).hasSize(1200).allSatisfy((to, count) -> assertThat(count).isEqualTo(1));
+	}
+
+	private Issue draftFor(String list, int members) {
+		this.subscribers.addAll(IntStream.range(0, members)
+			.mapToObj(i -> SubscriberFixtures.member(list + "-" + i + "@exemple.ca", "Hélène", "Tremblay", "Usine", list))
+			.toList());
+		return this.issues.createDraft("Infolettre " + list, IssueFixtures.infolettre(), Audience.list(list));
+	}
+
+	private static Map<String, Long> receivedBy(String list) {
+		return Arrays.stream(TestMailServer.get().getReceivedMessages())
+			.map(SchedulingIntegrationTests::recipient)
+			.filter(to -> to.startsWith(list + "-"))
+			.collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+	}
+
+	private static String recipient(MimeMessage message) {
+		try {
+			return message.getRecipients(Message.RecipientType.TO)[0].toString().replaceAll(".*<|>.*", "");
+		}
+		catch (MessagingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static SendTime time(String local) {
+		return SendTime.of(LocalDateTime.parse(local), SendTime.QUEBEC);
+	}
+
+	private static Instant quebec(String local) {
+		return time(local).instant();
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class MovableTime {
+
+		@Bean
+		@Primary
+		MutableClock movableClock() {
+			return new MutableClock(Instant.parse("2027-01-04T13:00:00Z"), ZoneOffset.UTC);
+		}
+
+	}
+
+}
