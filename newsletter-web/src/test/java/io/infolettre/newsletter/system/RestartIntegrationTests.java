@@ -74,6 +74,25 @@ class RestartIntegrationTests {
 		}
 	}
 
+	@Test
+	void anIssueDueLongerAgoThanTheGracePeriodIsMarkedMissedAfterTheRestartAndNobodyReceivesIt() {
+		String issueId;
+		try (var first = start()) {
+			first.getBean(SubscriberManagement.class)
+				.addAll(List.of(SubscriberFixtures.member("manque@exemple.ca", "Réal", "Côté", "Usine", "manques")));
+			var issues = first.getBean(IssueManagement.class);
+			issueId = issues.createDraft("Manqué", IssueFixtures.infolettre(), Audience.list("manques")).getId();
+			// due three hours ago: the application was down from before its time until now
+			issues.schedule(issueId, Instant.now().minus(Duration.ofHours(3)));
+		}
+		try (var second = start()) {
+			var issues = second.getBean(IssueManagement.class);
+			await().atMost(Duration.ofSeconds(30))
+				.untilAsserted(() -> assertThat(issues.get(issueId).getStatus()).isEqualTo(IssueStatus.MISSED));
+			assertThat(second.getBean(Deliveries.class).progress(issueId).total()).isZero();
+		}
+	}
+
 	private ConfigurableApplicationContext start() {
 		return new SpringApplicationBuilder(NewsletterApplication.class).run("--server.port=0",
 				"--newsletter.data-dir=" + this.dataDir, "--newsletter.demo.enabled=false",

@@ -1,0 +1,123 @@
+package io.infolettre.newsletter.delivery.internal;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import io.infolettre.newsletter.NewsletterApplication;
+import io.infolettre.newsletter.delivery.Deliveries;
+import io.infolettre.newsletter.fixtures.EmbeddedMongo;
+import io.infolettre.newsletter.fixtures.IssueFixtures;
+import io.infolettre.newsletter.fixtures.SubscriberFixtures;
+import io.infolettre.newsletter.issue.IssueManagement;
+import io.infolettre.newsletter.issue.IssueStatus;
+import io.infolettre.newsletter.segment.Audience;
+import io.infolettre.newsletter.subscriber.SubscriberManagement;
+import io.infolettre.newsletter.support.TestMailServer;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Two application instances against one MongoDB, each with its own Quartz triggers: an issue due
+ * for both starts once, and every member receives it once.
+ */
+class TwoInstancesIntegrationTests {
+
+	private final EmbeddedMongo mongo = new EmbeddedMongo();
+
+	@TempDir
+	Path dataDir;
+
+	@AfterEach
+	void stop() {
+		this.mongo.close();
+	}
+
+	@Test
+	void anIssueDueForBothInstancesStartsOnceAndEveryMemberReceivesItOnce() throws Exception {
+		try (var first = start("premiere"); var second = start("seconde")) {
+			first.getBean(SubscriberManagement.class)
+				.addAll(IntStream.range(0, 300)
+					.mapToObj(i -> SubscriberFixtures.member("deux-" + i + "@exemple.ca", "Réal", "Côté", "Usine", "deux"))
+					.toList());
+			var issues = first.getBean(IssueManagement.class);
+			String id = issues.createDraft("Infolettre – deux instances", IssueFixtures.infolettre(), Audience.list("deux"))
+				.getId();
+			// due now in the database; each instance finds it when it brings its triggers in line
+			issues.schedule(id, Instant.now());
+
+			var barrier = new CyclicBarrier(2);
+			var both = List.of(first, second)
+				.stream()
+				.map(instance -> CompletableFuture.runAsync(() -> {
+					meet(barrier);
+					instance.getBean(SchedulesFromDatabase.class).synchronize();
+				}))
+				.toList();
+			both.forEach(CompletableFuture::join);
+
+			await().atMost(Duration.ofSeconds(60))
+				.untilAsserted(() -> assertThat(issues.get(id).getStatus()).isEqualTo(IssueStatus.SENT));
+			assertThat(second.getBean(Deliveries.class).progress(id).sent()).isEqualTo(300);
+			assertThat(receivedBy("deux-")).hasSize(300).allSatisfy((to, count) -> assertThat(count).isEqualTo(1));
+			var jobs = first.getBean(JobRepository.class);
+			var instance = jobs.getJobInstance(SendIssueJobConfiguration.JOB_NAME,
+					SendIssueJobConfiguration.parameters(issues.get(id)));
+			assertThat(jobs.getJobExecutions(instance)).as("one job execution between the two instances").hasSize(1);
+		}
+	}
+
+	private ConfigurableApplicationContext start(String name) {
+		return new SpringApplicationBuilder(NewsletterApplication.class).run("--server.port=0",
+				"--newsletter.data-dir=" + this.dataDir.resolve(name), "--newsletter.demo.enabled=false",
+				"--newsletter.admin.password=test-password", "--spring.main.banner-mode=off",
+				"--newsletter.mongodb.uri=" + this.mongo.connectionString() + "/infolettre",
+				"--spring.mail.host=127.0.0.1", "--spring.mail.port=" + TestMailServer.port(),
+				"--spring.quartz.scheduler-name=" + name, "--newsletter.scheduling.sync-interval=1h");
+	}
+
+	private static void meet(CyclicBarrier barrier) {
+		try {
+			barrier.await();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static Map<String, Long> receivedBy(String prefix) {
+		return Arrays.stream(TestMailServer.get().getReceivedMessages())
+			.map(TwoInstancesIntegrationTests::recipient)
+			.filter(to -> to.startsWith(prefix))
+			.collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+	}
+
+	private static String recipient(MimeMessage message) {
+		try {
+			return message.getRecipients(Message.RecipientType.TO)[0].toString().replaceAll(".*<|>.*", "");
+		}
+		catch (MessagingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
