@@ -2,10 +2,13 @@ package io.infolettre.newsletter.delivery.internal;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +29,11 @@ import io.infolettre.newsletter.issue.SendTime;
 import io.infolettre.newsletter.issue.SendWindow;
 import io.infolettre.newsletter.segment.Audience;
 import io.infolettre.newsletter.series.CalendarEntry;
+import io.infolettre.newsletter.series.Recurrence;
 import io.infolettre.newsletter.series.SendCalendar;
+import io.infolettre.newsletter.series.Series;
+import io.infolettre.newsletter.series.SeriesManagement;
+import io.infolettre.newsletter.series.SeriesMode;
 import io.infolettre.newsletter.subscriber.SubscriberManagement;
 import io.infolettre.newsletter.support.AbstractIntegrationTests;
 import io.infolettre.newsletter.support.NewsletterIntegrationTest;
@@ -86,6 +93,9 @@ class SchedulingIntegrationTests {
 
 	@Autowired
 	private SendCalendar calendar;
+
+	@Autowired
+	private SeriesManagement series;
 
 	@DynamicPropertySource
 	static void runtimeProperties(DynamicPropertyRegistry registry) {
@@ -203,6 +213,42 @@ class SchedulingIntegrationTests {
 
 		assertThat(this.issues.get(issue.getId()).getStatus()).isEqualTo(IssueStatus.SENT);
 		assertThat(receivedBy("fenetre")).hasSize(1200).allSatisfy((to, count) -> assertThat(count).isEqualTo(1));
+	}
+
+	@Test
+	void aSeriesMakesAndSchedulesEachOccurrenceOfAYearOnceWithTheRightTimes() {
+		this.clock.set(quebec("2028-01-01T00:00"));
+		Issue model = draftFor("serie", 2);
+		var rule = Recurrence.monthlyOnWeekday(1, 2, DayOfWeek.TUESDAY, LocalTime.of(9, 0), SendTime.QUEBEC,
+				LocalDate.parse("2028-01-01"));
+		Series series = this.series.create("Infolettre mensuelle", model.getId(), rule, SeriesMode.SCHEDULE_AUTOMATICALLY,
+				7, null);
+		assertThat(series.getNextOccurrence()).isEqualTo(time("2028-01-11T09:00"));
+
+		List<Issue> made = new ArrayList<>();
+		for (int month = 0; month < 12; month++) {
+			Series current = this.series.get(series.getId());
+			this.clock.set(current.nextCreationAt());
+			this.series.makeDueIssues();
+			this.series.makeDueIssues();
+			made.add(this.issues.get(this.series.get(series.getId()).getLastIssueId()));
+		}
+
+		assertThat(made).extracting(Issue::getScheduledAt)
+			.containsExactly(quebec("2028-01-11T09:00"), quebec("2028-02-08T09:00"), quebec("2028-03-14T09:00"),
+					quebec("2028-04-11T09:00"), quebec("2028-05-09T09:00"), quebec("2028-06-13T09:00"),
+					quebec("2028-07-11T09:00"), quebec("2028-08-08T09:00"), quebec("2028-09-12T09:00"),
+					quebec("2028-10-10T09:00"), quebec("2028-11-14T09:00"), quebec("2028-12-12T09:00"));
+		assertThat(made).allSatisfy(issue -> {
+			assertThat(issue.getStatus()).isEqualTo(IssueStatus.SCHEDULED);
+			assertThat(issue.getSeriesId()).isEqualTo(series.getId());
+			assertThat(issue.getContent()).isEqualTo(model.getContent());
+		});
+		assertThat(made.get(0).getTitle()).isEqualTo("Infolettre mensuelle – 11 janvier 2028");
+		assertThat(this.series.get(series.getId()).getIssuesCreated()).as("each occurrence made once").isEqualTo(12);
+		assertThat(this.issues.withStatus(IssueStatus.SCHEDULED)).filteredOn(i -> series.getId().equals(i.getSeriesId()))
+			.hasSize(12);
+		made.forEach(issue -> this.sending.unschedule(issue.getId()));
 	}
 
 	private Issue draftFor(String list, int members) {
