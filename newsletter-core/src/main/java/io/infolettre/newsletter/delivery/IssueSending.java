@@ -141,6 +141,12 @@ public class IssueSending {
 		return this.recipients.count(issue.getAudience());
 	}
 
+	private static boolean isFirstSend(Issue issue) {
+		var status = issue.getStatus();
+		return issue.getSendingStartedAt() == null
+				&& (status == IssueStatus.DRAFT || status == IssueStatus.MISSED || status == IssueStatus.SCHEDULED);
+	}
+
 	private void preflight(Issue issue) {
 		try {
 			this.renderer.compile(IssueDrafts.draftOf(issue));
@@ -149,7 +155,7 @@ public class IssueSending {
 			throw new SendRefusedException("Le gabarit ne peut pas être rendu : " + ex.getMessage(), ex);
 		}
 		// A send that started resumes from its frozen ledger; only a first send needs recipients now.
-		if (issue.getSendingStartedAt() == null && audienceSize(issue) == 0) {
+		if (isFirstSend(issue) && audienceSize(issue) == 0) {
 			throw new SendRefusedException("Aucun destinataire actif dans l'audience de ce numéro.", null);
 		}
 	}

@@ -179,7 +179,8 @@ public class Issue {
 	void cancel(Instant now) {
 		require(this.status == IssueStatus.SCHEDULED || this.status == IssueStatus.SENDING
 				|| this.status == IssueStatus.PAUSED || this.status == IssueStatus.FAILED
-				|| this.status == IssueStatus.MISSED, "Seul un envoi programmé, en cours, en pause ou en échec peut être annulé");
+				|| this.status == IssueStatus.MISSED,
+				"Seul un envoi programmé, en cours, en pause, en échec ou manqué peut être annulé");
 		this.status = IssueStatus.CANCELLED;
 		this.pauseReason = null;
 		this.resumeAt = null;

@@ -26,7 +26,8 @@ public record SendWindow(Set<DayOfWeek> days, LocalTime opens, LocalTime closes,
 			throw new IllegalArgumentException("Une fenêtre d'envoi doit compter au moins un jour");
 		}
 		if (!opens.isBefore(closes)) {
-			throw new IllegalArgumentException("La fenêtre d'envoi doit ouvrir avant de fermer (" + opens + " – " + closes + ")");
+			throw new IllegalArgumentException(
+					"La fenêtre d'envoi doit ouvrir avant de fermer (" + opens + " – " + closes + ")");
 		}
 		days = Set.copyOf(EnumSet.copyOf(days));
 	}

@@ -12,8 +12,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** Domain refusals as RFC 9457 problem details, with the reason the coordinator can act on. */
-@RestControllerAdvice(assignableTypes = { IssueApiController.class, DeliveryApiController.class, SeriesApiController.class,
-		CalendarApiController.class })
+@RestControllerAdvice(assignableTypes = { IssueApiController.class, DeliveryApiController.class,
+		SeriesApiController.class, CalendarApiController.class })
 class ApiErrors {
 
 	@ExceptionHandler(IssueNotFoundException.class)

@@ -1,7 +1,8 @@
 /**
- * The JSON REST API under {@code /api/v1}: issues, sending, reports, the delivery ledger, bounces.
+ * The JSON REST API under {@code /api/v1}: issues, scheduling, series and the calendar, sending,
+ * reports, the delivery ledger, bounces.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "REST API",
 		allowedDependencies = { "issue", "delivery", "report", "rendering", "segment", "subscriber",
-				"reconciliation" })
+				"reconciliation", "series" })
 package io.infolettre.newsletter.api;

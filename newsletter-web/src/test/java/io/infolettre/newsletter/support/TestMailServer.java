@@ -1,7 +1,16 @@
 package io.infolettre.newsletter.support;
 
+import java.util.Arrays;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
 
 /**
  * One real SMTP server (GreenMail) for the whole test JVM, on a free loopback port, started before
@@ -27,6 +36,23 @@ public final class TestMailServer {
 
 	public static int port() {
 		return SERVER.getSmtp().getPort();
+	}
+
+	/** How many messages each recipient whose address starts with {@code prefix} received. */
+	public static Map<String, Long> receivedPerRecipient(String prefix) {
+		return Arrays.stream(SERVER.getReceivedMessages())
+			.map(TestMailServer::recipient)
+			.filter(to -> to.startsWith(prefix))
+			.collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+	}
+
+	private static String recipient(MimeMessage message) {
+		try {
+			return ((InternetAddress) message.getRecipients(Message.RecipientType.TO)[0]).getAddress();
+		}
+		catch (MessagingException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 }

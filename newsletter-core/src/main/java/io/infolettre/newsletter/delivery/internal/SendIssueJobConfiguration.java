@@ -10,7 +10,6 @@ import io.infolettre.newsletter.issue.IssueManagement;
 import io.infolettre.newsletter.rendering.IssueRenderer;
 import io.infolettre.newsletter.rendering.SenderIdentity;
 import io.infolettre.newsletter.segment.RecipientSource;
-import io.infolettre.newsletter.subscriber.SubscriberManagement;
 import io.infolettre.newsletter.subscriber.Subscribers;
 import io.infolettre.newsletter.tracking.TrackingLinks;
 import io.infolettre.newsletter.tracking.TrackingSettings;

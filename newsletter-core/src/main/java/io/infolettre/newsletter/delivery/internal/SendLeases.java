@@ -108,7 +108,12 @@ class SendLeases implements DisposableBean {
 		if (!free) {
 			return false;
 		}
-		var seen = Query.query(Criteria.where("_id").is(key(issueId)).and("instance").is(holder.instance()).and("expiresAt").is(expiresAt));
+		var seen = Query.query(Criteria.where("_id")
+			.is(key(issueId))
+			.and("instance")
+			.is(holder.instance())
+			.and("expiresAt")
+			.is(expiresAt));
 		var update = new Update().set("instance", this.me.instance())
 			.set("host", this.me.host())
 			.set("pid", this.me.pid())

@@ -9,12 +9,8 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import io.infolettre.newsletter.delivery.Deliveries;
@@ -38,9 +34,6 @@ import io.infolettre.newsletter.subscriber.SubscriberManagement;
 import io.infolettre.newsletter.support.AbstractIntegrationTests;
 import io.infolettre.newsletter.support.NewsletterIntegrationTest;
 import io.infolettre.newsletter.support.TestMailServer;
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -125,7 +118,8 @@ class SchedulingIntegrationTests {
 		this.launcher.launch(issue.getId());
 
 		assertThat(this.issues.get(issue.getId()).getStatus()).isEqualTo(IssueStatus.SENT);
-		assertThat(receivedBy("reprogramme")).hasSize(3).allSatisfy((to, count) -> assertThat(count).isEqualTo(1));
+		assertThat(TestMailServer.receivedPerRecipient("reprogramme-")).hasSize(3)
+			.allSatisfy((to, count) -> assertThat(count).isEqualTo(1));
 	}
 
 	@Test
@@ -143,19 +137,20 @@ class SchedulingIntegrationTests {
 		this.launcher.launch(missed.getId());
 
 		assertThat(this.issues.get(late.getId()).getStatus()).isEqualTo(IssueStatus.SENT);
-		assertThat(receivedBy("en-retard")).hasSize(2);
+		assertThat(TestMailServer.receivedPerRecipient("en-retard-")).hasSize(2);
 		Issue marked = this.issues.get(missed.getId());
 		assertThat(marked.getStatus()).isEqualTo(IssueStatus.MISSED);
 		assertThat(marked.getMissedAt()).isEqualTo(quebec("2027-01-12T11:00"));
 		assertThat(this.deliveries.progress(missed.getId()).total()).as("nobody received it").isZero();
-		assertThat(receivedBy("manque")).isEmpty();
+		assertThat(TestMailServer.receivedPerRecipient("manque-")).isEmpty();
 		assertThat(this.calendar.missed()).extracting(Issue::getId).contains(missed.getId());
 
 		// the coordinator decides: send it now
 		this.sending.sendNow(missed.getId());
 		await().atMost(Duration.ofSeconds(30))
 			.until(() -> this.issues.get(missed.getId()).getStatus() == IssueStatus.SENT);
-		assertThat(receivedBy("manque")).hasSize(2).allSatisfy((to, count) -> assertThat(count).isEqualTo(1));
+		assertThat(TestMailServer.receivedPerRecipient("manque-")).hasSize(2)
+			.allSatisfy((to, count) -> assertThat(count).isEqualTo(1));
 	}
 
 	@Test
@@ -178,7 +173,7 @@ class SchedulingIntegrationTests {
 		this.clock.set(quebec("2027-01-18T08:00"));
 		this.launcher.launch(issue.getId());
 		assertThat(this.issues.get(issue.getId()).getStatus()).isEqualTo(IssueStatus.SENT);
-		assertThat(receivedBy("samedi")).hasSize(3);
+		assertThat(TestMailServer.receivedPerRecipient("samedi-")).hasSize(3);
 	}
 
 	@Test
@@ -191,7 +186,8 @@ class SchedulingIntegrationTests {
 		// Monday 16:59: it starts, and the window closes while it sends
 		this.clock.set(quebec("2027-01-25T16:59"));
 		var send = CompletableFuture.runAsync(() -> this.launcher.launch(issue.getId()));
-		await().atMost(Duration.ofSeconds(60)).until(() -> receivedBy("fenetre").size() >= 50);
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> TestMailServer.receivedPerRecipient("fenetre-").size() >= 50);
 		this.clock.set(quebec("2027-01-25T17:00"));
 		send.get();
 
@@ -201,7 +197,7 @@ class SchedulingIntegrationTests {
 		assertThat(paused.getPauseReason()).contains("Fenêtre d'envoi fermée").contains("mardi 26 janvier à 8 h 00");
 		long sentMonday = this.deliveries.progress(issue.getId()).sent();
 		assertThat(sentMonday).isGreaterThanOrEqualTo(50).isLessThan(1200);
-		assertThat(receivedBy("fenetre")).hasSize((int) sentMonday);
+		assertThat(TestMailServer.receivedPerRecipient("fenetre-")).hasSize((int) sentMonday);
 		assertThat(this.calendar.upcoming(Duration.ofDays(2))).filteredOn(e -> issue.getId().equals(e.issueId()))
 			.singleElement()
 			.extracting(CalendarEntry::kind)
@@ -212,7 +208,8 @@ class SchedulingIntegrationTests {
 		this.launcher.launch(issue.getId());
 
 		assertThat(this.issues.get(issue.getId()).getStatus()).isEqualTo(IssueStatus.SENT);
-		assertThat(receivedBy("fenetre")).hasSize(1200).allSatisfy((to, count) -> assertThat(count).isEqualTo(1));
+		assertThat(TestMailServer.receivedPerRecipient("fenetre-")).hasSize(1200)
+			.allSatisfy((to, count) -> assertThat(count).isEqualTo(1));
 	}
 
 	@Test
@@ -258,21 +255,6 @@ class SchedulingIntegrationTests {
 		return this.issues.createDraft("Infolettre " + list, IssueFixtures.infolettre(), Audience.list(list));
 	}
 
-	private static Map<String, Long> receivedBy(String list) {
-		return Arrays.stream(TestMailServer.get().getReceivedMessages())
-			.map(SchedulingIntegrationTests::recipient)
-			.filter(to -> to.startsWith(list + "-"))
-			.collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
-	}
-
-	private static String recipient(MimeMessage message) {
-		try {
-			return message.getRecipients(Message.RecipientType.TO)[0].toString().replaceAll(".*<|>.*", "");
-		}
-		catch (MessagingException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
 
 	private static SendTime time(String local) {
 		return SendTime.of(LocalDateTime.parse(local), SendTime.QUEBEC);

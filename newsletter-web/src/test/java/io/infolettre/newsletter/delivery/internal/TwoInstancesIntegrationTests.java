@@ -3,13 +3,9 @@ package io.infolettre.newsletter.delivery.internal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import io.infolettre.newsletter.NewsletterApplication;
@@ -22,9 +18,6 @@ import io.infolettre.newsletter.issue.IssueStatus;
 import io.infolettre.newsletter.segment.Audience;
 import io.infolettre.newsletter.subscriber.SubscriberManagement;
 import io.infolettre.newsletter.support.TestMailServer;
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,7 +71,8 @@ class TwoInstancesIntegrationTests {
 			await().atMost(Duration.ofSeconds(60))
 				.untilAsserted(() -> assertThat(issues.get(id).getStatus()).isEqualTo(IssueStatus.SENT));
 			assertThat(second.getBean(Deliveries.class).progress(id).sent()).isEqualTo(300);
-			assertThat(receivedBy("deux-")).hasSize(300).allSatisfy((to, count) -> assertThat(count).isEqualTo(1));
+			assertThat(TestMailServer.receivedPerRecipient("deux-")).hasSize(300)
+				.allSatisfy((to, count) -> assertThat(count).isEqualTo(1));
 			var jobs = first.getBean(JobRepository.class);
 			var instance = jobs.getJobInstance(SendIssueJobConfiguration.JOB_NAME,
 					SendIssueJobConfiguration.parameters(issues.get(id)));
@@ -104,20 +98,5 @@ class TwoInstancesIntegrationTests {
 		}
 	}
 
-	private static Map<String, Long> receivedBy(String prefix) {
-		return Arrays.stream(TestMailServer.get().getReceivedMessages())
-			.map(TwoInstancesIntegrationTests::recipient)
-			.filter(to -> to.startsWith(prefix))
-			.collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
-	}
-
-	private static String recipient(MimeMessage message) {
-		try {
-			return message.getRecipients(Message.RecipientType.TO)[0].toString().replaceAll(".*<|>.*", "");
-		}
-		catch (MessagingException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
 
 }
