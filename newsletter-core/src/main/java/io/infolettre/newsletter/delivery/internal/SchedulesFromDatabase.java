@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 import io.infolettre.newsletter.delivery.DeliverySettings;
+import io.infolettre.newsletter.delivery.SchedulesSynchronized;
 import io.infolettre.newsletter.delivery.SchedulingSettings;
 import io.infolettre.newsletter.issue.Issue;
 import io.infolettre.newsletter.issue.IssueManagement;
@@ -22,6 +23,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -39,6 +41,7 @@ import org.springframework.stereotype.Component;
  * <li>a send paused until its window opens gets its trigger at the opening.</li>
  * <li>a trigger whose issue no longer waits for anything is removed.</li>
  * </ul>
+ * Then it publishes {@link SchedulesSynchronized}, which the series follow to make their issues.
  */
 @Component
 class SchedulesFromDatabase {
@@ -57,11 +60,15 @@ class SchedulesFromDatabase {
 
 	private final SchedulingSettings scheduling;
 
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
 	SchedulesFromDatabase(IssueManagement issues, JobRepository jobRepository, QuartzSendTrigger trigger,
-			SendLeases leases, DeliverySettings delivery, SchedulingSettings scheduling, Clock clock) {
+			SendLeases leases, DeliverySettings delivery, SchedulingSettings scheduling, ApplicationEventPublisher events,
+			Clock clock) {
 		this.issues = issues;
+		this.events = events;
 		this.jobRepository = jobRepository;
 		this.trigger = trigger;
 		this.leases = leases;
@@ -116,6 +123,7 @@ class SchedulesFromDatabase {
 				this.trigger.cancel(issueId);
 			}
 		}
+		this.events.publishEvent(new SchedulesSynchronized(now));
 	}
 
 	private void takeOverInterruptedSend(Issue issue, Instant now) {

@@ -55,7 +55,7 @@ class SendControls {
 
 			@Override
 			public boolean maySend() {
-				if (!SendControls.this.leases.holds(issueId)) {
+				if (!SendControls.this.leases.mayGoOn(issueId)) {
 					return false;
 				}
 				if (window != null && !window.isOpen(SendControls.this.clock.instant())) {

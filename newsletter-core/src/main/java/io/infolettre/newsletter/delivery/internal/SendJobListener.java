@@ -46,6 +46,11 @@ class SendJobListener implements JobExecutionListener {
 	@Override
 	public void afterJob(JobExecution execution) {
 		String issueId = issueId(execution);
+		if (this.leases.isStopping()) {
+			// the issue stays SENDING: the next start, or another instance, resumes it from the ledger
+			log.info("Send of issue {} stopped with the application", issueId);
+			return;
+		}
 		if (!this.leases.holds(issueId)) {
 			// another instance took the send over (this one stopped renewing its lease): it decides
 			log.warn("Send of issue {} stopped here: another instance has taken it over", issueId);

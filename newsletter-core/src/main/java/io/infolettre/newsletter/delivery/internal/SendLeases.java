@@ -21,6 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -57,6 +59,8 @@ class SendLeases implements DisposableBean {
 	private final Set<String> lost = ConcurrentHashMap.newKeySet();
 
 	private final ScheduledExecutorService renewal;
+
+	private volatile boolean stopping;
 
 	SendLeases(MongoTemplate mongo, Clock clock, SchedulingSettings settings) {
 		this.mongo = mongo;
@@ -143,6 +147,29 @@ class SendLeases implements DisposableBean {
 	/** Whether this instance holds the issue's lease and has not lost it (renewal failed, another took it). */
 	boolean holds(String issueId) {
 		return this.held.contains(issueId) && !this.lost.contains(issueId);
+	}
+
+	/**
+	 * Whether this instance's send of the issue may go on: it holds the lease, and the application
+	 * is not stopping (a stop ends each send between two messages, so that the next start, or
+	 * another instance, resumes it with nothing in doubt).
+	 */
+	boolean mayGoOn(String issueId) {
+		return !this.stopping && holds(issueId);
+	}
+
+	/** Whether the application is stopping: sends end between two messages and stay SENDING. */
+	boolean isStopping() {
+		return this.stopping;
+	}
+
+	@EventListener(ContextClosedEvent.class)
+	void stopping() {
+		this.stopping = true;
+		if (!this.held.isEmpty()) {
+			log.info("Stopping: sends {} end between two messages and resume at the next start (or on another "
+					+ "instance)", this.held);
+		}
 	}
 
 	/** Whether another live instance holds the issue's lease now. */

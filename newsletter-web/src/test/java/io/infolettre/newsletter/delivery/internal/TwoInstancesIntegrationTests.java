@@ -10,6 +10,7 @@ import java.util.stream.IntStream;
 
 import io.infolettre.newsletter.NewsletterApplication;
 import io.infolettre.newsletter.delivery.Deliveries;
+import io.infolettre.newsletter.delivery.IssueSending;
 import io.infolettre.newsletter.fixtures.EmbeddedMongo;
 import io.infolettre.newsletter.fixtures.IssueFixtures;
 import io.infolettre.newsletter.fixtures.SubscriberFixtures;
@@ -77,6 +78,39 @@ class TwoInstancesIntegrationTests {
 			var instance = jobs.getJobInstance(SendIssueJobConfiguration.JOB_NAME,
 					SendIssueJobConfiguration.parameters(issues.get(id)));
 			assertThat(jobs.getJobExecutions(instance)).as("one job execution between the two instances").hasSize(1);
+		}
+	}
+
+	@Test
+	void whenTheInstanceSendingStopsTheOtherOneFinishesTheSendAndEveryMemberReceivesItOnce() {
+		try (var second = start("releve")) {
+			String id;
+			IssueManagement issues = second.getBean(IssueManagement.class);
+			try (var first = start("partante")) {
+				first.getBean(SubscriberManagement.class)
+					.addAll(IntStream.range(0, 2000)
+						.mapToObj(i -> SubscriberFixtures.member("releve-" + i + "@exemple.ca", "Réal", "Côté", "Usine",
+								"releve"))
+						.toList());
+				id = first.getBean(IssueManagement.class)
+					.createDraft("Infolettre – relève", IssueFixtures.infolettre(), Audience.list("releve"))
+					.getId();
+				first.getBean(IssueSending.class).sendNow(id);
+				await().atMost(Duration.ofSeconds(60))
+					.until(() -> TestMailServer.receivedPerRecipient("releve-").size() >= 200);
+			}
+			// the first instance stopped mid-send: its send ended between two messages, still SENDING
+			assertThat(issues.get(id).getStatus()).isEqualTo(IssueStatus.SENDING);
+			long sentByFirst = second.getBean(Deliveries.class).progress(id).sent();
+			assertThat(sentByFirst).isGreaterThanOrEqualTo(200).isLessThan(2000);
+
+			second.getBean(SchedulesFromDatabase.class).synchronize();
+
+			await().atMost(Duration.ofSeconds(60))
+				.untilAsserted(() -> assertThat(issues.get(id).getStatus()).isEqualTo(IssueStatus.SENT));
+			assertThat(second.getBean(Deliveries.class).progress(id).sent()).isEqualTo(2000);
+			assertThat(TestMailServer.receivedPerRecipient("releve-")).hasSize(2000)
+				.allSatisfy((to, count) -> assertThat(count).as(to).isEqualTo(1));
 		}
 	}
 
