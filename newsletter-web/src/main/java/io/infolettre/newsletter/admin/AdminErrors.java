@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
 @ControllerAdvice(assignableTypes = { IssueAdminController.class, IssueSendingController.class,
-		ReconciliationController.class, OutboxController.class })
+		IssueSchedulingController.class, ReconciliationController.class, OutboxController.class })
 class AdminErrors {
 
 	@ExceptionHandler(IssueNotFoundException.class)
