@@ -1,6 +1,6 @@
 /**
  * The coordinator's pages: the calendar of sends to come, issues (preview, scheduling, send controls,
- * progress, report, reconciliation), and the development Outbox.
+ * progress, report, reconciliation), recurring series, and the development Outbox.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Admin UI",
 		allowedDependencies = { "issue", "delivery", "report", "rendering", "subscriber", "segment", "system",
