@@ -1,6 +1,7 @@
 package io.infolettre.newsletter.admin;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.function.Function;
 
 import io.infolettre.newsletter.delivery.IssuePreviews;
@@ -50,14 +51,17 @@ class IssueAdminController {
 
 	private final Subscribers subscribers;
 
+	private final SchedulePanel schedule;
+
 	IssueAdminController(Issues issues, IssueManagement management, IssueSending sending, IssuePreviews previews,
-			IssueReports reports, Subscribers subscribers) {
+			IssueReports reports, Subscribers subscribers, SchedulePanel schedule) {
 		this.issues = issues;
 		this.management = management;
 		this.sending = sending;
 		this.previews = previews;
 		this.reports = reports;
 		this.subscribers = subscribers;
+		this.schedule = schedule;
 	}
 
 	@GetMapping
@@ -67,9 +71,11 @@ class IssueAdminController {
 	}
 
 	@GetMapping("/{id}")
-	String detail(@PathVariable String id, @RequestParam(required = false) String subscriber, Model model) {
+	String detail(@PathVariable String id, @RequestParam(required = false) String subscriber, Locale locale,
+			Model model) {
 		Issue issue = this.management.get(id);
-		addLive(model, issue);
+		addLive(model, issue, locale);
+		this.schedule.addForm(model, issue, locale);
 		model.addAttribute("audienceSize", this.sending.audienceSize(issue));
 		model.addAttribute("filters", DeliveryFilter.values());
 		model.addAttribute("previewSubscribers", this.subscribers.firstPage(PREVIEW_CHOICES));
@@ -86,24 +92,28 @@ class IssueAdminController {
 	}
 
 	/**
-	 * The live part of the issue page, polled while the issue is being sent. Once the send stops
-	 * (sent, paused, failed, cancelled) htmx reloads the whole page, whose buttons and reconciliation
-	 * depend on the status.
+	 * The live part of the issue page, polled while the issue is scheduled or being sent. Once the
+	 * send stops (sent, paused, failed, cancelled), or starts when the page was showing it not started
+	 * ({@code started=false}: its schedule forms no longer apply), htmx reloads the whole page, whose
+	 * buttons and reconciliation depend on the status.
 	 */
 	@GetMapping("/{id}/progress")
 	String progress(@PathVariable String id, @RequestHeader(name = "HX-Request", required = false) String htmx,
-			Model model, HttpServletResponse response) {
+			@RequestParam(defaultValue = "true") boolean started, Locale locale, Model model,
+			HttpServletResponse response) {
 		Issue issue = this.management.get(id);
-		addLive(model, issue);
-		if (htmx != null && !isLive(issue.getStatus())) {
+		addLive(model, issue, locale);
+		boolean startedSincePageShown = !started && issue.getSendingStartedAt() != null;
+		if (htmx != null && (!isLive(issue.getStatus()) || startedSincePageShown)) {
 			response.setHeader("HX-Refresh", "true");
 		}
 		return "admin/issue :: live";
 	}
 
-	private void addLive(Model model, Issue issue) {
+	private void addLive(Model model, Issue issue, Locale locale) {
 		IssueReport report = this.reports.forIssue(issue);
 		model.addAttribute("issue", issue);
+		model.addAttribute("schedule", this.schedule.summary(issue, locale));
 		model.addAttribute("report", report);
 		model.addAttribute("timeLeft", TimeLeft.format(report.secondsLeft()));
 	}

@@ -1,8 +1,8 @@
 /**
- * The coordinator's pages: issues (preview, send controls, progress, report, reconciliation) and the
- * development Outbox.
+ * The coordinator's pages: the calendar of sends to come, issues (preview, scheduling, send controls,
+ * progress, report, reconciliation), recurring series, and the development Outbox.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Admin UI",
 		allowedDependencies = { "issue", "delivery", "report", "rendering", "subscriber", "segment", "system",
-				"reconciliation" })
+				"reconciliation", "series" })
 package io.infolettre.newsletter.admin;

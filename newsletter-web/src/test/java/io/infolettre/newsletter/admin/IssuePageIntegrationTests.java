@@ -67,7 +67,9 @@ class IssuePageIntegrationTests extends AbstractIntegrationTests {
 
 	@Test
 	void pauseResumeAndCancelGoBackToTheIssueWithANotice() {
-		String id = scheduled();
+		// a member in its audience: the refusal checked below is the status one, not an empty audience
+		String id = new TestIssues(http()).draftFor(this.list, List.of("a." + this.list + "@membres.exemple.ca"));
+		this.issues.schedule(id, Instant.now().plus(Duration.ofDays(1)));
 		String page = "/admin/issues/" + id;
 
 		var paused = this.admin.submit(page, page + "/pause");

@@ -4,9 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 
 import org.jsoup.Jsoup;
@@ -67,6 +71,20 @@ public final class AdminSession {
 	/** Submits a form as the page that shows it does, with that page's CSRF token. */
 	public HttpResponse<String> submit(String pagePath, String formAction) {
 		return post(formAction, "", get(pagePath).body());
+	}
+
+	/**
+	 * Submits a form filled in with these fields (name, value, name, value…; a name may repeat, as
+	 * checkboxes do), with the CSRF token of the page that shows it.
+	 */
+	public HttpResponse<String> submit(String pagePath, String formAction, String... fields) {
+		assertThat(fields.length % 2).as("fields come in name, value pairs").isZero();
+		List<String> pairs = new ArrayList<>();
+		for (int i = 0; i < fields.length; i += 2) {
+			pairs.add(URLEncoder.encode(fields[i], StandardCharsets.UTF_8) + "="
+					+ URLEncoder.encode(fields[i + 1], StandardCharsets.UTF_8));
+		}
+		return post(formAction, String.join("&", pairs), get(pagePath).body());
 	}
 
 	private HttpResponse<String> post(String path, String form, String pageWithToken) {
