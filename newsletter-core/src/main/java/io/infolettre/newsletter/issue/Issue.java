@@ -94,11 +94,18 @@ public class Issue {
 		this.updatedAt = now;
 	}
 
-	/** Sends a draft now, or a failed or missed send again (its delivery resumes where it stopped). */
+	/**
+	 * Sends a draft now, or a failed or missed send again (its delivery resumes where it stopped). A
+	 * first send asked for now goes now: a window chosen earlier no longer holds it back; a send that
+	 * started keeps its window.
+	 */
 	void schedule(Instant at, Instant now) {
 		require(this.status == IssueStatus.DRAFT || this.status == IssueStatus.FAILED
 				|| this.status == IssueStatus.MISSED, "Seul un brouillon ou un envoi en échec peut être programmé");
 		this.sendTime = null;
+		if (this.sendingStartedAt == null) {
+			this.window = null;
+		}
 		toScheduled(at, now);
 	}
 
@@ -131,6 +138,7 @@ public class Issue {
 		this.status = IssueStatus.DRAFT;
 		this.scheduledAt = null;
 		this.sendTime = null;
+		this.window = null;
 		this.missedAt = null;
 		this.updatedAt = now;
 	}

@@ -62,7 +62,11 @@ public class SeriesManagement {
 	public Series create(String name, String modelIssueId, Recurrence recurrence, SeriesMode mode, int leadDays,
 			SendWindow window) {
 		this.issues.get(modelIssueId);
-		return this.series.save(new Series(name, modelIssueId, recurrence, mode, leadDays, window, this.clock.instant()));
+		Series created = this.series.save(new Series(name, modelIssueId, recurrence, mode, leadDays, window,
+				this.clock.instant()));
+		// its first occurrence may already be within its lead time
+		makeDueIssues();
+		return get(created.getId());
 	}
 
 	public Series get(String id) {
