@@ -59,6 +59,7 @@ class ScheduleApiIntegrationTests extends AbstractIntegrationTests {
 		var draft = http().api("DELETE", "/api/v1/issues/" + id + "/schedule");
 		assertThat(draft.statusCode()).isEqualTo(200);
 		assertThat(this.issues.read(draft.body()).get("status").asString()).isEqualTo("DRAFT");
+		assertThat(this.issues.read(draft.body()).get("schedule").isNull()).as("its window forgotten too").isTrue();
 		assertThat(calendarEntriesFor(id, 400)).isEmpty();
 		assertThat(http().api("DELETE", "/api/v1/issues/" + id + "/schedule").statusCode()).as("a draft already")
 			.isEqualTo(409);
