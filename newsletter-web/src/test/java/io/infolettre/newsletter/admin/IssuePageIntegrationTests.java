@@ -80,6 +80,7 @@ class IssuePageIntegrationTests extends AbstractIntegrationTests {
 		assertThat(afterPause.getElementById("issue-status").text()).isEqualTo("En pause");
 		assertThat(afterPause.getElementById("pause-reason").text()).contains("Mis en pause par la coordination");
 		assertThat(afterPause.getElementById("live-time-left")).isNull(); // no ledger yet: no figures
+		assertThat(afterPause.getElementById("audience-size").parent().text()).contains("(1 membre)");
 
 		this.admin.submit(page, page + "/cancel");
 		assertThat(this.issues.get(id).getStatus()).isEqualTo(IssueStatus.CANCELLED);
