@@ -12,6 +12,9 @@ public interface Deliveries {
 
 	DeliveryProgress progress(String issueId);
 
+	/** Every open recorded for the issue, by class (written a moment after the request). */
+	OpenCounts opens(String issueId);
+
 	/** One page (from 0) of an issue's entries in these statuses (all when empty), in ledger order. */
 	List<Delivery> list(String issueId, Set<DeliveryStatus> statuses, int page, int size);
 

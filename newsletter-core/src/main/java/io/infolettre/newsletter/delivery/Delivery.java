@@ -31,8 +31,6 @@ public class Delivery {
 
 	private Instant openedAt;
 
-	private int opens;
-
 	private Instant unsubscribedAt;
 
 	private int attempts;
@@ -81,10 +79,6 @@ public class Delivery {
 
 	public Instant getOpenedAt() {
 		return this.openedAt;
-	}
-
-	public int getOpens() {
-		return this.opens;
 	}
 
 	public Instant getUnsubscribedAt() {

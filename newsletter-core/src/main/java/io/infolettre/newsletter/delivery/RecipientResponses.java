@@ -3,6 +3,7 @@ package io.infolettre.newsletter.delivery;
 import java.time.Clock;
 
 import io.infolettre.newsletter.delivery.internal.DeliveryStore;
+import io.infolettre.newsletter.delivery.internal.OpenRecorder;
 import io.infolettre.newsletter.subscriber.SubscriberManagement;
 
 import org.springframework.stereotype.Service;
@@ -16,19 +17,27 @@ public class RecipientResponses {
 
 	private final DeliveryStore deliveries;
 
+	private final OpenRecorder opens;
+
 	private final SubscriberManagement subscribers;
 
 	private final Clock clock;
 
-	RecipientResponses(DeliveryStore deliveries, SubscriberManagement subscribers, Clock clock) {
+	RecipientResponses(DeliveryStore deliveries, OpenRecorder opens, SubscriberManagement subscribers, Clock clock) {
 		this.deliveries = deliveries;
+		this.opens = opens;
 		this.subscribers = subscribers;
 		this.clock = clock;
 	}
 
-	/** @return false when no such delivery exists */
-	public boolean recordOpen(String deliveryId) {
-		return this.deliveries.recordOpen(deliveryId, this.clock.instant());
+	/**
+	 * Records an open of a delivery whose token was verified; it is written a moment later (see
+	 * {@link OpenRecorder}), so the pixel never waits for the database.
+	 * @param userAgent the request's User-Agent, for the open's classification (only its family is kept)
+	 * @param address the client's address, for the classification only (never stored)
+	 */
+	public void recordOpen(String deliveryId, String userAgent, String address) {
+		this.opens.record(deliveryId, userAgent, address);
 	}
 
 	/** Unsubscribes the delivery's recipient at once. @return false when no such delivery exists */

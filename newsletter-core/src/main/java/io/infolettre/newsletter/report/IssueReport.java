@@ -1,14 +1,18 @@
 package io.infolettre.newsletter.report;
 
+import io.infolettre.newsletter.delivery.OpenCounts;
+
 /**
  * The figures of one issue. Rates are over the messages the relay accepted (sent), as a fraction
  * from 0 to 1; zero when nothing was sent yet. {@code failed} is the temporary and permanent
  * failures together; {@code uncertain} messages were on the wire when the application died and were
  * held back; {@code rate} is the current sending rate in messages per second (0 when idle).
+ * {@code uniqueOpens} counts the recipients who read it (a first open by a person or a webmail's
+ * image proxy); {@code opens} is every open recorded, by class, machines' included.
  */
 public record IssueReport(String issueId, long recipients, long sent, long failed, long skipped, long pending,
 		long uniqueOpens, long unsubscribes, long failedTemporary, long failedPermanent, long uncertain,
-		double rate) {
+		double rate, OpenCounts opens) {
 
 	/** Recipients whose message went out, failed or was skipped: everyone but those still pending. */
 	public long done() {

@@ -29,7 +29,8 @@ public class IssueReports {
 		String issueId = issue.getId();
 		var p = this.deliveries.progress(issueId);
 		return new IssueReport(issueId, p.total(), p.sent(), p.failed(), p.skipped(), p.pending() + p.sending(),
-				p.opened(), p.unsubscribed(), p.failedTemporary(), p.failedPermanent(), p.uncertain(), p.rate());
+				p.opened(), p.unsubscribed(), p.failedTemporary(), p.failedPermanent(), p.uncertain(), p.rate(),
+				this.deliveries.opens(issueId));
 	}
 
 }

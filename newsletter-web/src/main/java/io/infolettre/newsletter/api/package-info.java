@@ -4,5 +4,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "REST API",
 		allowedDependencies = { "issue", "delivery", "report", "rendering", "segment", "subscriber",
-				"reconciliation", "series" })
+				"reconciliation", "series", "tracking" })
 package io.infolettre.newsletter.api;

@@ -130,11 +130,17 @@ class SendIssueIntegrationTests extends AbstractIntegrationTests {
 		assertThat(http().postForm(helenUnsubscribe, "List-Unsubscribe=One-Click").statusCode())
 			.as("a second click is harmless").isEqualTo(200);
 
+		// opens are written a moment later, in a batch
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(this.json
+			.readTree(http().api("GET", "/api/v1/issues/" + issue.getId() + "/report").body())
+			.get("openEvents")
+			.asLong()).isEqualTo(3));
 		JsonNode report = this.json.readTree(http().api("GET", "/api/v1/issues/" + issue.getId() + "/report").body());
 		assertThat(report.get("recipients").asLong()).isEqualTo(3);
 		assertThat(report.get("sent").asLong()).isEqualTo(3);
 		assertThat(report.get("failed").asLong()).isZero();
 		assertThat(report.get("uniqueOpens").asLong()).isEqualTo(2);
+		assertThat(report.get("openClasses").get("HUMAN").asLong()).isEqualTo(3);
 		assertThat(report.get("openRate").asDouble()).isEqualTo(2.0 / 3.0);
 		assertThat(report.get("unsubscribes").asLong()).isEqualTo(1);
 

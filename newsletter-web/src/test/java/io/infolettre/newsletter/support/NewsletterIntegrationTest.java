@@ -23,7 +23,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 				"newsletter.admin.password=" + NewsletterIntegrationTest.PASSWORD, "spring.mail.host=127.0.0.1",
 				"newsletter.delivery.connect-timeout=2s", "newsletter.delivery.read-timeout=5s",
 				"newsletter.delivery.reconnect.backoff=50ms", "newsletter.delivery.retry.backoff=100ms",
-				"newsletter.delivery.retry.multiplier=1" })
+				"newsletter.delivery.retry.multiplier=1",
+				// tests open their messages the moment they arrive, which a real reader never does
+				"newsletter.tracking.scanner-window=0s" })
 public @interface NewsletterIntegrationTest {
 
 	String ADMIN = "admin";

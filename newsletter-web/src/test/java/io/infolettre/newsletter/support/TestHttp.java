@@ -31,8 +31,13 @@ public final class TestHttp {
 	}
 
 	public HttpResponse<byte[]> getBytes(String urlOrPath) {
+		return getBytes(urlOrPath, "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Thunderbird/128.5.0");
+	}
+
+	/** A GET as this user agent (by default a mail client: an HTTP library's own counts as a scanner). */
+	public HttpResponse<byte[]> getBytes(String urlOrPath, String userAgent) {
 		try {
-			return this.client.send(HttpRequest.newBuilder(local(urlOrPath)).GET().build(),
+			return this.client.send(HttpRequest.newBuilder(local(urlOrPath)).header("User-Agent", userAgent).GET().build(),
 					HttpResponse.BodyHandlers.ofByteArray());
 		}
 		catch (IOException ex) {

@@ -18,7 +18,9 @@ import io.infolettre.newsletter.delivery.Deliveries;
 import io.infolettre.newsletter.delivery.Delivery;
 import io.infolettre.newsletter.delivery.DeliveryProgress;
 import io.infolettre.newsletter.delivery.DeliveryStatus;
+import io.infolettre.newsletter.delivery.OpenCounts;
 import io.infolettre.newsletter.shared.DuplicateTolerantInserts;
+import io.infolettre.newsletter.tracking.OpenClass;
 import org.bson.Document;
 
 import org.springframework.data.domain.Sort;
@@ -161,6 +163,19 @@ public class DeliveryStore implements Deliveries {
 		long sending = head.get(IN_FLIGHT) instanceof Document connections ? connections.size() : 0;
 		return new DeliveryProgress(total, Math.max(0, pending - sending), sending, sent, failedTemporary,
 				failedPermanent, skipped, uncertain, count(head, "opened"), count(head, "unsubscribed"), rate);
+	}
+
+	@Override
+	public OpenCounts opens(String issueId) {
+		Document head = this.mongo.findById(issueId, Document.class, HEADS);
+		if (head == null) {
+			return OpenCounts.NONE;
+		}
+		Map<OpenClass, Long> byClass = new EnumMap<>(OpenClass.class);
+		if (head.get("openClasses") instanceof Document classes) {
+			classes.forEach((type, count) -> byClass.put(OpenClass.valueOf(type), ((Number) count).longValue()));
+		}
+		return new OpenCounts(count(head, "openEvents"), byClass);
 	}
 
 	/** The number of sequence numbers handed out for this issue: entries have ids below it. */
@@ -342,20 +357,7 @@ public class DeliveryStore implements Deliveries {
 		return skipped;
 	}
 
-	/** Counts an open; only the first one of a delivery counts as a unique open. */
-	public boolean recordOpen(String deliveryId, Instant at) {
-		Document before = incrementAndGetPrevious(deliveryId, "opens");
-		if (before == null) {
-			return false;
-		}
-		if (count(before, "opens") == 0) {
-			setById(deliveryId, "openedAt", at);
-			incrementHead(LedgerKeys.issueOf(deliveryId), "opened");
-		}
-		return true;
-	}
-
-	public void recordUnsubscribe(String deliveryId, Instant at) {
+		public void recordUnsubscribe(String deliveryId, Instant at) {
 		Document before = incrementAndGetPrevious(deliveryId, "unsubscribeRequests");
 		if (before != null && count(before, "unsubscribeRequests") == 0) {
 			setById(deliveryId, "unsubscribedAt", at);

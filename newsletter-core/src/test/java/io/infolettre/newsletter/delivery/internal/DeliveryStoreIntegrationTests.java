@@ -1,12 +1,16 @@
 package io.infolettre.newsletter.delivery.internal;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
 import io.infolettre.newsletter.delivery.DeliveryStatus;
 import io.infolettre.newsletter.fixtures.EmbeddedMongo;
+import io.infolettre.newsletter.tracking.TrackingSettings;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.AfterEach;
@@ -19,6 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DeliveryStoreIntegrationTests {
 
 	private final String issueId = new ObjectId().toHexString();
+
+	private static final String READER = "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko)";
 
 	private final Instant now = Instant.parse("2026-12-01T14:00:00Z");
 
@@ -58,10 +64,13 @@ class DeliveryStoreIntegrationTests {
 		this.ledger.recordOutcomes(this.issueId, List.of(outcome(ids.get(0), DeliveryStatus.SENT),
 				outcome(ids.get(1), DeliveryStatus.SENT), outcome(ids.get(2), DeliveryStatus.FAILED_PERMANENT),
 				outcome(ids.get(3), DeliveryStatus.SKIPPED)));
-		assertThat(this.ledger.recordOpen(ids.get(0), this.now)).isTrue();
-		assertThat(this.ledger.recordOpen(ids.get(0), this.now)).isTrue();
-		assertThat(this.ledger.recordOpen(ids.get(1), this.now)).isTrue();
-		assertThat(this.ledger.recordOpen(this.issueId + "0000ffff", this.now)).as("no such delivery").isFalse();
+		var opens = new OpenRecorder(this.mongo.template(),
+				new TrackingSettings(null, null, null, Duration.ZERO, null), Clock.fixed(this.now, ZoneOffset.UTC));
+		opens.record(ids.get(0), READER, null);
+		opens.record(ids.get(0), READER, null);
+		opens.record(ids.get(1), READER, null);
+		opens.record(this.issueId + "0000ffff", READER, null); // no such delivery
+		opens.flush();
 		this.ledger.recordUnsubscribe(ids.get(1), this.now);
 		this.ledger.recordUnsubscribe(ids.get(1), this.now);
 
@@ -73,7 +82,6 @@ class DeliveryStoreIntegrationTests {
 		assertThat(live.opened()).isEqualTo(2);
 		assertThat(live.unsubscribed()).isEqualTo(1);
 		assertThat(this.ledger.recount(this.issueId)).isEqualTo(live);
-		assertThat(this.ledger.findById(ids.get(0)).orElseThrow().getOpens()).isEqualTo(2);
 	}
 
 	@Test
