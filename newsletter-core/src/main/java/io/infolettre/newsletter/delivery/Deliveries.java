@@ -12,8 +12,11 @@ public interface Deliveries {
 
 	DeliveryProgress progress(String issueId);
 
-	/** Every open recorded for the issue, by class (written a moment after the request). */
-	OpenCounts opens(String issueId);
+	/** The opens recorded for the issue (written a moment after the request). */
+	EventCounts opens(String issueId);
+
+	/** The clicks recorded for the issue (written a moment after the request). */
+	EventCounts clicks(String issueId);
 
 	/** One page (from 0) of an issue's entries in these statuses (all when empty), in ledger order. */
 	List<Delivery> list(String issueId, Set<DeliveryStatus> statuses, int page, int size);

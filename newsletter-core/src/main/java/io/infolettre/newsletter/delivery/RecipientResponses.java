@@ -1,16 +1,19 @@
 package io.infolettre.newsletter.delivery;
 
 import java.time.Clock;
+import java.util.Optional;
 
 import io.infolettre.newsletter.delivery.internal.DeliveryStore;
+import io.infolettre.newsletter.delivery.internal.LedgerKeys;
 import io.infolettre.newsletter.delivery.internal.OpenRecorder;
 import io.infolettre.newsletter.subscriber.SubscriberManagement;
+import io.infolettre.newsletter.tracking.TrackedLinks;
 
 import org.springframework.stereotype.Service;
 
 /**
- * What a recipient does with a message they received: open it, unsubscribe from it. Both are
- * attributed to the delivery, so the issue's report counts them.
+ * What a recipient does with a message they received: open it, follow its links, unsubscribe from
+ * it. Each is attributed to the delivery, so the issue's report counts them.
  */
 @Service
 public class RecipientResponses {
@@ -19,13 +22,17 @@ public class RecipientResponses {
 
 	private final OpenRecorder opens;
 
+	private final TrackedLinks links;
+
 	private final SubscriberManagement subscribers;
 
 	private final Clock clock;
 
-	RecipientResponses(DeliveryStore deliveries, OpenRecorder opens, SubscriberManagement subscribers, Clock clock) {
+	RecipientResponses(DeliveryStore deliveries, OpenRecorder opens, TrackedLinks links, SubscriberManagement subscribers,
+			Clock clock) {
 		this.deliveries = deliveries;
 		this.opens = opens;
+		this.links = links;
 		this.subscribers = subscribers;
 		this.clock = clock;
 	}
@@ -38,6 +45,20 @@ public class RecipientResponses {
 	 */
 	public void recordOpen(String deliveryId, String userAgent, String address) {
 		this.opens.record(deliveryId, userAgent, address);
+	}
+
+	/**
+	 * Records a click on one of the issue's links (a click implies an open) and says where it leads:
+	 * only to a link registered for the delivery's issue, never elsewhere.
+	 * @return the link, or empty when the issue has no link with this key
+	 */
+	public Optional<String> followLink(String deliveryId, int linkKey, String userAgent, String address) {
+		if (!LedgerKeys.isValid(deliveryId)) {
+			return Optional.empty();
+		}
+		Optional<String> link = this.links.find(LedgerKeys.issueOf(deliveryId), linkKey);
+		link.ifPresent(url -> this.opens.recordClick(deliveryId, linkKey, userAgent, address));
+		return link;
 	}
 
 	/** Unsubscribes the delivery's recipient at once. @return false when no such delivery exists */

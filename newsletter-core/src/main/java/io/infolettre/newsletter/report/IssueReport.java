@@ -1,18 +1,19 @@
 package io.infolettre.newsletter.report;
 
-import io.infolettre.newsletter.delivery.OpenCounts;
+import io.infolettre.newsletter.delivery.EventCounts;
 
 /**
  * The figures of one issue. Rates are over the messages the relay accepted (sent), as a fraction
  * from 0 to 1; zero when nothing was sent yet. {@code failed} is the temporary and permanent
  * failures together; {@code uncertain} messages were on the wire when the application died and were
  * held back; {@code rate} is the current sending rate in messages per second (0 when idle).
- * {@code uniqueOpens} counts the recipients who read it (a first open by a person or a webmail's
- * image proxy); {@code opens} is every open recorded, by class, machines' included.
+ * {@code uniqueOpens} counts the recipients who read it (a first open or click by a person or a
+ * webmail's image proxy); {@code opens} and {@code clicks} hold every event recorded, by class,
+ * machines' included, and the recipients who followed a link.
  */
 public record IssueReport(String issueId, long recipients, long sent, long failed, long skipped, long pending,
 		long uniqueOpens, long unsubscribes, long failedTemporary, long failedPermanent, long uncertain,
-		double rate, OpenCounts opens) {
+		double rate, EventCounts opens, EventCounts clicks) {
 
 	/** Recipients whose message went out, failed or was skipped: everyone but those still pending. */
 	public long done() {
@@ -35,6 +36,11 @@ public record IssueReport(String issueId, long recipients, long sent, long faile
 
 	public double openRate() {
 		return this.sent == 0 ? 0 : (double) this.uniqueOpens / this.sent;
+	}
+
+	/** Recipients who followed a link, over those the message reached. */
+	public double clickRate() {
+		return this.sent == 0 ? 0 : (double) this.clicks.unique() / this.sent;
 	}
 
 	public double unsubscribeRate() {

@@ -30,7 +30,7 @@ public class IssueReports {
 		var p = this.deliveries.progress(issueId);
 		return new IssueReport(issueId, p.total(), p.sent(), p.failed(), p.skipped(), p.pending() + p.sending(),
 				p.opened(), p.unsubscribed(), p.failedTemporary(), p.failedPermanent(), p.uncertain(), p.rate(),
-				this.deliveries.opens(issueId));
+				this.deliveries.opens(issueId), this.deliveries.clicks(issueId));
 	}
 
 }

@@ -8,11 +8,24 @@ public class TrackingLinks {
 
 	private final TrackingTokens tokens;
 
+	private final TrackedLinks links;
+
 	private final String baseUrl;
 
-	TrackingLinks(TrackingTokens tokens, TrackingSettings settings) {
+	TrackingLinks(TrackingTokens tokens, TrackedLinks links, TrackingSettings settings) {
 		this.tokens = tokens;
+		this.links = links;
 		this.baseUrl = settings.publicUrl().replaceAll("/+$", "");
+	}
+
+	/** The installation's own address: links to it are never rewritten. */
+	public String baseUrl() {
+		return this.baseUrl;
+	}
+
+	/** The tracked form of one of the issue's links, for one delivery. */
+	public String clickUrl(String issueId, String deliveryId, String url) {
+		return this.baseUrl + "/c/" + this.tokens.issueClick(deliveryId, this.links.register(issueId, url));
 	}
 
 	public String openPixelUrl(String deliveryId) {

@@ -10,18 +10,20 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param secret key material for the tokens; when blank, a random secret is generated on first start
  * and stored in the database, so every node of an installation shares it
  * @param opens whether messages carry the open pixel
+ * @param clicks whether the links of messages are rewritten to record clicks
  * @param scannerWindow an open this soon after the relay accepted the message is a security
  * scanner's, not a reader's
  * @param flushInterval how long opens wait in memory at most before they are written (write-behind):
  * a crash loses at most the opens of this last interval
  */
 @ConfigurationProperties("newsletter.tracking")
-public record TrackingSettings(String publicUrl, String secret, Boolean opens, Duration scannerWindow,
-		Duration flushInterval) {
+public record TrackingSettings(String publicUrl, String secret, Boolean opens, Boolean clicks,
+		Duration scannerWindow, Duration flushInterval) {
 
 	public TrackingSettings {
 		publicUrl = publicUrl == null || publicUrl.isBlank() ? "http://localhost:8080" : publicUrl;
 		opens = opens == null || opens;
+		clicks = clicks == null || clicks;
 		scannerWindow = scannerWindow == null ? Duration.ofSeconds(2) : scannerWindow;
 		flushInterval = flushInterval == null ? Duration.ofMillis(200) : flushInterval;
 	}
@@ -30,7 +32,7 @@ public record TrackingSettings(String publicUrl, String secret, Boolean opens, D
 	@Override
 	public String toString() {
 		return "TrackingSettings[publicUrl=" + this.publicUrl + ", secret=" + (this.secret == null ? "none" : "***")
-				+ ", opens=" + this.opens + ", scannerWindow=" + this.scannerWindow + ", flushInterval=" + this.flushInterval
+				+ ", opens=" + this.opens + ", clicks=" + this.clicks + ", scannerWindow=" + this.scannerWindow + ", flushInterval=" + this.flushInterval
 				+ "]";
 	}
 

@@ -15,4 +15,17 @@ public interface TrackingTokens {
 	/** The delivery id, or empty when the token is malformed, altered or for another purpose. */
 	Optional<String> verify(TokenPurpose purpose, String token);
 
+	/**
+	 * A click token: the delivery and which of the issue's links (the key {@link TrackedLinks} gives
+	 * it), both authenticated together.
+	 */
+	String issueClick(String deliveryId, int linkKey);
+
+	/** The click, or empty when the token is malformed, altered or not a click token. */
+	Optional<Click> verifyClick(String token);
+
+	/** A verified click token. */
+	record Click(String deliveryId, int linkKey) {
+	}
+
 }

@@ -22,8 +22,8 @@ import org.springframework.security.web.SecurityFilterChain;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-	private static final String[] PUBLIC = { "/login", "/o/**", "/u/**", "/webjars/**", "/css/**", "/favicon.ico",
-			"/error", "/actuator/health" };
+	private static final String[] PUBLIC = { "/login", "/o/**", "/c/**", "/u/**", "/webjars/**", "/css/**",
+			"/favicon.ico", "/error", "/actuator/health" };
 
 	@Bean
 	@Order(1)

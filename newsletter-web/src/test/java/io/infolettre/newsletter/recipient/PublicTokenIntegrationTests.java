@@ -1,11 +1,14 @@
 package io.infolettre.newsletter.recipient;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 
 import io.infolettre.newsletter.support.AbstractIntegrationTests;
 import io.infolettre.newsletter.tracking.TokenPurpose;
 import io.infolettre.newsletter.tracking.TrackingTokens;
 import org.bson.types.ObjectId;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -49,10 +52,61 @@ class PublicTokenIntegrationTests extends AbstractIntegrationTests {
 		assertThat(http().postForm("/u/" + unsubscribe, "List-Unsubscribe=One-Click").statusCode()).isEqualTo(404);
 	}
 
+	@Test
+	void aGeneratedCorpusOfForgedTruncatedAndCrossPurposeTokensIsRefusedEverywhere() {
+		var random = new Random(20261126);
+		String id = new ObjectId().toHexString() + "00000001";
+		List<String> genuine = List.of(this.tokens.issue(TokenPurpose.OPEN, id),
+				this.tokens.issue(TokenPurpose.UNSUBSCRIBE, id), this.tokens.issueClick(id, 42));
+		List<String> corpus = new ArrayList<>();
+		// the verifier itself meets a corpus of thousands in HmacTrackingTokensTests; here, the endpoints
+		for (int i = 0; i < 300; i++) {
+			String base = genuine.get(i % genuine.size());
+			corpus.add(switch (i % 4) {
+				case 0 -> randomToken(random, base.length()); // right length, wrong signature
+				case 1 -> base.substring(0, 1 + random.nextInt(base.length() - 1)); // truncated
+				case 2 -> mutate(base, random); // one character changed
+				default -> base + ALPHABET.charAt(random.nextInt(ALPHABET.length())); // extended
+			});
+		}
+		for (String token : corpus) {
+			assertThat(http().get("/u/" + token).statusCode()).as(token).isEqualTo(404);
+			assertThat(http().getBytes("/c/" + token).statusCode()).as(token).isEqualTo(404);
+			if (!genuine.contains(token)) {
+				assertThat(http().getBytes("/o/" + token + ".gif").statusCode()).as(token).isEqualTo(404);
+			}
+		}
+		// each genuine token works for its own purpose only
+		assertThat(http().getBytes("/c/" + genuine.get(0)).statusCode()).isEqualTo(404);
+		assertThat(http().get("/u/" + genuine.get(2)).statusCode()).isEqualTo(404);
+		assertThat(http().getBytes("/o/" + genuine.get(2) + ".gif").statusCode()).isEqualTo(404);
+	}
+
+	private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+	private static String randomToken(Random random, int length) {
+		var token = new StringBuilder(length);
+		for (int i = 0; i < length; i++) {
+			token.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+		}
+		return token.toString();
+	}
+
+	private static String mutate(String token, Random random) {
+		int at = random.nextInt(token.length());
+		char replacement;
+		do {
+			replacement = ALPHABET.charAt(random.nextInt(ALPHABET.length()));
+		}
+		while (replacement == token.charAt(at));
+		return token.substring(0, at) + replacement + token.substring(at + 1);
+	}
+
 	private void assertRefused(String token) {
 		String encoded = java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8);
 		var pixel = http().getBytes("/o/" + encoded + ".gif");
 		assertThat(pixel.statusCode()).isIn(400, 404);
+		assertThat(http().getBytes("/c/" + encoded).statusCode()).isIn(400, 404);
 		var page = http().get("/u/" + encoded);
 		assertThat(page.statusCode()).isIn(400, 404);
 		assertThat(page.body()).doesNotContain("Exception").doesNotContain("@");

@@ -18,7 +18,7 @@ import io.infolettre.newsletter.delivery.Deliveries;
 import io.infolettre.newsletter.delivery.Delivery;
 import io.infolettre.newsletter.delivery.DeliveryProgress;
 import io.infolettre.newsletter.delivery.DeliveryStatus;
-import io.infolettre.newsletter.delivery.OpenCounts;
+import io.infolettre.newsletter.delivery.EventCounts;
 import io.infolettre.newsletter.shared.DuplicateTolerantInserts;
 import io.infolettre.newsletter.tracking.OpenClass;
 import org.bson.Document;
@@ -166,16 +166,25 @@ public class DeliveryStore implements Deliveries {
 	}
 
 	@Override
-	public OpenCounts opens(String issueId) {
+	public EventCounts opens(String issueId) {
+		return events(issueId, "opened", "openEvents", "openClasses");
+	}
+
+	@Override
+	public EventCounts clicks(String issueId) {
+		return events(issueId, "clicked", "clickEvents", "clickClasses");
+	}
+
+	private EventCounts events(String issueId, String unique, String events, String classes) {
 		Document head = this.mongo.findById(issueId, Document.class, HEADS);
 		if (head == null) {
-			return OpenCounts.NONE;
+			return EventCounts.NONE;
 		}
 		Map<OpenClass, Long> byClass = new EnumMap<>(OpenClass.class);
-		if (head.get("openClasses") instanceof Document classes) {
-			classes.forEach((type, count) -> byClass.put(OpenClass.valueOf(type), ((Number) count).longValue()));
+		if (head.get(classes) instanceof Document counts) {
+			counts.forEach((type, count) -> byClass.put(OpenClass.valueOf(type), ((Number) count).longValue()));
 		}
-		return new OpenCounts(count(head, "openEvents"), byClass);
+		return new EventCounts(count(head, unique), count(head, events), byClass);
 	}
 
 	/** The number of sequence numbers handed out for this issue: entries have ids below it. */

@@ -8,7 +8,7 @@ import java.util.HexFormat;
  * read the ledger by exact keys, which every MongoDB-wire server serves from its primary index
  * (the embedded one has no secondary indexes), and keeps one issue's entries together in id order.
  */
-final class LedgerKeys {
+public final class LedgerKeys {
 
 	private LedgerKeys() {
 	}
@@ -21,11 +21,11 @@ final class LedgerKeys {
 		return Long.parseLong(deliveryId.substring(24), 16);
 	}
 
-	static String issueOf(String deliveryId) {
+	public static String issueOf(String deliveryId) {
 		return deliveryId.substring(0, 24);
 	}
 
-	static boolean isValid(String deliveryId) {
+	public static boolean isValid(String deliveryId) {
 		return deliveryId != null && deliveryId.length() == 32 && deliveryId.chars().allMatch(HexFormat::isHexDigit);
 	}
 

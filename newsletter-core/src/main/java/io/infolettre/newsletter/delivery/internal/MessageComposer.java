@@ -1,5 +1,7 @@
 package io.infolettre.newsletter.delivery.internal;
 
+import java.util.function.UnaryOperator;
+
 import io.infolettre.newsletter.delivery.DeliveryStatus;
 import io.infolettre.newsletter.delivery.spi.OutgoingMessage;
 import io.infolettre.newsletter.rendering.CompiledMessage;
@@ -7,6 +9,7 @@ import io.infolettre.newsletter.rendering.SenderIdentity;
 import io.infolettre.newsletter.rendering.TemplateProblem;
 import io.infolettre.newsletter.segment.RecipientSource;
 import io.infolettre.newsletter.subscriber.Subscriber;
+import io.infolettre.newsletter.tracking.ClickRewriting;
 import io.infolettre.newsletter.tracking.TrackingLinks;
 
 import org.springframework.batch.infrastructure.item.ItemProcessor;
@@ -27,15 +30,18 @@ class MessageComposer implements ItemProcessor<RecipientItem, DeliveryTask> {
 
 	private final boolean trackOpens;
 
+	private final boolean trackClicks;
+
 	private final String messageIdDomain;
 
 	MessageComposer(CompiledMessage compiled, RecipientSource recipients, TrackingLinks links, SenderIdentity sender,
-			boolean trackOpens) {
+			boolean trackOpens, boolean trackClicks) {
 		this.compiled = compiled;
 		this.recipients = recipients;
 		this.links = links;
 		this.sender = sender;
 		this.trackOpens = trackOpens;
+		this.trackClicks = trackClicks;
 		this.messageIdDomain = sender.email().substring(sender.email().indexOf('@') + 1);
 	}
 
@@ -59,11 +65,19 @@ class MessageComposer implements ItemProcessor<RecipientItem, DeliveryTask> {
 				this.trackOpens ? this.links.openPixelUrl(item.deliveryId()) : null);
 		try {
 			var rendered = this.compiled.render(model);
+			String html = rendered.html();
+			String text = rendered.text();
+			if (this.trackClicks) {
+				String issueId = LedgerKeys.issueOf(item.deliveryId());
+				UnaryOperator<String> tracked = url -> this.links.clickUrl(issueId, item.deliveryId(), url);
+				html = ClickRewriting.html(html, this.links.baseUrl(), tracked);
+				text = ClickRewriting.text(text, this.links.baseUrl(), tracked);
+			}
 			// Stable per delivery: a message resent after a crash carries the same Message-ID.
 			String messageId = "<" + item.deliveryId() + "@" + this.messageIdDomain + ">";
 			return new DeliveryTask.Send(item.deliveryId(), item.subscriberId(), email,
 					new OutgoingMessage(messageId, this.sender.name(), this.sender.email(), subscriber.getFullName(),
-							email, rendered.subject(), rendered.html(), rendered.text(), unsubscribeUrl),
+							email, rendered.subject(), html, text, unsubscribeUrl),
 					item.attempts());
 		}
 		catch (TemplateProblem ex) {

@@ -6,9 +6,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -55,6 +57,10 @@ public class OpenRecorder implements SmartLifecycle {
 
 	private static final int BATCH = 5_000;
 
+	private static final int SWEEP_LINKS = 3;
+
+	private static final Duration SWEEP_SPAN = Duration.ofSeconds(1);
+
 	private final MongoTemplate mongo;
 
 	private final OpenClassifier classifier;
@@ -66,6 +72,11 @@ public class OpenRecorder implements SmartLifecycle {
 	private final BlockingQueue<Open> queue = new ArrayBlockingQueue<>(CAPACITY);
 
 	private final AtomicLong dropped = new AtomicLong();
+
+	// the writer's: clicks not written yet, and the clicks of the last moments (written or not)
+	private final List<Open> settling = new ArrayList<>();
+
+	private final List<Open> recentClicks = new ArrayList<>();
 
 	private volatile boolean running;
 
@@ -80,12 +91,21 @@ public class OpenRecorder implements SmartLifecycle {
 
 	/** Queues an open of a delivery (whose token was verified); never waits on the database. */
 	public void record(String deliveryId, String userAgent, String address) {
+		queue(deliveryId, null, userAgent, address);
+	}
+
+	/** Queues a click on one of the issue's links (a click implies an open). */
+	public void recordClick(String deliveryId, int linkKey, String userAgent, String address) {
+		queue(deliveryId, linkKey, userAgent, address);
+	}
+
+	private void queue(String deliveryId, Integer link, String userAgent, String address) {
 		if (!LedgerKeys.isValid(deliveryId)) {
 			return;
 		}
-		var open = new Open(deliveryId, this.clock.instant(), userAgent, address);
+		var open = new Open(deliveryId, this.clock.instant(), userAgent, address, link);
 		if (!this.queue.offer(open) && this.dropped.incrementAndGet() % 1000 == 1) {
-			log.warn("Open queue full: {} opens dropped so far", this.dropped.get());
+			log.warn("Open queue full: {} opens and clicks dropped so far", this.dropped.get());
 		}
 	}
 
@@ -94,12 +114,15 @@ public class OpenRecorder implements SmartLifecycle {
 		return this.dropped.get();
 	}
 
-	/** Writes everything queued now; for tests and the stop. */
+	/** Writes everything queued now, clicks still settling included; for tests and the stop. */
 	public synchronized void flush() {
 		List<Open> batch = new ArrayList<>();
-		while (this.queue.drainTo(batch, BATCH) > 0) {
-			write(batch);
-			batch.clear();
+		this.queue.drainTo(batch);
+		batch.stream().filter(open -> open.link() != null).forEach(this.recentClicks::add);
+		batch.addAll(this.settling);
+		this.settling.clear();
+		for (int from = 0; from < batch.size(); from += BATCH) {
+			write(batch.subList(from, Math.min(batch.size(), from + BATCH)));
 		}
 	}
 
@@ -108,19 +131,48 @@ public class OpenRecorder implements SmartLifecycle {
 		while (this.running || !this.queue.isEmpty()) {
 			try {
 				Open first = this.queue.poll(this.interval.toMillis(), TimeUnit.MILLISECONDS);
-				if (first == null) {
-					continue;
+				if (first != null) {
+					batch.add(first);
+					this.queue.drainTo(batch, BATCH - 1);
 				}
-				batch.add(first);
-				this.queue.drainTo(batch, BATCH - 1);
-				writeWithRetries(batch);
-				batch.clear();
+				synchronized (this) {
+					batch = ripe(batch);
+				}
+				if (!batch.isEmpty()) {
+					writeWithRetries(batch);
+				}
+				batch = new ArrayList<>();
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
 				return;
 			}
 		}
+	}
+
+	// Clicks wait SWEEP_SPAN before they are written, so that a machine following every link of a
+	// message within a second is seen whole; opens go at once.
+	private List<Open> ripe(List<Open> batch) {
+		Instant now = this.clock.instant();
+		List<Open> ripe = new ArrayList<>();
+		for (Open open : batch) {
+			if (open.link() == null) {
+				ripe.add(open);
+			}
+			else {
+				this.settling.add(open);
+				this.recentClicks.add(open);
+			}
+		}
+		this.settling.removeIf(click -> {
+			boolean settled = !click.at().plus(SWEEP_SPAN).isAfter(now);
+			if (settled) {
+				ripe.add(click);
+			}
+			return settled;
+		});
+		this.recentClicks.removeIf(click -> click.at().plus(SWEEP_SPAN.multipliedBy(2)).isBefore(now));
+		return ripe;
 	}
 
 	// The database may be away for a moment: the batch waits (new opens queue up meanwhile).
@@ -146,46 +198,93 @@ public class OpenRecorder implements SmartLifecycle {
 
 	private void write(List<Open> batch) {
 		Map<String, Document> entries = entries(batch);
-		Map<String, List<Document>> eventsByIssue = new LinkedHashMap<>();
-		Map<String, Map<String, Long>> classesByIssue = new HashMap<>();
-		Map<String, Instant> firstReads = new HashMap<>();
+		Map<String, IssueBatch> byIssue = new LinkedHashMap<>();
 		for (Open open : batch) {
 			Document entry = entries.get(open.deliveryId());
 			if (entry == null) {
 				continue; // a valid token of an entry that no longer exists (issue deleted)
 			}
 			Date sentAt = entry.getDate("sentAt");
-			OpenClass type = this.classifier.classify(open.userAgent(), open.address(),
-					sentAt == null ? null : sentAt.toInstant(), open.at());
-			String issueId = LedgerKeys.issueOf(open.deliveryId());
-			eventsByIssue.computeIfAbsent(issueId, id -> new ArrayList<>())
-				.add(new Document("d", open.deliveryId()).append("t", Date.from(open.at()))
-					.append("c", type.name())
-					.append("a", OpenClassifier.family(open.userAgent())));
-			classesByIssue.computeIfAbsent(issueId, id -> new HashMap<>()).merge(type.name(), 1L, Long::sum);
-			if (type.isRead() && !entry.containsKey("openedAt")) {
-				firstReads.merge(open.deliveryId(), open.at(), (a, b) -> a.isBefore(b) ? a : b);
+			OpenClass type = open.link() != null && isSweep(open) ? OpenClass.SCANNER
+					: this.classifier.classify(open.userAgent(), open.address(),
+							sentAt == null ? null : sentAt.toInstant(), open.at());
+			var issue = byIssue.computeIfAbsent(LedgerKeys.issueOf(open.deliveryId()), id -> new IssueBatch());
+			var event = new Document("d", open.deliveryId()).append("t", Date.from(open.at()))
+				.append("k", open.link() == null ? "OPEN" : "CLICK")
+				.append("c", type.name())
+				.append("a", OpenClassifier.family(open.userAgent()));
+			if (open.link() != null) {
+				event.append("l", open.link());
+			}
+			issue.events.add(event);
+			issue.count((open.link() == null ? "openClasses." : "clickClasses.") + type.name());
+			issue.count(open.link() == null ? "openEvents" : "clickEvents");
+			if (type.isRead()) {
+				if (!entry.containsKey("openedAt")) {
+					issue.firstReads.merge(open.deliveryId(), open.at(), OpenRecorder::earlier);
+				}
+				if (open.link() != null && !entry.containsKey("clickedAt")) {
+					issue.firstClicks.merge(open.deliveryId(), open.at(), OpenRecorder::earlier);
+				}
 			}
 		}
-		eventsByIssue.forEach((issueId, events) -> {
-			this.mongo.insert(new Document("issueId", issueId).append("from", events.get(0).get("t"))
-				.append("to", events.get(events.size() - 1).get("t"))
-				.append("count", events.size())
-				.append("events", events), EVENTS);
-			var counters = new Update().inc("openEvents", events.size());
-			classesByIssue.get(issueId).forEach((type, count) -> counters.inc("openClasses." + type, count));
-			long read = markFirstReads(issueId, firstReads);
+		byIssue.forEach((issueId, issue) -> {
+			this.mongo.insert(new Document("issueId", issueId).append("from", issue.events.get(0).get("t"))
+				.append("to", issue.events.get(issue.events.size() - 1).get("t"))
+				.append("count", issue.events.size())
+				.append("events", issue.events), EVENTS);
+			var counters = new Update();
+			issue.counts.forEach(counters::inc);
+			long read = markFirst("openedAt", issue.firstReads);
+			long clicked = markFirst("clickedAt", issue.firstClicks);
 			if (read > 0) {
 				counters.inc("opened", read);
+			}
+			if (clicked > 0) {
+				counters.inc("clicked", clicked);
 			}
 			this.mongo.updateFirst(Query.query(Criteria.where("_id").is(issueId)), counters, DeliveryStore.HEADS);
 		});
 	}
 
+	// A click among clicks on SWEEP_LINKS different links of one message within SWEEP_SPAN was a
+	// machine's (a scanner following every link), not a reader's.
+	private boolean isSweep(Open click) {
+		Set<Integer> links = new HashSet<>();
+		for (Open other : this.recentClicks) {
+			if (other.deliveryId().equals(click.deliveryId())
+					&& Duration.between(other.at(), click.at()).abs().compareTo(SWEEP_SPAN) <= 0) {
+				links.add(other.link());
+			}
+		}
+		return links.size() >= SWEEP_LINKS;
+	}
+
+	private static Instant earlier(Instant a, Instant b) {
+		return a.isBefore(b) ? a : b;
+	}
+
+	/** What one batch adds to one issue. */
+	private static final class IssueBatch {
+
+		final List<Document> events = new ArrayList<>();
+
+		final Map<String, Long> counts = new HashMap<>();
+
+		final Map<String, Instant> firstReads = new HashMap<>();
+
+		final Map<String, Instant> firstClicks = new HashMap<>();
+
+		void count(String counter) {
+			this.counts.merge(counter, 1L, Long::sum);
+		}
+
+	}
+
 	private Map<String, Document> entries(List<Open> batch) {
 		List<String> ids = batch.stream().map(Open::deliveryId).distinct().toList();
 		var query = Query.query(Criteria.where("_id").in(ids));
-		query.fields().include("sentAt", "openedAt");
+		query.fields().include("sentAt", "openedAt", "clickedAt");
 		Map<String, Document> entries = new HashMap<>();
 		for (Document entry : this.mongo.find(query, Document.class, Delivery.COLLECTION)) {
 			entries.put(entry.getString("_id"), entry);
@@ -193,19 +292,15 @@ public class OpenRecorder implements SmartLifecycle {
 		return entries;
 	}
 
-	// Conditional: a first read already set (by another instance, or an earlier batch) stays.
-	private long markFirstReads(String issueId, Map<String, Instant> firstReads) {
-		var bulk = this.mongo.bulkOps(BulkOperations.BulkMode.UNORDERED,
-				Delivery.COLLECTION);
-		int updates = 0;
-		for (var read : firstReads.entrySet()) {
-			if (LedgerKeys.issueOf(read.getKey()).equals(issueId)) {
-				bulk.updateOne(Query.query(Criteria.where("_id").is(read.getKey()).and("openedAt").exists(false)),
-						new Update().set("openedAt", read.getValue()));
-				updates++;
-			}
+	// Conditional: a first read or click already set (by another instance, an earlier batch) stays.
+	private long markFirst(String field, Map<String, Instant> firsts) {
+		if (firsts.isEmpty()) {
+			return 0;
 		}
-		return updates == 0 ? 0 : bulk.execute().getModifiedCount();
+		var bulk = this.mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Delivery.COLLECTION);
+		firsts.forEach((deliveryId, at) -> bulk.updateOne(
+				Query.query(Criteria.where("_id").is(deliveryId).and(field).exists(false)), new Update().set(field, at)));
+		return bulk.execute().getModifiedCount();
 	}
 
 	@Override
@@ -241,7 +336,8 @@ public class OpenRecorder implements SmartLifecycle {
 		return SmartLifecycle.DEFAULT_PHASE - 4096;
 	}
 
-	record Open(String deliveryId, Instant at, String userAgent, String address) {
+	/** An open, or a click when it names a link. */
+	record Open(String deliveryId, Instant at, String userAgent, String address, Integer link) {
 	}
 
 }

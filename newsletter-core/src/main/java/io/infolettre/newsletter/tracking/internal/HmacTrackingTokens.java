@@ -1,5 +1,6 @@
 package io.infolettre.newsletter.tracking.internal;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -18,7 +19,9 @@ import io.infolettre.newsletter.tracking.TrackingTokens;
 /**
  * Token = base64url(AES(id) ‖ HMAC-SHA256(purpose ‖ AES(id))[0..12]): 38 characters. The delivery
  * id (16 bytes) is one AES block, so no id appears in a URL; the truncated HMAC (96 bits) binds the
- * block to its purpose and authenticates it. Keys are derived from the installation secret.
+ * block to its purpose and authenticates it. Keys are derived from the installation secret. A click
+ * token carries the link's key (4 bytes) between the block and the HMAC, which covers both: 43
+ * characters.
  */
 class HmacTrackingTokens implements TrackingTokens {
 
@@ -72,6 +75,42 @@ class HmacTrackingTokens implements TrackingTokens {
 			return Optional.empty();
 		}
 		return Optional.of(HexFormat.of().formatHex(aes(Cipher.DECRYPT_MODE, block)));
+	}
+
+	@Override
+	public String issueClick(String deliveryId, int linkKey) {
+		if (deliveryId == null || deliveryId.length() != 2 * BLOCK) {
+			throw new IllegalArgumentException("Not a delivery id: " + deliveryId);
+		}
+		byte[] signed = Arrays.copyOf(aes(Cipher.ENCRYPT_MODE, HexFormat.of().parseHex(deliveryId)), BLOCK + 4);
+		ByteBuffer.wrap(signed, BLOCK, 4).putInt(linkKey);
+		byte[] token = Arrays.copyOf(signed, BLOCK + 4 + MAC_BYTES);
+		System.arraycopy(mac(TokenPurpose.CLICK, signed), 0, token, BLOCK + 4, MAC_BYTES);
+		return ENCODER.encodeToString(token);
+	}
+
+	@Override
+	public Optional<Click> verifyClick(String token) {
+		if (token == null || token.length() != 43) {
+			return Optional.empty();
+		}
+		byte[] raw;
+		try {
+			raw = DECODER.decode(token);
+		}
+		catch (IllegalArgumentException ex) {
+			return Optional.empty();
+		}
+		if (raw.length != BLOCK + 4 + MAC_BYTES || !ENCODER.encodeToString(raw).equals(token)) {
+			return Optional.empty();
+		}
+		byte[] signed = Arrays.copyOf(raw, BLOCK + 4);
+		byte[] expected = Arrays.copyOf(mac(TokenPurpose.CLICK, signed), MAC_BYTES);
+		if (!MessageDigest.isEqual(expected, Arrays.copyOfRange(raw, BLOCK + 4, raw.length))) {
+			return Optional.empty();
+		}
+		String deliveryId = HexFormat.of().formatHex(aes(Cipher.DECRYPT_MODE, Arrays.copyOf(signed, BLOCK)));
+		return Optional.of(new Click(deliveryId, ByteBuffer.wrap(signed, BLOCK, 4).getInt()));
 	}
 
 	private byte[] aes(int mode, byte[] block) {

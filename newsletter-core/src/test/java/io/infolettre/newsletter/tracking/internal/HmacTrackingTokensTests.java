@@ -1,8 +1,11 @@
 package io.infolettre.newsletter.tracking.internal;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Random;
 
 import io.infolettre.newsletter.tracking.TokenPurpose;
+import io.infolettre.newsletter.tracking.TrackingTokens;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
 
@@ -56,6 +59,57 @@ class HmacTrackingTokensTests {
 	void differentDeliveriesGiveDifferentTokens() {
 		assertThat(this.tokens.issue(TokenPurpose.OPEN, new ObjectId().toHexString() + "0000002a"))
 			.isNotEqualTo(this.tokens.issue(TokenPurpose.OPEN, this.deliveryId));
+	}
+
+	@Test
+	void aClickTokenCarriesTheDeliveryAndTheLinkAndNothingElseVerifiesIt() {
+		String click = this.tokens.issueClick(this.deliveryId, -123_456_789);
+		assertThat(click).hasSize(43).matches("[A-Za-z0-9_-]+").doesNotContain(this.deliveryId);
+		assertThat(this.tokens.verifyClick(click)).contains(new TrackingTokens.Click(this.deliveryId, -123_456_789));
+
+		for (int i = 0; i < click.length(); i++) {
+			char replacement = click.charAt(i) == 'A' ? 'B' : 'A';
+			assertThat(this.tokens.verifyClick(click.substring(0, i) + replacement + click.substring(i + 1)))
+				.as("altered at %d", i)
+				.isEmpty();
+		}
+		var other = new HmacTrackingTokens("secret-b".getBytes(StandardCharsets.UTF_8));
+		assertThat(this.tokens.verifyClick(other.issueClick(this.deliveryId, 7))).as("another installation").isEmpty();
+		assertThat(this.tokens.verifyClick(this.tokens.issue(TokenPurpose.OPEN, this.deliveryId))).isEmpty();
+		assertThat(this.tokens.verify(TokenPurpose.CLICK, click)).isEmpty();
+		assertThat(this.tokens.verifyClick(click.substring(0, 42))).isEmpty();
+		assertThat(this.tokens.verifyClick(null)).isEmpty();
+	}
+
+	@Test
+	void aCorpusOfThousandsOfForgedTruncatedAlteredAndForeignTokensIsRefused() {
+		var random = new Random(20261126);
+		var foreign = new HmacTrackingTokens("secret-b".getBytes(StandardCharsets.UTF_8));
+		String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+		List<String> genuine = List.of(this.tokens.issue(TokenPurpose.OPEN, this.deliveryId),
+				this.tokens.issue(TokenPurpose.UNSUBSCRIBE, this.deliveryId), this.tokens.issueClick(this.deliveryId, 42));
+		for (int i = 0; i < 20_000; i++) {
+			String base = genuine.get(i % genuine.size());
+			String forged = switch (i % 5) {
+				case 0 -> random.ints(base.length(), 0, alphabet.length())
+					.mapToObj(c -> String.valueOf(alphabet.charAt(c)))
+					.reduce("", String::concat);
+				case 1 -> base.substring(0, random.nextInt(base.length()));
+				case 2 -> {
+					int at = random.nextInt(base.length());
+					char c = alphabet.charAt((alphabet.indexOf(base.charAt(at)) + 1 + random.nextInt(63)) % 64);
+					yield base.substring(0, at) + c + base.substring(at + 1);
+				}
+				case 3 -> base + alphabet.charAt(random.nextInt(64));
+				default -> i % 3 == 2 ? foreign.issueClick(new ObjectId().toHexString() + "00000001", random.nextInt())
+						: foreign.issue(i % 2 == 0 ? TokenPurpose.OPEN : TokenPurpose.UNSUBSCRIBE,
+								new ObjectId().toHexString() + "00000001");
+			};
+			for (TokenPurpose purpose : List.of(TokenPurpose.OPEN, TokenPurpose.UNSUBSCRIBE)) {
+				assertThat(this.tokens.verify(purpose, forged)).as(forged).isEmpty();
+			}
+			assertThat(this.tokens.verifyClick(forged)).as(forged).isEmpty();
+		}
 	}
 
 }
