@@ -46,7 +46,7 @@ public class Bounces {
 			switch (report.type()) {
 				case HARD -> this.subscribers.recordHardBounce(d.getSubscriberId(),
 						this.settings.hardBouncesBeforeBounced());
-				case COMPLAINT -> this.subscribers.recordComplaint(d.getSubscriberId());
+				case COMPLAINT -> this.subscribers.recordComplaint(d.getSubscriberId(), d.getIssueId());
 				case SOFT -> {
 				}
 			}

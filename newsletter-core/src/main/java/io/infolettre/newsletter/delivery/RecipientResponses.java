@@ -7,6 +7,7 @@ import io.infolettre.newsletter.delivery.internal.DeliveryStore;
 import io.infolettre.newsletter.delivery.internal.LedgerKeys;
 import io.infolettre.newsletter.delivery.internal.OpenRecorder;
 import io.infolettre.newsletter.subscriber.SubscriberManagement;
+import io.infolettre.newsletter.subscriber.UnsubscribeChannel;
 import io.infolettre.newsletter.tracking.TrackedLinks;
 
 import org.springframework.stereotype.Service;
@@ -61,13 +62,16 @@ public class RecipientResponses {
 		return link;
 	}
 
-	/** Unsubscribes the delivery's recipient at once. @return false when no such delivery exists */
-	public boolean unsubscribe(String deliveryId) {
+	/**
+	 * Unsubscribes the delivery's recipient at once, attributed to its issue in the report and the
+	 * audit log. @return false when no such delivery exists
+	 */
+	public boolean unsubscribe(String deliveryId, UnsubscribeChannel channel) {
 		var delivery = this.deliveries.findById(deliveryId);
 		if (delivery.isEmpty()) {
 			return false;
 		}
-		this.subscribers.unsubscribe(delivery.get().getSubscriberId(), "delivery:" + deliveryId);
+		this.subscribers.unsubscribe(delivery.get().getSubscriberId(), channel, delivery.get().getIssueId());
 		this.deliveries.recordUnsubscribe(deliveryId, this.clock.instant());
 		return true;
 	}

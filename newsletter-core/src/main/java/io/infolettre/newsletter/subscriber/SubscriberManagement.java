@@ -2,6 +2,7 @@ package io.infolettre.newsletter.subscriber;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 import io.infolettre.newsletter.subscriber.internal.SubscriberStore;
 
@@ -14,12 +15,15 @@ public class SubscriberManagement {
 
 	private final SubscriberStore store;
 
+	private final UnsubscribeLog log;
+
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	SubscriberManagement(SubscriberStore store, ApplicationEventPublisher events, Clock clock) {
+	SubscriberManagement(SubscriberStore store, UnsubscribeLog log, ApplicationEventPublisher events, Clock clock) {
 		this.store = store;
+		this.log = log;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -30,16 +34,20 @@ public class SubscriberManagement {
 	}
 
 	/**
-	 * Unsubscribes at once. Idempotent: a second request changes nothing and publishes nothing.
+	 * Unsubscribes at once (the next message of any send, running ones included, is not sent) and
+	 * records it in the audit log. Idempotent: a second request changes nothing, logs nothing and
+	 * publishes nothing.
+	 * @param issueId the issue whose message the request came through, if any
 	 * @return whether this call unsubscribed the subscriber
 	 */
-	public boolean unsubscribe(String subscriberId, String origin) {
+	public boolean unsubscribe(String subscriberId, UnsubscribeChannel channel, String issueId) {
 		var now = this.clock.instant();
-		boolean changed = this.store.markUnsubscribed(subscriberId, now);
-		if (changed) {
-			this.events.publishEvent(new SubscriberUnsubscribed(subscriberId, origin, now));
-		}
-		return changed;
+		Optional<Subscriber> before = this.store.markUnsubscribed(subscriberId, now);
+		before.ifPresent(subscriber -> {
+			this.log.append(new UnsubscribeEntry(subscriberId, subscriber.getEmail().value(), channel, issueId, now, now));
+			this.events.publishEvent(new SubscriberUnsubscribed(subscriberId, channel, issueId, now));
+		});
+		return before.isPresent();
 	}
 
 	/**
@@ -50,9 +58,13 @@ public class SubscriberManagement {
 		return this.store.recordHardBounce(subscriberId, threshold, this.clock.instant());
 	}
 
-	/** The member marked a message as spam: no send reaches them again. */
-	public boolean recordComplaint(String subscriberId) {
-		return this.store.markComplained(subscriberId, this.clock.instant());
+	/** The member marked a message as spam: no send reaches them again, and the log says why. */
+	public boolean recordComplaint(String subscriberId, String issueId) {
+		var now = this.clock.instant();
+		Optional<Subscriber> before = this.store.markComplained(subscriberId, now);
+		before.ifPresent(subscriber -> this.log.append(new UnsubscribeEntry(subscriberId, subscriber.getEmail().value(),
+				UnsubscribeChannel.COMPLAINT, issueId, now, now)));
+		return before.isPresent();
 	}
 
 }

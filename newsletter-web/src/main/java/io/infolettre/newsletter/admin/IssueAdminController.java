@@ -1,6 +1,8 @@
 package io.infolettre.newsletter.admin;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Locale;
 import java.util.function.Function;
 
@@ -11,6 +13,7 @@ import io.infolettre.newsletter.issue.IssueManagement;
 import io.infolettre.newsletter.issue.IssueStateException;
 import io.infolettre.newsletter.issue.IssueStatus;
 import io.infolettre.newsletter.issue.Issues;
+import io.infolettre.newsletter.issue.SendTime;
 import io.infolettre.newsletter.reconciliation.DeliveryFilter;
 import io.infolettre.newsletter.rendering.RenderedMessage;
 import io.infolettre.newsletter.rendering.TemplateProblem;
@@ -53,8 +56,11 @@ class IssueAdminController {
 
 	private final SchedulePanel schedule;
 
+	private final Clock clock;
+
 	IssueAdminController(Issues issues, IssueManagement management, IssueSending sending, IssuePreviews previews,
-			IssueReports reports, Subscribers subscribers, SchedulePanel schedule) {
+			IssueReports reports, Subscribers subscribers, SchedulePanel schedule, Clock clock) {
+		this.clock = clock;
 		this.issues = issues;
 		this.management = management;
 		this.sending = sending;
@@ -67,6 +73,10 @@ class IssueAdminController {
 	@GetMapping
 	String list(Model model) {
 		model.addAttribute("issues", this.issues.findAllByOrderByCreatedAtDesc());
+		// the unsubscribe log's form: this month so far, by default
+		LocalDate today = LocalDate.now(this.clock.withZone(SendTime.QUEBEC));
+		model.addAttribute("logFrom", today.withDayOfMonth(1));
+		model.addAttribute("logTo", today);
 		return "admin/issues";
 	}
 

@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** Domain refusals as RFC 9457 problem details, with the reason the coordinator can act on. */
 @RestControllerAdvice(assignableTypes = { IssueApiController.class, DeliveryApiController.class,
-		SeriesApiController.class, CalendarApiController.class })
+		SeriesApiController.class, CalendarApiController.class, UnsubscribeApiController.class })
 class ApiErrors {
 
 	@ExceptionHandler(IssueNotFoundException.class)

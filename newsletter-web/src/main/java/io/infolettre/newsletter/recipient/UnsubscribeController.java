@@ -2,6 +2,7 @@ package io.infolettre.newsletter.recipient;
 
 import io.infolettre.newsletter.delivery.RecipientResponses;
 import io.infolettre.newsletter.rendering.SenderIdentity;
+import io.infolettre.newsletter.subscriber.UnsubscribeChannel;
 import io.infolettre.newsletter.tracking.TokenPurpose;
 import io.infolettre.newsletter.tracking.TrackingTokens;
 
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
@@ -42,9 +44,12 @@ class UnsubscribeController {
 		return "recipient/unsubscribe";
 	}
 
+	// RFC 8058: a mail client posts List-Unsubscribe=One-Click; the page's button posts nothing of it
 	@PostMapping
-	String unsubscribe(@PathVariable String token, Model model) {
-		if (!this.responses.unsubscribe(deliveryId(token))) {
+	String unsubscribe(@PathVariable String token,
+			@RequestParam(name = "List-Unsubscribe", required = false) String oneClick, Model model) {
+		var channel = "One-Click".equals(oneClick) ? UnsubscribeChannel.ONE_CLICK : UnsubscribeChannel.UNSUBSCRIBE_PAGE;
+		if (!this.responses.unsubscribe(deliveryId(token), channel)) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
 		model.addAttribute("sender", this.sender);

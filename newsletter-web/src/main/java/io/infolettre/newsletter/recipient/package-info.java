@@ -3,5 +3,5 @@
  * signed opaque token; an invalid token gets a 404 that says nothing about any address.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Recipient pages",
-		allowedDependencies = { "delivery", "tracking", "rendering" })
+		allowedDependencies = { "delivery", "tracking", "rendering", "subscriber" })
 package io.infolettre.newsletter.recipient;

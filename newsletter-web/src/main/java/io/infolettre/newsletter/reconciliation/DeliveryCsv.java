@@ -35,7 +35,7 @@ public class DeliveryCsv {
 	static final String[] HEADER = { "adresse", "statut", "tentatives", "raison", "envoyé_le", "message_id",
 			"doublon_possible" };
 
-	private static final byte[] BYTE_ORDER_MARK = { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF };
+	static final byte[] BYTE_ORDER_MARK = { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF };
 
 	private static final Locale FRENCH = Locale.CANADA_FRENCH;
 

@@ -21,6 +21,7 @@ import io.infolettre.newsletter.segment.Audience;
 import io.infolettre.newsletter.subscriber.EmailAddress;
 import io.infolettre.newsletter.subscriber.SubscriberManagement;
 import io.infolettre.newsletter.subscriber.SubscriberStatus;
+import io.infolettre.newsletter.subscriber.UnsubscribeChannel;
 import io.infolettre.newsletter.subscriber.Subscribers;
 import io.infolettre.newsletter.support.AbstractIntegrationTests;
 import io.infolettre.newsletter.support.TestMailServer;
@@ -73,7 +74,7 @@ class SendIssueIntegrationTests extends AbstractIntegrationTests {
 				SubscriberFixtures.member(address("parti"), "Parti", "Ailleurs", "Ancien membre", this.list));
 		this.subscriberManagement.addAll(members);
 		String leaverId = this.subscribers.findByEmail(EmailAddress.of(address("parti"))).orElseThrow().getId();
-		this.subscriberManagement.unsubscribe(leaverId, "test");
+		this.subscriberManagement.unsubscribe(leaverId, UnsubscribeChannel.ADMIN, null);
 
 		Issue issue = this.issues.createDraft("Infolettre – décembre", IssueFixtures.infolettre(),
 				Audience.list(this.list));

@@ -83,17 +83,17 @@ public class SubscriberStore implements Subscribers {
 	 * Atomic on the subscriber's id, so two concurrent requests unsubscribe (and report) once; the
 	 * query names the id alone, which every MongoDB-wire server answers from its primary index.
 	 */
-	public boolean markUnsubscribed(String subscriberId, Instant at) {
+	/** @return the subscriber as it was, when this call unsubscribed it; empty when it already was */
+	public Optional<Subscriber> markUnsubscribed(String subscriberId, Instant at) {
 		var byId = Query.query(Criteria.where(Subscriber.Fields.ID).is(subscriberId));
 		Subscriber before = this.mongo.findAndModify(byId,
 				new Update().set(Subscriber.Fields.STATUS, SubscriberStatus.UNSUBSCRIBED), Subscriber.class);
 		if (before == null || before.getStatus() == SubscriberStatus.UNSUBSCRIBED) {
-			return false;
+			return Optional.empty();
 		}
 		this.mongo.updateFirst(byId, new Update().set("unsubscribedAt", at).set("updatedAt", at), Subscriber.class);
-		return true;
+		return Optional.of(before);
 	}
-
 
 	/**
 	 * Counts a hard bounce; the subscriber becomes BOUNCED when the count reaches the threshold.
@@ -113,11 +113,13 @@ public class SubscriberStore implements Subscribers {
 	}
 
 	/** A complaint (marked as spam) stops every future send at once. */
-	public boolean markComplained(String subscriberId, Instant at) {
+	/** @return the subscriber as it was, when this call marked it; empty when it already was */
+	public Optional<Subscriber> markComplained(String subscriberId, Instant at) {
 		var byId = Query.query(Criteria.where(Subscriber.Fields.ID).is(subscriberId));
 		Subscriber before = this.mongo.findAndModify(byId, new Update().set(Subscriber.Fields.STATUS,
 				SubscriberStatus.COMPLAINED).set("complainedAt", at).set("updatedAt", at), Subscriber.class);
-		return before != null && before.getStatus() != SubscriberStatus.COMPLAINED;
+		return before == null || before.getStatus() == SubscriberStatus.COMPLAINED ? Optional.empty()
+				: Optional.of(before);
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import io.infolettre.newsletter.fixtures.EmbeddedMongo;
 import io.infolettre.newsletter.fixtures.SubscriberFixtures;
 import io.infolettre.newsletter.subscriber.EmailAddress;
+import io.infolettre.newsletter.subscriber.Subscriber;
 import io.infolettre.newsletter.subscriber.SubscriberStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,8 +49,11 @@ class SubscriberStoreIntegrationTests {
 	void unsubscribesOnce() {
 		this.store.insertNew(List.of(SubscriberFixtures.member("a@exemple.ca", "A", "A", "X", "l")));
 		String id = this.store.findByEmail(EmailAddress.of("a@exemple.ca")).orElseThrow().getId();
-		assertThat(this.store.markUnsubscribed(id, Instant.now())).isTrue();
-		assertThat(this.store.markUnsubscribed(id, Instant.now())).isFalse();
+		assertThat(this.store.markUnsubscribed(id, Instant.now())).get()
+			.extracting(Subscriber::getStatus)
+			.as("as it was")
+			.isEqualTo(SubscriberStatus.ACTIVE);
+		assertThat(this.store.markUnsubscribed(id, Instant.now())).isEmpty();
 		assertThat(this.store.findById(id).orElseThrow().getStatus()).isEqualTo(SubscriberStatus.UNSUBSCRIBED);
 	}
 
