@@ -32,3 +32,16 @@ ou que vous avez demandé à la recevoir.
 </#if>
 
 Pour vous désabonner : ${unsubscribeUrl}
+<#if preferencesUrl??>
+Pour gérer vos préférences : ${preferencesUrl}
+</#if>
+<#if tracking.any>
+<#if tracking.anonymous>
+Nous comptons les ouvertures et les clics de cette infolettre sans les relier
+à votre adresse. Vous pouvez refuser ce suivi dans vos préférences.
+<#else>
+Les liens de cette infolettre<#if tracking.opens> et une image de suivi</#if> nous indiquent
+si vous l’avez ouverte et quels liens vous avez consultés. Vous pouvez refuser
+ce suivi dans vos préférences.
+</#if>
+</#if>

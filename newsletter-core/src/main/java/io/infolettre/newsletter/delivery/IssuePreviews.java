@@ -6,6 +6,7 @@ import io.infolettre.newsletter.delivery.internal.IssueDrafts;
 import io.infolettre.newsletter.delivery.internal.RecipientModels;
 import io.infolettre.newsletter.issue.IssueManagement;
 import io.infolettre.newsletter.rendering.IssueRenderer;
+import io.infolettre.newsletter.rendering.RecipientLinks;
 import io.infolettre.newsletter.rendering.RecipientModel;
 import io.infolettre.newsletter.rendering.RenderedMessage;
 import io.infolettre.newsletter.subscriber.Subscribers;
@@ -43,7 +44,7 @@ public class IssuePreviews {
 		var compiled = this.renderer.compile(IssueDrafts.draftOf(this.issues.get(issueId)));
 		RecipientModel model = Optional.ofNullable(subscriberId)
 			.flatMap(this.subscribers::findById)
-			.map(s -> RecipientModels.of(s, this.previewUrl, null))
+			.map(s -> RecipientModels.of(s, RecipientLinks.untracked(this.previewUrl, this.previewUrl)))
 			.orElseGet(RecipientModel::sample);
 		return compiled.render(model);
 	}

@@ -6,7 +6,10 @@ import java.util.Optional;
 import io.infolettre.newsletter.delivery.internal.DeliveryStore;
 import io.infolettre.newsletter.delivery.internal.LedgerKeys;
 import io.infolettre.newsletter.delivery.internal.OpenRecorder;
+import io.infolettre.newsletter.subscriber.Preferences;
+import io.infolettre.newsletter.subscriber.Subscriber;
 import io.infolettre.newsletter.subscriber.SubscriberManagement;
+import io.infolettre.newsletter.subscriber.Subscribers;
 import io.infolettre.newsletter.subscriber.UnsubscribeChannel;
 import io.infolettre.newsletter.tracking.TrackedLinks;
 
@@ -25,12 +28,15 @@ public class RecipientResponses {
 
 	private final TrackedLinks links;
 
+	private final Subscribers subscriberStore;
+
 	private final SubscriberManagement subscribers;
 
 	private final Clock clock;
 
 	RecipientResponses(DeliveryStore deliveries, OpenRecorder opens, TrackedLinks links, SubscriberManagement subscribers,
-			Clock clock) {
+			Subscribers subscriberStore, Clock clock) {
+		this.subscriberStore = subscriberStore;
 		this.deliveries = deliveries;
 		this.opens = opens;
 		this.links = links;
@@ -60,6 +66,18 @@ public class RecipientResponses {
 		Optional<String> link = this.links.find(LedgerKeys.issueOf(deliveryId), linkKey);
 		link.ifPresent(url -> this.opens.recordClick(deliveryId, linkKey, userAgent, address));
 		return link;
+	}
+
+	/** The recipient of a delivery, for their preference center. */
+	public Optional<Subscriber> recipientOf(String deliveryId) {
+		return this.deliveries.findById(deliveryId).flatMap(d -> this.subscriberStore.findById(d.getSubscriberId()));
+	}
+
+	/** Saves the choices of a delivery's recipient. @return false when no such delivery exists */
+	public boolean savePreferences(String deliveryId, Preferences preferences) {
+		return this.deliveries.findById(deliveryId)
+			.map(d -> this.subscribers.updatePreferences(d.getSubscriberId(), preferences))
+			.orElse(false);
 	}
 
 	/**

@@ -4,10 +4,10 @@ import java.util.Map;
 
 /**
  * What a template may know of one recipient, and the ready-made links it shows. Templates never
- * build URLs themselves. {@code trackingPixelUrl} is null when the recipient is not tracked.
+ * build URLs themselves.
  */
 public record RecipientModel(String email, String firstName, String lastName, String company, String language,
-		Map<String, String> attributes, String unsubscribeUrl, String trackingPixelUrl) {
+		Map<String, String> attributes, RecipientLinks links) {
 
 	public RecipientModel {
 		attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
@@ -17,7 +17,7 @@ public record RecipientModel(String email, String firstName, String lastName, St
 	public static RecipientModel sample() {
 		return new RecipientModel("marie.tremblay@exemple.ca", "Marie", "Tremblay", "Aluminerie du Fjord inc.", "fr",
 				Map.of("secteur", "Fabrication et transformation", "territoire", "Saguenay"),
-				"https://exemple.invalid/u/apercu", null);
+				RecipientLinks.untracked("https://exemple.invalid/u/apercu", "https://exemple.invalid/p/apercu"));
 	}
 
 }

@@ -64,6 +64,8 @@ public class Subscriber {
 
 	private int hardBounces;
 
+	private boolean trackingRefused;
+
 	@PersistenceCreator
 	Subscriber() {
 	}
@@ -143,6 +145,11 @@ public class Subscriber {
 
 	public Instant getUnsubscribedAt() {
 		return this.unsubscribedAt;
+	}
+
+	/** The member refused to be tracked (preference center): no pixel, no rewritten links. */
+	public boolean isTrackingRefused() {
+		return this.trackingRefused;
 	}
 
 	public int getHardBounces() {

@@ -50,6 +50,11 @@ public class SubscriberManagement {
 		return before.isPresent();
 	}
 
+	/** The member's choices from the preference center; effective for the next message of any send. */
+	public boolean updatePreferences(String subscriberId, Preferences preferences) {
+		return this.store.updatePreferences(subscriberId, preferences, this.clock.instant());
+	}
+
 	/**
 	 * A relay refused the address for good. After {@code threshold} such refusals the subscriber is
 	 * BOUNCED and no longer selected for any send.

@@ -3,7 +3,7 @@ package io.infolettre.newsletter.tracking;
 /** What a token may be used for; a token made for one purpose is refused for any other. */
 public enum TokenPurpose {
 
-	OPEN((byte) 1), UNSUBSCRIBE((byte) 2), CLICK((byte) 3);
+	OPEN((byte) 1), UNSUBSCRIBE((byte) 2), CLICK((byte) 3), PREFERENCES((byte) 4);
 
 	private final byte code;
 

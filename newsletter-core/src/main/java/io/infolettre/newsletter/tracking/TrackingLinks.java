@@ -32,6 +32,11 @@ public class TrackingLinks {
 		return this.baseUrl + "/o/" + this.tokens.issue(TokenPurpose.OPEN, deliveryId) + ".gif";
 	}
 
+	/** The preference center of the delivery's recipient (lists, language, tracking, unsubscribe). */
+	public String preferencesUrl(String deliveryId) {
+		return this.baseUrl + "/p/" + this.tokens.issue(TokenPurpose.PREFERENCES, deliveryId);
+	}
+
 	public String unsubscribeUrl(String deliveryId) {
 		return this.baseUrl + "/u/" + this.tokens.issue(TokenPurpose.UNSUBSCRIBE, deliveryId);
 	}

@@ -9,6 +9,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * with it (use https in production: List-Unsubscribe wants an https URL)
  * @param secret key material for the tokens; when blank, a random secret is generated on first start
  * and stored in the database, so every node of an installation shares it
+ * @param mode INDIVIDUAL (opens and clicks tied to each recipient), ANONYMOUS (only counted, tied to
+ * nobody) or OFF (no pixel, no rewritten links)
  * @param opens whether messages carry the open pixel
  * @param clicks whether the links of messages are rewritten to record clicks
  * @param scannerWindow an open this soon after the relay accepted the message is a security
@@ -17,13 +19,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * a crash loses at most the opens of this last interval
  */
 @ConfigurationProperties("newsletter.tracking")
-public record TrackingSettings(String publicUrl, String secret, Boolean opens, Boolean clicks,
+public record TrackingSettings(String publicUrl, String secret, TrackingMode mode, Boolean opens, Boolean clicks,
 		Duration scannerWindow, Duration flushInterval) {
 
 	public TrackingSettings {
 		publicUrl = publicUrl == null || publicUrl.isBlank() ? "http://localhost:8080" : publicUrl;
-		opens = opens == null || opens;
-		clicks = clicks == null || clicks;
+		mode = mode == null ? TrackingMode.INDIVIDUAL : mode;
+		opens = mode != TrackingMode.OFF && (opens == null || opens);
+		clicks = mode != TrackingMode.OFF && (clicks == null || clicks);
 		scannerWindow = scannerWindow == null ? Duration.ofSeconds(2) : scannerWindow;
 		flushInterval = flushInterval == null ? Duration.ofMillis(200) : flushInterval;
 	}
@@ -32,7 +35,7 @@ public record TrackingSettings(String publicUrl, String secret, Boolean opens, B
 	@Override
 	public String toString() {
 		return "TrackingSettings[publicUrl=" + this.publicUrl + ", secret=" + (this.secret == null ? "none" : "***")
-				+ ", opens=" + this.opens + ", clicks=" + this.clicks + ", scannerWindow=" + this.scannerWindow + ", flushInterval=" + this.flushInterval
+				+ ", mode=" + this.mode + ", opens=" + this.opens + ", clicks=" + this.clicks + ", scannerWindow=" + this.scannerWindow + ", flushInterval=" + this.flushInterval
 				+ "]";
 	}
 

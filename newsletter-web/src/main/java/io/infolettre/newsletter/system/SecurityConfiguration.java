@@ -22,7 +22,7 @@ import org.springframework.security.web.SecurityFilterChain;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-	private static final String[] PUBLIC = { "/login", "/o/**", "/c/**", "/u/**", "/webjars/**", "/css/**",
+	private static final String[] PUBLIC = { "/login", "/o/**", "/c/**", "/u/**", "/p/**", "/webjars/**", "/css/**",
 			"/favicon.ico", "/error", "/actuator/health" };
 
 	@Bean

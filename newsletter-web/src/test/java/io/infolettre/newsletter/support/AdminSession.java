@@ -39,6 +39,11 @@ public final class AdminSession {
 		return session;
 	}
 
+	/** A browser without an account, for the public pages that have forms (session cookie, CSRF tokens). */
+	public static AdminSession visitor(int port) {
+		return new AdminSession(port);
+	}
+
 	/** A page, parsed. */
 	public Document page(String path) {
 		var response = get(path);

@@ -5,12 +5,15 @@ import java.util.function.UnaryOperator;
 import io.infolettre.newsletter.delivery.DeliveryStatus;
 import io.infolettre.newsletter.delivery.spi.OutgoingMessage;
 import io.infolettre.newsletter.rendering.CompiledMessage;
+import io.infolettre.newsletter.rendering.RecipientLinks;
 import io.infolettre.newsletter.rendering.SenderIdentity;
 import io.infolettre.newsletter.rendering.TemplateProblem;
 import io.infolettre.newsletter.segment.RecipientSource;
 import io.infolettre.newsletter.subscriber.Subscriber;
 import io.infolettre.newsletter.tracking.ClickRewriting;
 import io.infolettre.newsletter.tracking.TrackingLinks;
+import io.infolettre.newsletter.tracking.TrackingMode;
+import io.infolettre.newsletter.tracking.TrackingSettings;
 
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
@@ -28,20 +31,17 @@ class MessageComposer implements ItemProcessor<RecipientItem, DeliveryTask> {
 
 	private final SenderIdentity sender;
 
-	private final boolean trackOpens;
-
-	private final boolean trackClicks;
+	private final TrackingSettings tracking;
 
 	private final String messageIdDomain;
 
 	MessageComposer(CompiledMessage compiled, RecipientSource recipients, TrackingLinks links, SenderIdentity sender,
-			boolean trackOpens, boolean trackClicks) {
+			TrackingSettings tracking) {
 		this.compiled = compiled;
 		this.recipients = recipients;
 		this.links = links;
 		this.sender = sender;
-		this.trackOpens = trackOpens;
-		this.trackClicks = trackClicks;
+		this.tracking = tracking;
 		this.messageIdDomain = sender.email().substring(sender.email().indexOf('@') + 1);
 	}
 
@@ -61,17 +61,21 @@ class MessageComposer implements ItemProcessor<RecipientItem, DeliveryTask> {
 					"Ne peut plus recevoir (statut " + subscriber.getStatus() + ")");
 		}
 		String unsubscribeUrl = this.links.unsubscribeUrl(item.deliveryId());
-		var model = RecipientModels.of(subscriber, unsubscribeUrl,
-				this.trackOpens ? this.links.openPixelUrl(item.deliveryId()) : null);
+		boolean tracked = !subscriber.isTrackingRefused();
+		boolean trackClicks = tracked && this.tracking.clicks();
+		var links = new RecipientLinks(unsubscribeUrl, this.links.preferencesUrl(item.deliveryId()),
+				tracked && this.tracking.opens() ? this.links.openPixelUrl(item.deliveryId()) : null, trackClicks,
+				this.tracking.mode() == TrackingMode.ANONYMOUS);
+		var model = RecipientModels.of(subscriber, links);
 		try {
 			var rendered = this.compiled.render(model);
 			String html = rendered.html();
 			String text = rendered.text();
-			if (this.trackClicks) {
+			if (trackClicks) {
 				String issueId = LedgerKeys.issueOf(item.deliveryId());
-				UnaryOperator<String> tracked = url -> this.links.clickUrl(issueId, item.deliveryId(), url);
-				html = ClickRewriting.html(html, this.links.baseUrl(), tracked);
-				text = ClickRewriting.text(text, this.links.baseUrl(), tracked);
+				UnaryOperator<String> clickUrl = url -> this.links.clickUrl(issueId, item.deliveryId(), url);
+				html = ClickRewriting.html(html, this.links.baseUrl(), clickUrl);
+				text = ClickRewriting.text(text, this.links.baseUrl(), clickUrl);
 			}
 			// Stable per delivery: a message resent after a crash carries the same Message-ID.
 			String messageId = "<" + item.deliveryId() + "@" + this.messageIdDomain + ">";

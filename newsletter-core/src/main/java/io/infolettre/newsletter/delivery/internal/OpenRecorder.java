@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.infolettre.newsletter.delivery.Delivery;
 import io.infolettre.newsletter.tracking.OpenClass;
 import io.infolettre.newsletter.tracking.OpenClassifier;
+import io.infolettre.newsletter.tracking.TrackingMode;
 import io.infolettre.newsletter.tracking.TrackingSettings;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -42,6 +43,8 @@ import org.springframework.stereotype.Component;
  * bucket, so that a million opens are a thousand writes);</li>
  * <li>an entry's first open that says a person read it sets its {@code openedAt}, once (conditional
  * update), and the issue's counters move in one update per issue.</li>
+ * <li>in ANONYMOUS tracking mode, opens and clicks are only counted: no event names its delivery and
+ * no entry learns it was read.</li>
  * </ul>
  * A stop writes what is queued before the database closes; a crash loses at most the last interval's
  * opens. The queue is bounded: past it, an open is dropped and counted rather than slowing the pixel.
@@ -67,6 +70,8 @@ public class OpenRecorder implements SmartLifecycle {
 
 	private final Duration interval;
 
+	private final boolean anonymous;
+
 	private final Clock clock;
 
 	private final BlockingQueue<Open> queue = new ArrayBlockingQueue<>(CAPACITY);
@@ -86,6 +91,7 @@ public class OpenRecorder implements SmartLifecycle {
 		this.mongo = mongo;
 		this.classifier = new OpenClassifier(settings.scannerWindow());
 		this.interval = settings.flushInterval();
+		this.anonymous = settings.mode() == TrackingMode.ANONYMOUS;
 		this.clock = clock;
 	}
 
@@ -209,7 +215,9 @@ public class OpenRecorder implements SmartLifecycle {
 					: this.classifier.classify(open.userAgent(), open.address(),
 							sentAt == null ? null : sentAt.toInstant(), open.at());
 			var issue = byIssue.computeIfAbsent(LedgerKeys.issueOf(open.deliveryId()), id -> new IssueBatch());
-			var event = new Document("d", open.deliveryId()).append("t", Date.from(open.at()))
+			// anonymous: counted for the issue, tied to nobody
+			var event = new Document(this.anonymous ? Map.of() : Map.of("d", open.deliveryId()))
+				.append("t", Date.from(open.at()))
 				.append("k", open.link() == null ? "OPEN" : "CLICK")
 				.append("c", type.name())
 				.append("a", OpenClassifier.family(open.userAgent()));
@@ -219,7 +227,7 @@ public class OpenRecorder implements SmartLifecycle {
 			issue.events.add(event);
 			issue.count((open.link() == null ? "openClasses." : "clickClasses.") + type.name());
 			issue.count(open.link() == null ? "openEvents" : "clickEvents");
-			if (type.isRead()) {
+			if (type.isRead() && !this.anonymous) {
 				if (!entry.containsKey("openedAt")) {
 					issue.firstReads.merge(open.deliveryId(), open.at(), OpenRecorder::earlier);
 				}

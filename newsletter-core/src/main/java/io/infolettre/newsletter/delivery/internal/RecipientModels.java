@@ -1,5 +1,6 @@
 package io.infolettre.newsletter.delivery.internal;
 
+import io.infolettre.newsletter.rendering.RecipientLinks;
 import io.infolettre.newsletter.rendering.RecipientModel;
 import io.infolettre.newsletter.subscriber.Subscriber;
 
@@ -9,10 +10,9 @@ public final class RecipientModels {
 	private RecipientModels() {
 	}
 
-	public static RecipientModel of(Subscriber subscriber, String unsubscribeUrl, String trackingPixelUrl) {
+	public static RecipientModel of(Subscriber subscriber, RecipientLinks links) {
 		return new RecipientModel(subscriber.getEmail().value(), subscriber.getFirstName(), subscriber.getLastName(),
-				subscriber.getCompany(), subscriber.getLanguage(), subscriber.getAttributes(), unsubscribeUrl,
-				trackingPixelUrl);
+				subscriber.getCompany(), subscriber.getLanguage(), subscriber.getAttributes(), links);
 	}
 
 }

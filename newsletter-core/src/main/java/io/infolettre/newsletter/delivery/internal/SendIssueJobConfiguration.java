@@ -118,7 +118,7 @@ class SendIssueJobConfiguration {
 			IssueManagement issues, IssueRenderer renderer, RecipientSource recipients, TrackingLinks links,
 			SenderIdentity sender, TrackingSettings tracking, DeliverySettings settings) {
 		var compiled = renderer.compile(IssueDrafts.draftOf(issues.get(issueId)));
-		return new MessageComposer(compiled, recipients, links, sender, tracking.opens(), tracking.clicks());
+		return new MessageComposer(compiled, recipients, links, sender, tracking);
 	}
 
 	@Bean

@@ -201,8 +201,11 @@ class FreeMarkerIssueRenderer implements IssueRenderer {
 			Map<String, Object> model = new HashMap<>(subscriber);
 			model.put("subscriber", subscriber);
 			model.put("sender", senderModel());
-			model.put("unsubscribeUrl", r.unsubscribeUrl());
-			putIfPresent(model, "trackingPixelUrl", r.trackingPixelUrl());
+			model.put("unsubscribeUrl", r.links().unsubscribeUrl());
+			putIfPresent(model, "preferencesUrl", r.links().preferencesUrl());
+			putIfPresent(model, "trackingPixelUrl", r.links().trackingPixelUrl());
+			model.put("tracking", Map.of("any", r.links().tracked(), "opens", r.links().trackingPixelUrl() != null,
+					"links", r.links().trackedLinks(), "anonymous", r.links().anonymousTracking()));
 			return model;
 		}
 

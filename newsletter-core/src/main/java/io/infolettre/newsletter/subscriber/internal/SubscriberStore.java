@@ -4,9 +4,11 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 
 import io.infolettre.newsletter.shared.DuplicateTolerantInserts;
 import io.infolettre.newsletter.subscriber.EmailAddress;
+import io.infolettre.newsletter.subscriber.Preferences;
 import io.infolettre.newsletter.subscriber.Subscriber;
 import io.infolettre.newsletter.subscriber.SubscriberStatus;
 import io.infolettre.newsletter.subscriber.Subscribers;
@@ -83,6 +85,22 @@ public class SubscriberStore implements Subscribers {
 	 * Atomic on the subscriber's id, so two concurrent requests unsubscribe (and report) once; the
 	 * query names the id alone, which every MongoDB-wire server answers from its primary index.
 	 */
+	/** Applies the member's choices: leaves the lists not kept, sets the language and the tracking choice. */
+	public boolean updatePreferences(String subscriberId, Preferences preferences, Instant at) {
+		var subscriber = findById(subscriberId);
+		if (subscriber.isEmpty()) {
+			return false;
+		}
+		var kept = new TreeSet<>(subscriber.get().getLists());
+		kept.retainAll(preferences.lists());
+		var byId = Query.query(Criteria.where(Subscriber.Fields.ID).is(subscriberId));
+		this.mongo.updateFirst(byId, new Update().set("lists", kept)
+			.set("language", preferences.language())
+			.set("trackingRefused", preferences.trackingRefused())
+			.set("updatedAt", at), Subscriber.class);
+		return true;
+	}
+
 	/** @return the subscriber as it was, when this call unsubscribed it; empty when it already was */
 	public Optional<Subscriber> markUnsubscribed(String subscriberId, Instant at) {
 		var byId = Query.query(Criteria.where(Subscriber.Fields.ID).is(subscriberId));

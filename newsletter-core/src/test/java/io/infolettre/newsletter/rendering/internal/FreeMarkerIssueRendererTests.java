@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import io.infolettre.newsletter.rendering.MessageDraft;
+import io.infolettre.newsletter.rendering.RecipientLinks;
 import io.infolettre.newsletter.rendering.RecipientModel;
 import io.infolettre.newsletter.rendering.SenderIdentity;
 import io.infolettre.newsletter.rendering.TemplateProblem;
@@ -42,7 +43,8 @@ class FreeMarkerIssueRendererTests {
 
 	private static RecipientModel recipient(String firstName, String company) {
 		return new RecipientModel("jerome.cote@usinage-cote.exemple.ca", firstName, "Côté", company, "fr",
-				Map.of("secteur", "Génie"), "https://n.exemple.ca/u/TOKEN-U", "https://n.exemple.ca/o/TOKEN-O.gif");
+				Map.of("secteur", "Génie"), new RecipientLinks("https://n.exemple.ca/u/TOKEN-U", "https://n.exemple.ca/p/TOKEN-P",
+						"https://n.exemple.ca/o/TOKEN-O.gif", true, false));
 	}
 
 	@Test
@@ -67,13 +69,31 @@ class FreeMarkerIssueRendererTests {
 		assertThat(html.select("a[href=https://n.exemple.ca/u/TOKEN-U]")).isNotEmpty();
 		assertThat(html.select("img[src=https://n.exemple.ca/o/TOKEN-O.gif]")).hasSize(1);
 		assertThat(message.text()).contains("https://n.exemple.ca/u/TOKEN-U").contains("1234, boulevard Talbot");
+		assertThat(html.select("a[href=https://n.exemple.ca/p/TOKEN-P]").text()).isEqualTo("Gérer mes préférences");
+		assertThat(html.text()).contains("une image de suivi et des liens suivis")
+			.contains("Vous pouvez refuser ce suivi dans vos préférences.");
+		assertThat(message.text()).contains("Pour gérer vos préférences : https://n.exemple.ca/p/TOKEN-P");
 	}
 
 	@Test
-	void noPixelForAnUntrackedRecipient() {
-		var untracked = new RecipientModel("a@exemple.ca", "A", null, null, "fr", Map.of(), "https://n/u/T", null);
-		var html = Jsoup.parse(this.renderer.compile(draft("Objet", "Corps")).render(untracked).html());
+	void noPixelAndNoTrackingDisclosureForAnUntrackedRecipient() {
+		var untracked = new RecipientModel("a@exemple.ca", "A", null, null, "fr", Map.of(),
+				RecipientLinks.untracked("https://n/u/T", "https://n/p/T"));
+		var message = this.renderer.compile(draft("Objet", "Corps")).render(untracked);
+		var html = Jsoup.parse(message.html());
 		assertThat(html.select("img[width=1]")).isEmpty();
+		assertThat(html.text()).contains("Cette infolettre ne contient aucun suivi").doesNotContain("image de suivi");
+		assertThat(message.text()).doesNotContain("suivi");
+	}
+
+	@Test
+	void anonymousTrackingSaysOpensAreCountedWithoutTheAddress() {
+		var anonymous = new RecipientModel("a@exemple.ca", "A", null, null, "fr", Map.of(),
+				new RecipientLinks("https://n/u/T", "https://n/p/T", "https://n/o/T.gif", true, true));
+		var message = this.renderer.compile(draft("Objet", "Corps")).render(anonymous);
+		assertThat(Jsoup.parse(message.html()).text())
+			.contains("Nous comptons les ouvertures et les clics de cette infolettre sans les relier à votre adresse.");
+		assertThat(message.text()).contains("sans les relier");
 	}
 
 	@Test

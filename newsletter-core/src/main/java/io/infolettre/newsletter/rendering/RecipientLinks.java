@@ -1,0 +1,23 @@
+package io.infolettre.newsletter.rendering;
+
+/**
+ * The ready-made links of one recipient's message, and what its footer must disclose about tracking.
+ *
+ * @param preferencesUrl the preference center (lists, language, tracking, unsubscribe)
+ * @param trackingPixelUrl the open pixel; {@code null} when opens of this recipient are not tracked
+ * @param trackedLinks whether the message's links record clicks
+ * @param anonymousTracking whether opens and clicks are only counted, never tied to the person
+ */
+public record RecipientLinks(String unsubscribeUrl, String preferencesUrl, String trackingPixelUrl,
+		boolean trackedLinks, boolean anonymousTracking) {
+
+	/** Links of a message without any tracking. */
+	public static RecipientLinks untracked(String unsubscribeUrl, String preferencesUrl) {
+		return new RecipientLinks(unsubscribeUrl, preferencesUrl, null, false, false);
+	}
+
+	public boolean tracked() {
+		return this.trackingPixelUrl != null || this.trackedLinks;
+	}
+
+}
