@@ -6,6 +6,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class TrackingLinks {
 
+	/** What an unsubscribe email's subject starts with, before the token. */
+	public static final String UNSUBSCRIBE_SUBJECT = "desabonnement-";
+
 	private final TrackingTokens tokens;
 
 	private final TrackedLinks links;
@@ -35,6 +38,15 @@ public class TrackingLinks {
 	/** The preference center of the delivery's recipient (lists, language, tracking, unsubscribe). */
 	public String preferencesUrl(String deliveryId) {
 		return this.baseUrl + "/p/" + this.tokens.issue(TokenPurpose.PREFERENCES, deliveryId);
+	}
+
+	/**
+	 * List-Unsubscribe's mailto: fallback: a message to {@code mailbox} whose subject carries the
+	 * delivery's unsubscribe token.
+	 */
+	public String unsubscribeMailto(String deliveryId, String mailbox) {
+		return "mailto:" + mailbox + "?subject=" + UNSUBSCRIBE_SUBJECT
+				+ this.tokens.issue(TokenPurpose.UNSUBSCRIBE, deliveryId);
 	}
 
 	public String unsubscribeUrl(String deliveryId) {

@@ -17,10 +17,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * scanner's, not a reader's
  * @param flushInterval how long opens wait in memory at most before they are written (write-behind):
  * a crash loses at most the opens of this last interval
+ * @param unsubscribeMailbox the address of List-Unsubscribe's mailto: fallback (the sender's address
+ * when empty); its messages are to be posted to {@code /api/v1/unsubscribe-requests}
  */
 @ConfigurationProperties("newsletter.tracking")
 public record TrackingSettings(String publicUrl, String secret, TrackingMode mode, Boolean opens, Boolean clicks,
-		Duration scannerWindow, Duration flushInterval) {
+		Duration scannerWindow, Duration flushInterval, String unsubscribeMailbox) {
 
 	public TrackingSettings {
 		publicUrl = publicUrl == null || publicUrl.isBlank() ? "http://localhost:8080" : publicUrl;

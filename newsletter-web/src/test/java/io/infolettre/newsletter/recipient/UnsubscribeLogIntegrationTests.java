@@ -16,6 +16,7 @@ import io.infolettre.newsletter.support.TestMailServer;
 import jakarta.mail.Message;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,8 @@ class UnsubscribeLogIntegrationTests extends AbstractIntegrationTests {
 	@Test
 	void eachUnsubscribeIsLoggedOnceWithItsChannelAndIssue() throws Exception {
 		var api = new TestIssues(http());
-		String issueId = api.sentTo(this.list, List.of(address("clic"), address("page"), address("plainte")));
+		String issueId = api.sentTo(this.list,
+				List.of(address("clic"), address("page"), address("plainte"), address("courriel")));
 		Map<String, MimeMessage> messages = Arrays.stream(TestMailServer.get().getReceivedMessages())
 			.filter(m -> recipient(m).endsWith(this.list + "@membres.exemple.ca"))
 			.collect(Collectors.toMap(UnsubscribeLogIntegrationTests::recipient, m -> m));
@@ -45,6 +47,19 @@ class UnsubscribeLogIntegrationTests extends AbstractIntegrationTests {
 		String complaint = "{\"messageId\":\"%s\",\"type\":\"complaint\"}"
 			.formatted(messages.get(address("plainte")).getMessageID());
 		assertThat(http().api("POST", "/api/v1/bounces", complaint).statusCode()).isEqualTo(202);
+
+		// the mailto: fallback: the mailbox's reader posts the message it received
+		String mailto = MimeUtility.unfold(messages.get(address("courriel")).getHeader("List-Unsubscribe")[0])
+			.split(",")[1].replaceAll("[<>]", "").strip();
+		String subject = mailto.substring(mailto.indexOf("subject=") + "subject=".length());
+		byte[] request = ("From: " + address("courriel") + "\r\nTo: infolettre@exemple.ca\r\nSubject: " + subject
+				+ "\r\n\r\nMerci de me désabonner.\r\n").getBytes(StandardCharsets.UTF_8);
+		assertThat(http().api("POST", "/api/v1/unsubscribe-requests", "message/rfc822", request).statusCode())
+			.isEqualTo(202);
+		byte[] forged = "From: x@exemple.ca\r\nSubject: desabonnement-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\r\n\r\n."
+			.getBytes(StandardCharsets.UTF_8);
+		assertThat(http().api("POST", "/api/v1/unsubscribe-requests", "message/rfc822", forged).statusCode())
+			.as("the same answer for a forged token").isEqualTo(202);
 
 		String today = LocalDate.now(SendTime.QUEBEC).toString();
 		var export = http().apiBytes("/api/v1/unsubscribes.csv?from=" + today + "&to=" + today);
@@ -62,7 +77,8 @@ class UnsubscribeLogIntegrationTests extends AbstractIntegrationTests {
 		Map<String, CSVRecord> mine = rows.stream()
 			.filter(row -> row.get("adresse").endsWith(this.list + "@membres.exemple.ca"))
 			.collect(Collectors.toMap(row -> row.get("adresse"), row -> row));
-		assertThat(mine).as("one line each, the repeated request changed nothing").hasSize(3);
+		assertThat(mine).as("one line each, the repeated request changed nothing").hasSize(4);
+		assertThat(mine.get(address("courriel")).get("canal")).isEqualTo("courriel de désabonnement");
 		assertThat(mine.get(address("clic")).get("canal")).isEqualTo("en un clic (client de courriel)");
 		assertThat(mine.get(address("page")).get("canal")).isEqualTo("page de désabonnement");
 		assertThat(mine.get(address("plainte")).get("canal")).isEqualTo("plainte pour pourriel");
@@ -82,7 +98,7 @@ class UnsubscribeLogIntegrationTests extends AbstractIntegrationTests {
 	}
 
 	private static String unsubscribeUrl(MimeMessage message) throws Exception {
-		return message.getHeader("List-Unsubscribe")[0].replaceAll("[<>]", "").split(",")[0].strip();
+		return MimeUtility.unfold(message.getHeader("List-Unsubscribe")[0]).split(",")[0].replaceAll("[<>]", "").strip();
 	}
 
 	private static String recipient(MimeMessage message) {

@@ -3,6 +3,7 @@ package io.infolettre.newsletter.delivery.internal;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 
 /**
  * Writes one header field, folded at whitespace so that lines stay within 78 characters (RFC 5322
@@ -59,6 +60,18 @@ final class HeaderField {
 	/** A structured value written as given, on one line: dates, ids, URLs, content types. */
 	static void raw(MimeBuffer out, String name, String value) {
 		out.ascii(name).ascii(": ").utf8(value).crlf();
+	}
+
+	/** A structured value of several items (a list of URLs), one per line, folded after each comma. */
+	static void rawList(MimeBuffer out, String name, List<String> items) {
+		out.ascii(name).ascii(": ");
+		for (int i = 0; i < items.size(); i++) {
+			if (i > 0) {
+				out.ascii(",").crlf().ascii(" ");
+			}
+			out.utf8(items.get(i));
+		}
+		out.crlf();
 	}
 
 	/** Unstructured text such as the Subject. */

@@ -33,6 +33,8 @@ class MessageComposer implements ItemProcessor<RecipientItem, DeliveryTask> {
 
 	private final TrackingSettings tracking;
 
+	private final String unsubscribeMailbox;
+
 	private final String messageIdDomain;
 
 	MessageComposer(CompiledMessage compiled, RecipientSource recipients, TrackingLinks links, SenderIdentity sender,
@@ -42,6 +44,8 @@ class MessageComposer implements ItemProcessor<RecipientItem, DeliveryTask> {
 		this.links = links;
 		this.sender = sender;
 		this.tracking = tracking;
+		this.unsubscribeMailbox = tracking.unsubscribeMailbox() == null || tracking.unsubscribeMailbox().isBlank()
+				? sender.email() : tracking.unsubscribeMailbox();
 		this.messageIdDomain = sender.email().substring(sender.email().indexOf('@') + 1);
 	}
 
@@ -81,7 +85,8 @@ class MessageComposer implements ItemProcessor<RecipientItem, DeliveryTask> {
 			String messageId = "<" + item.deliveryId() + "@" + this.messageIdDomain + ">";
 			return new DeliveryTask.Send(item.deliveryId(), item.subscriberId(), email,
 					new OutgoingMessage(messageId, this.sender.name(), this.sender.email(), subscriber.getFullName(),
-							email, rendered.subject(), html, text, unsubscribeUrl),
+							email, rendered.subject(), html, text, unsubscribeUrl,
+							this.links.unsubscribeMailto(item.deliveryId(), this.unsubscribeMailbox)),
 					item.attempts());
 		}
 		catch (TemplateProblem ex) {

@@ -3,6 +3,7 @@ package io.infolettre.newsletter.delivery.internal;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
@@ -47,7 +48,10 @@ final class MimeWriter {
 		HeaderField.text(out, "Subject", singleLine(message.subject()));
 		HeaderField.raw(out, "Message-ID", singleLine(message.messageId()));
 		HeaderField.raw(out, "MIME-Version", "1.0");
-		HeaderField.raw(out, "List-Unsubscribe", "<" + singleLine(message.listUnsubscribeUrl()) + ">");
+		HeaderField.rawList(out, "List-Unsubscribe", message.listUnsubscribeMailto() == null
+				? List.of("<" + singleLine(message.listUnsubscribeUrl()) + ">")
+				: List.of("<" + singleLine(message.listUnsubscribeUrl()) + ">",
+						"<" + singleLine(message.listUnsubscribeMailto()) + ">"));
 		HeaderField.raw(out, "List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
 		HeaderField.raw(out, "Content-Type", "multipart/alternative; boundary=\"" + boundary + "\"");
 		checkLineLengths(out, message);

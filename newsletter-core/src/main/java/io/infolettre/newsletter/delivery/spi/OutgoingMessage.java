@@ -5,7 +5,15 @@ package io.infolettre.newsletter.delivery.spi;
  *
  * @param messageId the Message-ID, angle brackets included; stable per delivery
  * @param listUnsubscribeUrl the https URL for List-Unsubscribe and its one-click POST (RFC 8058)
+ * @param listUnsubscribeMailto the mailto: fallback of List-Unsubscribe (RFC 2369), or null
  */
 public record OutgoingMessage(String messageId, String fromName, String fromAddress, String toName,
-		String toAddress, String subject, String html, String text, String listUnsubscribeUrl) {
+		String toAddress, String subject, String html, String text, String listUnsubscribeUrl,
+		String listUnsubscribeMailto) {
+
+	public OutgoingMessage(String messageId, String fromName, String fromAddress, String toName, String toAddress,
+			String subject, String html, String text, String listUnsubscribeUrl) {
+		this(messageId, fromName, fromAddress, toName, toAddress, subject, html, text, listUnsubscribeUrl, null);
+	}
+
 }

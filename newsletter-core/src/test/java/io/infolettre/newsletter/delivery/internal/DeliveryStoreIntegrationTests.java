@@ -65,7 +65,8 @@ class DeliveryStoreIntegrationTests {
 				outcome(ids.get(1), DeliveryStatus.SENT), outcome(ids.get(2), DeliveryStatus.FAILED_PERMANENT),
 				outcome(ids.get(3), DeliveryStatus.SKIPPED)));
 		var opens = new OpenRecorder(this.mongo.template(),
-				new TrackingSettings(null, null, null, null, null, Duration.ZERO, null), Clock.fixed(this.now, ZoneOffset.UTC));
+				new TrackingSettings(null, null, null, null, null, Duration.ZERO, null, null),
+				Clock.fixed(this.now, ZoneOffset.UTC));
 		opens.record(ids.get(0), READER, null);
 		opens.record(ids.get(0), READER, null);
 		opens.record(ids.get(1), READER, null);

@@ -54,7 +54,7 @@ class OpenRecorderIntegrationTests {
 					false))
 			.toList());
 		this.recorder = new OpenRecorder(this.mongo.template(),
-				new TrackingSettings(null, null, null, null, null, Duration.ofSeconds(2), Duration.ofMillis(50)), this.clock);
+				new TrackingSettings(null, null, null, null, null, Duration.ofSeconds(2), Duration.ofMillis(50), null), this.clock);
 		this.recorder.start();
 	}
 
@@ -92,7 +92,7 @@ class OpenRecorderIntegrationTests {
 	void aStopWritesWhatIsStillQueued() {
 		this.recorder.stop();
 		this.recorder = new OpenRecorder(this.mongo.template(),
-				new TrackingSettings(null, null, null, null, null, Duration.ofSeconds(2), Duration.ofHours(1)), this.clock);
+				new TrackingSettings(null, null, null, null, null, Duration.ofSeconds(2), Duration.ofHours(1), null), this.clock);
 		// not started: nothing is written until the stop
 		for (String id : this.ids) {
 			this.recorder.record(id, READER, null);
