@@ -51,7 +51,7 @@ class ModularityTests {
 			.resideInAnyPackage("io.infolettre.newsletter.subscriber..", "io.infolettre.newsletter.segment..",
 					"io.infolettre.newsletter.issue..", "io.infolettre.newsletter.rendering..",
 					"io.infolettre.newsletter.delivery..", "io.infolettre.newsletter.tracking..",
-					"io.infolettre.newsletter.report..")
+					"io.infolettre.newsletter.report..", "io.infolettre.newsletter.series..")
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("org.springframework.web..", "jakarta.servlet..")

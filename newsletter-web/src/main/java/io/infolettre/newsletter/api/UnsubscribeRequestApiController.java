@@ -1,21 +1,17 @@
 package io.infolettre.newsletter.api;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.infolettre.newsletter.api.internal.MessageSubjects;
 import io.infolettre.newsletter.delivery.RecipientResponses;
 import io.infolettre.newsletter.subscriber.UnsubscribeChannel;
 import io.infolettre.newsletter.tracking.TokenPurpose;
 import io.infolettre.newsletter.tracking.TrackingLinks;
 import io.infolettre.newsletter.tracking.TrackingTokens;
-import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
-import jakarta.mail.internet.MimeMessage;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -55,15 +51,7 @@ class UnsubscribeRequestApiController {
 	}
 
 	private static Optional<String> subjectToken(byte[] message) {
-		try {
-			var mime = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(message));
-			String subject = mime.getSubject();
-			Matcher matcher = TOKEN.matcher(subject == null ? "" : subject);
-			return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
-		}
-		catch (MessagingException ex) {
-			return Optional.empty();
-		}
+		return MessageSubjects.of(message).map(TOKEN::matcher).filter(Matcher::find).map(matcher -> matcher.group(1));
 	}
 
 }

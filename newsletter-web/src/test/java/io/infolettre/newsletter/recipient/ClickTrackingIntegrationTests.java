@@ -16,6 +16,7 @@ import io.infolettre.newsletter.issue.IssueManagement;
 import io.infolettre.newsletter.segment.Audience;
 import io.infolettre.newsletter.subscriber.SubscriberManagement;
 import io.infolettre.newsletter.support.AbstractIntegrationTests;
+import io.infolettre.newsletter.support.AdminSession;
 import io.infolettre.newsletter.support.TestIssues;
 import io.infolettre.newsletter.support.TestMailServer;
 import jakarta.mail.Message;
@@ -95,6 +96,11 @@ class ClickTrackingIntegrationTests extends AbstractIntegrationTests {
 		JsonNode report = awaitReport(sent.issueId(), "clickEvents", 4);
 		assertThat(report.get("clickClasses").get("SCANNER").asLong()).isEqualTo(4);
 		assertThat(report.get("uniqueClicks").asLong()).isZero();
+		var page = AdminSession.login(this.port).page("/admin/issues/" + sent.issueId());
+		assertThat(page.getElementById("class-SCANNER").text()).contains("Analyseurs de sécurité")
+			.contains("tous les liens suivis en une seconde")
+			.endsWith("4");
+		assertThat(page.getElementById("report-clicks").text()).isEqualTo("0");
 		assertThat(report.get("uniqueOpens").asLong()).isZero();
 	}
 
