@@ -44,54 +44,46 @@ class HmacTrackingTokens implements TrackingTokens {
 
 	@Override
 	public String issue(TokenPurpose purpose, String deliveryId) {
-		if (deliveryId == null || deliveryId.length() != 2 * BLOCK) {
-			throw new IllegalArgumentException("Not a delivery id: " + deliveryId);
-		}
-		byte[] block = aes(Cipher.ENCRYPT_MODE, HexFormat.of().parseHex(deliveryId));
-		byte[] token = Arrays.copyOf(block, BLOCK + MAC_BYTES);
-		System.arraycopy(mac(purpose, block), 0, token, BLOCK, MAC_BYTES);
-		return ENCODER.encodeToString(token);
+		return seal(purpose, encryptedId(deliveryId));
 	}
 
 	@Override
 	public Optional<String> verify(TokenPurpose purpose, String token) {
-		if (token == null || token.length() != 38) {
-			return Optional.empty();
-		}
-		byte[] raw;
-		try {
-			raw = DECODER.decode(token);
-		}
-		catch (IllegalArgumentException ex) {
-			return Optional.empty();
-		}
-		// The last character carries 4 unused bits: only the canonical spelling of a token is valid.
-		if (raw.length != BLOCK + MAC_BYTES || !ENCODER.encodeToString(raw).equals(token)) {
-			return Optional.empty();
-		}
-		byte[] block = Arrays.copyOf(raw, BLOCK);
-		byte[] expected = Arrays.copyOf(mac(purpose, block), MAC_BYTES);
-		if (!MessageDigest.isEqual(expected, Arrays.copyOfRange(raw, BLOCK, BLOCK + MAC_BYTES))) {
-			return Optional.empty();
-		}
-		return Optional.of(HexFormat.of().formatHex(aes(Cipher.DECRYPT_MODE, block)));
+		return open(purpose, token, BLOCK).map(block -> HexFormat.of().formatHex(aes(Cipher.DECRYPT_MODE, block)));
 	}
 
 	@Override
 	public String issueClick(String deliveryId, int linkKey) {
-		if (deliveryId == null || deliveryId.length() != 2 * BLOCK) {
-			throw new IllegalArgumentException("Not a delivery id: " + deliveryId);
-		}
-		byte[] signed = Arrays.copyOf(aes(Cipher.ENCRYPT_MODE, HexFormat.of().parseHex(deliveryId)), BLOCK + 4);
+		byte[] signed = Arrays.copyOf(encryptedId(deliveryId), BLOCK + 4);
 		ByteBuffer.wrap(signed, BLOCK, 4).putInt(linkKey);
-		byte[] token = Arrays.copyOf(signed, BLOCK + 4 + MAC_BYTES);
-		System.arraycopy(mac(TokenPurpose.CLICK, signed), 0, token, BLOCK + 4, MAC_BYTES);
-		return ENCODER.encodeToString(token);
+		return seal(TokenPurpose.CLICK, signed);
 	}
 
 	@Override
 	public Optional<Click> verifyClick(String token) {
-		if (token == null || token.length() != 43) {
+		return open(TokenPurpose.CLICK, token, BLOCK + 4).map(signed -> new Click(
+				HexFormat.of().formatHex(aes(Cipher.DECRYPT_MODE, Arrays.copyOf(signed, BLOCK))),
+				ByteBuffer.wrap(signed, BLOCK, 4).getInt()));
+	}
+
+	private byte[] encryptedId(String deliveryId) {
+		if (deliveryId == null || deliveryId.length() != 2 * BLOCK) {
+			throw new IllegalArgumentException("Not a delivery id: " + deliveryId);
+		}
+		return aes(Cipher.ENCRYPT_MODE, HexFormat.of().parseHex(deliveryId));
+	}
+
+	// payload ‖ HMAC(purpose ‖ payload)[0..12], base64url
+	private String seal(TokenPurpose purpose, byte[] payload) {
+		byte[] token = Arrays.copyOf(payload, payload.length + MAC_BYTES);
+		System.arraycopy(mac(purpose, payload), 0, token, payload.length, MAC_BYTES);
+		return ENCODER.encodeToString(token);
+	}
+
+	/** The payload of a token of this purpose and payload length, when the token is genuine. */
+	private Optional<byte[]> open(TokenPurpose purpose, String token, int payloadLength) {
+		int length = payloadLength + MAC_BYTES;
+		if (token == null || token.length() != (length * 8 + 5) / 6) {
 			return Optional.empty();
 		}
 		byte[] raw;
@@ -101,16 +93,16 @@ class HmacTrackingTokens implements TrackingTokens {
 		catch (IllegalArgumentException ex) {
 			return Optional.empty();
 		}
-		if (raw.length != BLOCK + 4 + MAC_BYTES || !ENCODER.encodeToString(raw).equals(token)) {
+		// The last character carries unused bits: only the canonical spelling of a token is valid.
+		if (raw.length != length || !ENCODER.encodeToString(raw).equals(token)) {
 			return Optional.empty();
 		}
-		byte[] signed = Arrays.copyOf(raw, BLOCK + 4);
-		byte[] expected = Arrays.copyOf(mac(TokenPurpose.CLICK, signed), MAC_BYTES);
-		if (!MessageDigest.isEqual(expected, Arrays.copyOfRange(raw, BLOCK + 4, raw.length))) {
+		byte[] payload = Arrays.copyOf(raw, payloadLength);
+		byte[] expected = Arrays.copyOf(mac(purpose, payload), MAC_BYTES);
+		if (!MessageDigest.isEqual(expected, Arrays.copyOfRange(raw, payloadLength, length))) {
 			return Optional.empty();
 		}
-		String deliveryId = HexFormat.of().formatHex(aes(Cipher.DECRYPT_MODE, Arrays.copyOf(signed, BLOCK)));
-		return Optional.of(new Click(deliveryId, ByteBuffer.wrap(signed, BLOCK, 4).getInt()));
+		return Optional.of(payload);
 	}
 
 	private byte[] aes(int mode, byte[] block) {
