@@ -71,7 +71,10 @@ class SchedulingBrowserTests extends AbstractIntegrationTests {
 		this.browser.findElement(By.id("window-SUNDAY")).click();
 		setValue(this.browser.findElement(By.id("window-closes")), "20:00");
 		HeadlessChromium.screenshot(this.browser, "schedule-form");
-		this.browser.findElement(By.id("schedule-submit")).click();
+		WebElement submit = this.browser.findElement(By.id("schedule-submit"));
+		// the form is long: bring its button to the middle of the window, as a person scrolls to it
+		this.browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", submit);
+		submit.click();
 
 		String when = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.CANADA_FRENCH).format(day)
 				+ " à 14 h 45 (heure du Québec)";

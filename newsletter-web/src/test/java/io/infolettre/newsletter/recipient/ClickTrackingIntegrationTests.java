@@ -121,6 +121,16 @@ class ClickTrackingIntegrationTests extends AbstractIntegrationTests {
 			assertThat(response.statusCode()).as(forged).isEqualTo(404);
 			assertThat(response.headers().firstValue("Location")).isEmpty();
 		}
+		// open redirect attempts: an address never comes from the request
+		for (String attempt : List.of("/c/https:%2F%2Fmalveillant.exemple", "/c/" + token + "/..%2F..%2Fmalveillant",
+				"/c/%2F%2Fmalveillant.exemple")) {
+			var response = http().getBytes(attempt);
+			assertThat(response.statusCode()).as(attempt).isIn(400, 404);
+			assertThat(response.headers().firstValue("Location")).as(attempt).isEmpty();
+		}
+		var withParameter = http().getBytes("/c/" + token + "?url=https://malveillant.exemple&to=https://malveillant.exemple");
+		assertThat(withParameter.headers().firstValue("Location")).hasValueSatisfying(
+				location -> assertThat(location).startsWith("https://").doesNotContain("malveillant"));
 	}
 
 	private Sent send(List<String> members) throws Exception {
