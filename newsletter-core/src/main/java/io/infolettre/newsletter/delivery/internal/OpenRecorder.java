@@ -8,6 +8,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -60,6 +61,8 @@ public class OpenRecorder implements SmartLifecycle {
 
 	private static final int BATCH = 5_000;
 
+	private static final int KNOWN_ENTRIES = 100_000;
+
 	private static final int SWEEP_LINKS = 3;
 
 	private static final Duration SWEEP_SPAN = Duration.ofSeconds(1);
@@ -82,6 +85,16 @@ public class OpenRecorder implements SmartLifecycle {
 	private final List<Open> settling = new ArrayList<>();
 
 	private final List<Open> recentClicks = new ArrayList<>();
+
+	// the writer's too (under this object's lock): the entries seen lately, least recently used out first
+	private final Map<String, Known> known = new LinkedHashMap<>(1024, 0.75f, true) {
+
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<String, Known> eldest) {
+			return size() > KNOWN_ENTRIES;
+		}
+
+	};
 
 	private volatile boolean running;
 
@@ -203,17 +216,15 @@ public class OpenRecorder implements SmartLifecycle {
 	}
 
 	private void write(List<Open> batch) {
-		Map<String, Document> entries = entries(batch);
+		Map<String, Known> entries = entries(batch);
 		Map<String, IssueBatch> byIssue = new LinkedHashMap<>();
 		for (Open open : batch) {
-			Document entry = entries.get(open.deliveryId());
+			Known entry = entries.get(open.deliveryId());
 			if (entry == null) {
 				continue; // a valid token of an entry that no longer exists (issue deleted)
 			}
-			Date sentAt = entry.getDate("sentAt");
 			OpenClass type = open.link() != null && isSweep(open) ? OpenClass.SCANNER
-					: this.classifier.classify(open.userAgent(), open.address(),
-							sentAt == null ? null : sentAt.toInstant(), open.at());
+					: this.classifier.classify(open.userAgent(), open.address(), entry.sentAt, open.at());
 			var issue = byIssue.computeIfAbsent(LedgerKeys.issueOf(open.deliveryId()), id -> new IssueBatch());
 			// anonymous: counted for the issue, tied to nobody
 			var event = new Document(this.anonymous ? Map.of() : Map.of("d", open.deliveryId()))
@@ -228,10 +239,10 @@ public class OpenRecorder implements SmartLifecycle {
 			issue.count((open.link() == null ? "openClasses." : "clickClasses.") + type.name());
 			issue.count(open.link() == null ? "openEvents" : "clickEvents");
 			if (type.isRead() && !this.anonymous) {
-				if (!entry.containsKey("openedAt")) {
+				if (!entry.opened) {
 					issue.firstReads.merge(open.deliveryId(), open.at(), OpenRecorder::earlier);
 				}
-				if (open.link() != null && !entry.containsKey("clickedAt")) {
+				if (open.link() != null && !entry.clicked) {
 					issue.firstClicks.merge(open.deliveryId(), open.at(), OpenRecorder::earlier);
 				}
 			}
@@ -245,6 +256,9 @@ public class OpenRecorder implements SmartLifecycle {
 			issue.counts.forEach(counters::inc);
 			long read = markFirst("openedAt", issue.firstReads);
 			long clicked = markFirst("clickedAt", issue.firstClicks);
+			// set now, here or by another instance before: either way for good
+			issue.firstReads.keySet().forEach(id -> entries.get(id).opened = true);
+			issue.firstClicks.keySet().forEach(id -> entries.get(id).clicked = true);
 			if (read > 0) {
 				counters.inc("opened", read);
 			}
@@ -289,13 +303,30 @@ public class OpenRecorder implements SmartLifecycle {
 
 	}
 
-	private Map<String, Document> entries(List<Open> batch) {
-		List<String> ids = batch.stream().map(Open::deliveryId).distinct().toList();
-		var query = Query.query(Criteria.where("_id").in(ids));
+	// Only the entries not remembered yet are read: during a wave of opens, most are.
+	private Map<String, Known> entries(List<Open> batch) {
+		Map<String, Known> entries = new HashMap<>();
+		Set<String> unknown = new LinkedHashSet<>();
+		for (Open open : batch) {
+			Known known = this.known.get(open.deliveryId());
+			if (known != null) {
+				entries.put(open.deliveryId(), known);
+			}
+			else {
+				unknown.add(open.deliveryId());
+			}
+		}
+		if (unknown.isEmpty()) {
+			return entries;
+		}
+		var query = Query.query(Criteria.where("_id").in(unknown));
 		query.fields().include("sentAt", "openedAt", "clickedAt");
-		Map<String, Document> entries = new HashMap<>();
-		for (Document entry : this.mongo.find(query, Document.class, Delivery.COLLECTION)) {
-			entries.put(entry.getString("_id"), entry);
+		for (Document document : this.mongo.find(query, Document.class, Delivery.COLLECTION)) {
+			Date sentAt = document.getDate("sentAt");
+			var known = new Known(sentAt == null ? null : sentAt.toInstant(), document.containsKey("openedAt"),
+					document.containsKey("clickedAt"));
+			this.known.put(document.getString("_id"), known);
+			entries.put(document.getString("_id"), known);
 		}
 		return entries;
 	}
@@ -342,6 +373,26 @@ public class OpenRecorder implements SmartLifecycle {
 	@Override
 	public int getPhase() {
 		return SmartLifecycle.DEFAULT_PHASE - 4096;
+	}
+
+	/**
+	 * What the writer remembers of a ledger entry, so that a wave of opens does not read the ledger
+	 * once each: its send time, and whether it was read or clicked (which, once true, stays true).
+	 */
+	private static final class Known {
+
+		final Instant sentAt;
+
+		boolean opened;
+
+		boolean clicked;
+
+		Known(Instant sentAt, boolean opened, boolean clicked) {
+			this.sentAt = sentAt;
+			this.opened = opened;
+			this.clicked = clicked;
+		}
+
 	}
 
 	/** An open, or a click when it names a link. */
