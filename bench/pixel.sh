@@ -11,8 +11,10 @@
 #   4. loads the application with wrk (bench/pixel.lua: 2 threads, 16 connections, every request
 #      another token, round-robin over a shuffled list): a warm-up of at least 60 s (a fresh JVM is
 #      far slower in its first minute), then the measured run, --latency;
-#   5. waits for the recorded opens to be flushed and compares the 200 answers with the open events
-#      the database stored for the issue (GET /api/v1/issues/{id}/report, field openEvents);
+#   5. waits for the recorded opens to be flushed (the stored count has stopped moving) and compares
+#      the 200 answers with the open events the database stored for the issue
+#      (GET /api/v1/issues/{id}/report, field openEvents); counts the warnings the application logged
+#      under load;
 #   6. stops the application and runs the same wrk settings against Debian's nginx serving a static
 #      43-byte GIF at /o/<anything>.gif (private config, loopback port, access log off), the reference.
 # hits/s counts 200 answers per second of the measured run; p99 is wrk's 99th percentile latency of
@@ -23,11 +25,13 @@
 # been counted, so lost can be slightly negative, by at most 2 x connections; "-" with --skip-nginx)
 #
 # Usage: bench/pixel.sh [--recipients N] [--warmup S] [--duration S] [--connections C]
-#                       [--skip-nginx] [--keep] [-- APP_ARG...]
+#                       [--flush-timeout S] [--skip-nginx] [--keep] [-- APP_ARG...]
 #   --recipients N    subscribers seeded, messages sent, distinct tokens requested (default 20000)
 #   --warmup S        seconds of load on the application before the measured run (default 60)
 #   --duration S      seconds of the measured run, on the application and on nginx (default 30)
 #   --connections C   wrk connections (default 16; wrk always runs 2 threads: 2 cores here)
+#   --flush-timeout S wait at most S seconds after the load for the stored count to stop moving
+#                     (default 600; past it the count is taken as it is, with a warning)
 #   --skip-nginx      no nginx reference (quick trials): nginx_hits_per_s and ratio print as "-"
 #   --keep            keep the work folder (app log, GC log, captured mail, wrk outputs) on success
 #   -- APP_ARG...     extra application arguments
@@ -47,6 +51,8 @@ SKIP_NGINX=0
 KEEP=0
 APP_ARGS=()
 BATCH=10000          # subscribers per POST (the API's maximum)
+FLUSH_TIMEOUT=600    # seconds to wait for the recorded opens to stop moving after the load
+SETTLE_S=10          # the stored count is final once it has not moved for this long (at least)
 WRK_TIMEOUT=10s      # a slower answer counts as a wrk timeout and is left out of the latencies
 EVENTS_FIELD=openEvents   # every open event stored for the issue, repeated opens included
 LUA="$REPO/bench/pixel.lua"
@@ -57,15 +63,17 @@ while [ $# -gt 0 ]; do
     --warmup) WARMUP="$2"; shift 2 ;;
     --duration) DURATION="$2"; shift 2 ;;
     --connections) CONNECTIONS="$2"; shift 2 ;;
+    --flush-timeout) FLUSH_TIMEOUT="$2"; shift 2 ;;
     --skip-nginx) SKIP_NGINX=1; shift ;;
     --keep) KEEP=1; shift ;;
     --) shift; APP_ARGS=("$@"); break ;;
-    -h|--help) sed -n '2,36p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,38p' "$0"; exit 0 ;;
     *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
 done
-for v in RECIPIENTS WARMUP DURATION CONNECTIONS; do
-  [[ "${!v}" =~ ^[1-9][0-9]*$ ]] || die "--${v,,} needs a positive integer"
+for v in RECIPIENTS WARMUP DURATION CONNECTIONS FLUSH_TIMEOUT; do
+  opt="${v,,}"
+  [[ "${!v}" =~ ^[1-9][0-9]*$ ]] || die "--${opt//_/-} needs a positive integer"
 done
 [ "$CONNECTIONS" -ge "$THREADS" ] || die "--connections must be at least $THREADS (one per wrk thread)"
 [ "$WARMUP" -ge 60 ] || log "warning: a warm-up of ${WARMUP}s is under 60 s: the JVM is not warm yet, the numbers are not comparable"
@@ -237,20 +245,40 @@ open_events() {
   json "j['$EVENTS_FIELD']" <<<"$doc"
 }
 
-# Waits until the write-behind recording has flushed: 3 s, then reads every 2 s until two reads agree.
+# Waits until the write-behind recording has flushed, and prints "<stored open events> <final: 1|0>".
+# A backlog is written a batch at a time, and one batch can take seconds on the embedded database,
+# so two equal reads do not prove the end: after 3 s the count is read every second, and it is final
+# once it has not moved for SETTLE_S seconds, or for twice the longest wait seen between two of its
+# moves when that is longer. After --flush-timeout seconds the last count is taken as it is (final 0).
 flushed_open_events() {
-  local prev cur deadline=$((SECONDS + 120))
+  local cur next t_change gap longest=0 quiet deadline=$((SECONDS + FLUSH_TIMEOUT)) last_log=$SECONDS
   sleep 3
   cur="$(open_events)"
+  t_change=$SECONDS
   while :; do
-    prev="$cur"
-    sleep 2
-    cur="$(open_events)"
-    [ "$cur" = "$prev" ] && break
-    [ $SECONDS -lt "$deadline" ] || die "the stored open events still change after 120 s ($prev -> $cur)"
-    log "  stored open events: $cur (still changing)"
+    sleep 1
+    next="$(open_events)"
+    if [ "$next" != "$cur" ]; then
+      gap=$((SECONDS - t_change))
+      [ "$gap" -gt "$longest" ] && longest=$gap
+      cur="$next"
+      t_change=$SECONDS
+    fi
+    quiet=$((2 * longest > SETTLE_S ? 2 * longest : SETTLE_S))
+    if [ $((SECONDS - t_change)) -ge "$quiet" ]; then
+      echo "$cur 1"
+      return 0
+    fi
+    if [ $SECONDS -ge "$deadline" ]; then
+      log "warning: the stored open events still moved $((SECONDS - t_change)) s ago, after ${FLUSH_TIMEOUT} s of waiting: the count taken is not final"
+      echo "$cur 0"
+      return 0
+    fi
+    if [ $((SECONDS - last_log)) -ge 10 ]; then
+      log "  stored open events: $cur (last move $((SECONDS - t_change)) s ago; final after $quiet s without one)"
+      last_log=$SECONDS
+    fi
   done
-  echo "$cur"
 }
 
 # ------------------------------------------------------------------ 6. the nginx reference
@@ -340,6 +368,8 @@ main() {
   app_gif_bytes="$(cut -d' ' -f2 <<<"$probe")"
   log "probe: a pixel answers $probe"
 
+  local log_mark
+  log_mark="$(wc -l <"$APP_LOG")"
   run_wrk app-warmup "$app_url" "$WARMUP"
   local warm_ok=${W[ok]} warm_not_ok=${W[not_ok]} warm_err=$((W[connect] + W[read] + W[write] + W[timeout]))
   local warm_rate
@@ -353,12 +383,19 @@ main() {
 
   local answered=$((1 + warm_ok + ok)) stored lost
   log "load over; waiting for the recorded opens to be flushed ..."
-  stored="$(flushed_open_events)"
+  local final
+  read -r stored final < <(flushed_open_events)
+  [ -n "$stored" ] || die "could not read the stored open events"
   lost=$((answered - stored))
   # wrk stops with up to one request in flight per connection: stored, but never counted as answered.
   [ "$lost" -ge $((-2 * CONNECTIONS)) ] \
     || log "warning: $((-lost)) more open events stored than answered, beyond the $((2 * CONNECTIONS)) requests that can be in flight when wrk stops: did something else request pixels?"
-  log "answered 200: $answered (probe 1, warm-up $warm_ok, measured $ok); $EVENTS_FIELD stored: $stored; lost $lost"
+  log "answered 200: $answered (probe 1, warm-up $warm_ok, measured $ok); $EVENTS_FIELD stored: $stored$([ "$final" = 1 ] || echo ' (NOT final)'); lost $lost"
+  # What the application said under load (and while flushing): WARN and ERROR lines.
+  local warnings last_warning
+  warnings="$(tail -n +"$((log_mark + 1))" "$APP_LOG" | grep -cE '^[0-9][^ ]* +(WARN|ERROR) ' || true)"
+  last_warning="$(tail -n +"$((log_mark + 1))" "$APP_LOG" | grep -E '^[0-9][^ ]* +(WARN|ERROR) ' | tail -1 | cut -c1-240 || true)"
+  [ "$warnings" = 0 ] || log "the application logged $warnings WARN/ERROR lines under load; the last: $last_warning"
   app_stop   # nginx gets the machine to itself, as the application had
 
   local nginx_hits="-" ratio="-" n_p50="-" n_p99="-" n_err="-"
@@ -379,7 +416,8 @@ main() {
   echo "  measured run:     $hits hits/s (200 answers), latency p50 $p50 ms, p90 $p90 ms, p99 $p99 ms, p99.9 $p999 ms, max $max ms"
   echo "                    $not_ok other statuses; socket errors connect $err_connect, read $err_read, write $err_write, timeout (> $WRK_TIMEOUT) $err_timeout; ~$bytes_per bytes a response, headers included; GIF $app_gif_bytes bytes"
   echo "  warm-up:          $warm_rate hits/s over ${WARMUP} s; $warm_not_ok other statuses, $warm_err socket errors"
-  echo "  open events:      $answered answered 200 (probe, warm-up, measured run), $stored stored ($EVENTS_FIELD after the flush): lost $lost"
+  echo "  open events:      $answered answered 200 (probe, warm-up, measured run), $stored stored ($EVENTS_FIELD after the flush$([ "$final" = 1 ] || echo ', NOT final: still moving at --flush-timeout')): lost $lost"
+  echo "  application log:  $warnings WARN/ERROR lines from the warm-up on${last_warning:+; the last: $last_warning}"
   if [ "$SKIP_NGINX" = 0 ]; then
     echo "nginx (static 43-byte GIF, 2 workers, access log off, warm-up ${NGINX_WARMUP} s):"
     echo "  measured run:     $nginx_hits hits/s, latency p50 $n_p50 ms, p99 $n_p99 ms; $n_err errors or other statuses"
