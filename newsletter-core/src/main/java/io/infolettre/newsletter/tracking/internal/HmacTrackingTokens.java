@@ -37,9 +37,40 @@ class HmacTrackingTokens implements TrackingTokens {
 
 	private final SecretKeySpec macKey;
 
+	// Every pixel and click verifies a token: looking the algorithms up each time cost more than using
+	// them. Each thread keeps its own initialised instances (they are not thread-safe).
+	private final ThreadLocal<Cipher> encryption;
+
+	private final ThreadLocal<Cipher> decryption;
+
+	private final ThreadLocal<Mac> macs;
+
 	HmacTrackingTokens(byte[] secret) {
 		this.encryptionKey = new SecretKeySpec(derive(secret, "token-encryption", 16), "AES");
 		this.macKey = new SecretKeySpec(derive(secret, "token-mac", 32), "HmacSHA256");
+		this.encryption = ThreadLocal.withInitial(() -> cipher(Cipher.ENCRYPT_MODE));
+		this.decryption = ThreadLocal.withInitial(() -> cipher(Cipher.DECRYPT_MODE));
+		this.macs = ThreadLocal.withInitial(() -> {
+			try {
+				Mac mac = Mac.getInstance("HmacSHA256");
+				mac.init(this.macKey);
+				return mac;
+			}
+			catch (GeneralSecurityException ex) {
+				throw new IllegalStateException(ex);
+			}
+		});
+	}
+
+	private Cipher cipher(int mode) {
+		try {
+			Cipher cipher = Cipher.getInstance("AES/ECB/NoPadding");
+			cipher.init(mode, this.encryptionKey);
+			return cipher;
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	@Override
@@ -107,8 +138,7 @@ class HmacTrackingTokens implements TrackingTokens {
 
 	private byte[] aes(int mode, byte[] block) {
 		try {
-			Cipher cipher = Cipher.getInstance("AES/ECB/NoPadding");
-			cipher.init(mode, this.encryptionKey);
+			Cipher cipher = (mode == Cipher.ENCRYPT_MODE ? this.encryption : this.decryption).get();
 			return cipher.doFinal(block);
 		}
 		catch (GeneralSecurityException ex) {
@@ -117,15 +147,9 @@ class HmacTrackingTokens implements TrackingTokens {
 	}
 
 	private byte[] mac(TokenPurpose purpose, byte[] block) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(this.macKey);
-			mac.update(purpose.code());
-			return mac.doFinal(block);
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException(ex);
-		}
+		Mac mac = this.macs.get();
+		mac.update(purpose.code());
+		return mac.doFinal(block);
 	}
 
 	private static byte[] derive(byte[] secret, String label, int length) {
