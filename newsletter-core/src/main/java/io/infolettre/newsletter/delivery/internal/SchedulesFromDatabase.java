@@ -136,19 +136,19 @@ class SchedulesFromDatabase {
 				return; // it ended between the query and the lease
 			}
 			markDeadExecutionFailed(issue);
-			if (this.delivery.resumeOnStartup()) {
-				log.warn("Issue {} was being sent by an instance that stopped: resuming its send", issue.getId());
-				this.trigger.fireAt(issue.getId(), now);
-			}
-			else {
-				log.warn("Issue {} was being sent by an instance that stopped: paused", issue.getId());
-				this.issues.pause(issue.getId(),
-						"Envoi interrompu par un arrêt de l'application ; reprenez-le pour le terminer.");
-			}
 		}
 		finally {
-			// the launcher takes it again when the trigger fires
+			// given back before the trigger fires: the launcher takes it again, here or elsewhere
 			this.leases.release(issue.getId());
+		}
+		if (this.delivery.resumeOnStartup()) {
+			log.warn("Issue {} was being sent by an instance that stopped: resuming its send", issue.getId());
+			this.trigger.fireAt(issue.getId(), now);
+		}
+		else {
+			log.warn("Issue {} was being sent by an instance that stopped: paused", issue.getId());
+			this.issues.pause(issue.getId(),
+					"Envoi interrompu par un arrêt de l'application ; reprenez-le pour le terminer.");
 		}
 	}
 
