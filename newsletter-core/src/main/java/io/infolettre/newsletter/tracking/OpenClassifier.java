@@ -42,9 +42,16 @@ public final class OpenClassifier {
 	 * @param openedAt when the open was requested
 	 */
 	public OpenClass classify(String userAgent, String address, Instant sentAt, Instant openedAt) {
+		return classify(byRequest(userAgent, address), sentAt, openedAt);
+	}
+
+	/**
+	 * What the request alone says (rules 1 to 4 without the time since delivery): cheap enough for
+	 * the request's thread, so that only this class, not the whole user agent, waits to be written.
+	 */
+	public static OpenClass byRequest(String userAgent, String address) {
 		String agent = userAgent == null ? "" : userAgent.strip().toLowerCase(Locale.ROOT);
-		if (agent.isEmpty() || SCANNERS.stream().anyMatch(agent::contains)
-				|| (sentAt != null && openedAt.isBefore(sentAt.plus(this.scannerWindow)))) {
+		if (agent.isEmpty() || SCANNERS.stream().anyMatch(agent::contains)) {
 			return OpenClass.SCANNER;
 		}
 		if ((address != null && address.startsWith("17.")) || agent.equals("mozilla/5.0")) {
@@ -54,6 +61,14 @@ public final class OpenClassifier {
 			return OpenClass.IMAGE_PROXY;
 		}
 		return OpenClass.HUMAN;
+	}
+
+	/** The request's class, unless the open came too soon after delivery: then a scanner's (rule 1). */
+	public OpenClass classify(OpenClass byRequest, Instant sentAt, Instant openedAt) {
+		if (sentAt != null && openedAt.isBefore(sentAt.plus(this.scannerWindow))) {
+			return OpenClass.SCANNER;
+		}
+		return byRequest;
 	}
 
 	/** The user agent's family, kept instead of the whole string. */

@@ -57,7 +57,8 @@ public class OpenRecorder implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(OpenRecorder.class);
 
-	private static final int CAPACITY = 100_000;
+	// about 150 bytes an open: 40 MB at most
+	private static final int CAPACITY = 250_000;
 
 	private static final int BATCH = 5_000;
 
@@ -122,7 +123,9 @@ public class OpenRecorder implements SmartLifecycle {
 		if (!LedgerKeys.isValid(deliveryId)) {
 			return;
 		}
-		var open = new Open(deliveryId, this.clock.instant(), userAgent, address, link);
+		// only what the writer needs waits in the queue: the class the request gives, the agent's family
+		var open = new Open(deliveryId, this.clock.instant(), OpenClassifier.byRequest(userAgent, address),
+				OpenClassifier.family(userAgent), link);
 		if (!this.queue.offer(open) && this.dropped.incrementAndGet() % 1000 == 1) {
 			log.warn("Open queue full: {} opens and clicks dropped so far", this.dropped.get());
 		}
@@ -224,14 +227,14 @@ public class OpenRecorder implements SmartLifecycle {
 				continue; // a valid token of an entry that no longer exists (issue deleted)
 			}
 			OpenClass type = open.link() != null && isSweep(open) ? OpenClass.SCANNER
-					: this.classifier.classify(open.userAgent(), open.address(), entry.sentAt, open.at());
+					: this.classifier.classify(open.byRequest(), entry.sentAt, open.at());
 			var issue = byIssue.computeIfAbsent(LedgerKeys.issueOf(open.deliveryId()), id -> new IssueBatch());
 			// anonymous: counted for the issue, tied to nobody
 			var event = new Document(this.anonymous ? Map.of() : Map.of("d", open.deliveryId()))
 				.append("t", Date.from(open.at()))
 				.append("k", open.link() == null ? "OPEN" : "CLICK")
 				.append("c", type.name())
-				.append("a", OpenClassifier.family(open.userAgent()));
+				.append("a", open.family());
 			if (open.link() != null) {
 				event.append("l", open.link());
 			}
@@ -396,7 +399,7 @@ public class OpenRecorder implements SmartLifecycle {
 	}
 
 	/** An open, or a click when it names a link. */
-	record Open(String deliveryId, Instant at, String userAgent, String address, Integer link) {
+	record Open(String deliveryId, Instant at, OpenClass byRequest, String family, Integer link) {
 	}
 
 }
