@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.infolettre.newsletter.delivery.Delivery;
@@ -148,28 +147,36 @@ public class OpenRecorder implements SmartLifecycle {
 		}
 	}
 
+	// The queue is drained and written under this object's lock, so that a flush (a stop, a test) never
+	// misses a batch the writer has taken but not written yet.
 	private void writeLoop() {
-		List<Open> batch = new ArrayList<>();
 		while (this.running || !this.queue.isEmpty()) {
 			try {
-				Open first = this.queue.poll(this.interval.toMillis(), TimeUnit.MILLISECONDS);
-				if (first != null) {
-					batch.add(first);
-					this.queue.drainTo(batch, BATCH - 1);
-				}
+				int taken;
 				synchronized (this) {
-					batch = ripe(batch);
+					taken = writeQueued();
 				}
-				if (!batch.isEmpty()) {
-					writeWithRetries(batch);
+				// a full batch means more is waiting; otherwise a pause lets the next batch fill up
+				if (taken < BATCH) {
+					Thread.sleep(this.interval.toMillis());
 				}
-				batch = new ArrayList<>();
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
 				return;
 			}
 		}
+	}
+
+	/** @return how many events were taken from the queue */
+	private int writeQueued() throws InterruptedException {
+		List<Open> batch = new ArrayList<>();
+		this.queue.drainTo(batch, BATCH);
+		List<Open> ripe = ripe(batch);
+		if (!ripe.isEmpty()) {
+			writeWithRetries(ripe);
+		}
+		return batch.size();
 	}
 
 	// Clicks wait SWEEP_SPAN before they are written, so that a machine following every link of a
@@ -201,9 +208,7 @@ public class OpenRecorder implements SmartLifecycle {
 	private void writeWithRetries(List<Open> batch) throws InterruptedException {
 		for (int attempt = 1;; attempt++) {
 			try {
-				synchronized (this) {
-					write(batch);
-				}
+				write(batch);
 				return;
 			}
 			catch (RuntimeException ex) {
