@@ -21,7 +21,6 @@ import io.infolettre.newsletter.support.NewsletterIntegrationTest;
 import io.infolettre.newsletter.support.SwitchableRelay;
 import io.infolettre.newsletter.support.TestHttp;
 import io.infolettre.newsletter.support.TestMailServer;
-import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -96,7 +95,7 @@ class SendFailureIntegrationTests {
 
 		assertThat(this.deliveries.progress(issue.getId()).sent()).isEqualTo(members);
 		List<String> recipients = Arrays.stream(TestMailServer.get().getReceivedMessages())
-			.map(SendFailureIntegrationTests::recipient)
+			.map(TestMailServer::recipient)
 			.toList();
 		assertThat(recipients).hasSize(members).doesNotHaveDuplicates();
 	}
@@ -144,15 +143,6 @@ class SendFailureIntegrationTests {
 
 	private String address(int i) {
 		return "membre" + i + "." + this.list.substring(5, 13) + "@relais.exemple.ca";
-	}
-
-	private static String recipient(MimeMessage message) {
-		try {
-			return message.getAllRecipients()[0].toString();
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	private static SwitchableRelay relay() {

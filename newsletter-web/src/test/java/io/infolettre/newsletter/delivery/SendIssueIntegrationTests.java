@@ -85,7 +85,7 @@ class SendIssueIntegrationTests extends AbstractIntegrationTests {
 
 		MimeMessage[] received = TestMailServer.get().getReceivedMessages();
 		Map<String, MimeMessage> byRecipient = Arrays.stream(received)
-			.collect(Collectors.toMap(SendIssueIntegrationTests::recipient, m -> m));
+			.collect(Collectors.toMap(TestMailServer::recipient, m -> m));
 		assertThat(byRecipient).hasSize(3)
 			.containsOnlyKeys(address("jerome"), address("helene"), address("genevieve"));
 
@@ -175,15 +175,6 @@ class SendIssueIntegrationTests extends AbstractIntegrationTests {
 
 	private static String htmlOf(MimeMessage message) throws Exception {
 		return (String) ((Multipart) message.getContent()).getBodyPart(1).getContent();
-	}
-
-	private static String recipient(MimeMessage message) {
-		try {
-			return message.getAllRecipients()[0].toString().replaceAll(".*<|>.*", "");
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	private static String messageId(MimeMessage message) {

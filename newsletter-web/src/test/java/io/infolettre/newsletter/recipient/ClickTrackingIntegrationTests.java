@@ -19,9 +19,7 @@ import io.infolettre.newsletter.support.AbstractIntegrationTests;
 import io.infolettre.newsletter.support.AdminSession;
 import io.infolettre.newsletter.support.TestIssues;
 import io.infolettre.newsletter.support.TestMailServer;
-import jakarta.mail.Message;
 import jakarta.mail.Multipart;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -143,11 +141,11 @@ class ClickTrackingIntegrationTests extends AbstractIntegrationTests {
 		new TestIssues(http()).awaitStatus(issue.getId(), "SENT");
 		Map<String, String> html = new HashMap<>();
 		for (MimeMessage message : TestMailServer.get().getReceivedMessages()) {
-			if (members.contains(recipient(message))) {
+			if (members.contains(TestMailServer.recipient(message))) {
 				var parts = (Multipart) message.getContent();
 				String text = (String) parts.getBodyPart(0).getContent();
 				assertThat(all(CLICK, text)).as("the text part's links too").hasSize(4);
-				html.put(recipient(message), (String) parts.getBodyPart(1).getContent());
+				html.put(TestMailServer.recipient(message), (String) parts.getBodyPart(1).getContent());
 			}
 		}
 		assertThat(html).hasSize(members.size());
@@ -181,15 +179,6 @@ class ClickTrackingIntegrationTests extends AbstractIntegrationTests {
 			return this.byRecipient.get(recipient);
 		}
 
-	}
-
-	private static String recipient(MimeMessage message) {
-		try {
-			return ((InternetAddress) message.getRecipients(Message.RecipientType.TO)[0]).getAddress();
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

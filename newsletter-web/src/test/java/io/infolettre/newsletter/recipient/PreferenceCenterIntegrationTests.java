@@ -20,9 +20,7 @@ import io.infolettre.newsletter.support.AbstractIntegrationTests;
 import io.infolettre.newsletter.support.AdminSession;
 import io.infolettre.newsletter.support.TestIssues;
 import io.infolettre.newsletter.support.TestMailServer;
-import jakarta.mail.Message;
 import jakarta.mail.Multipart;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -102,7 +100,7 @@ class PreferenceCenterIntegrationTests extends AbstractIntegrationTests {
 		assertThat(http().api("POST", "/api/v1/issues/" + issue.getId() + "/send").statusCode()).isEqualTo(202);
 		new TestIssues(http()).awaitStatus(issue.getId(), "SENT");
 		MimeMessage message = Arrays.stream(TestMailServer.get().getReceivedMessages())
-			.filter(m -> email.equals(recipient(m)))
+			.filter(m -> email.equals(TestMailServer.recipient(m)))
 			.findFirst()
 			.orElseThrow();
 		return (String) ((Multipart) message.getContent()).getBodyPart(1).getContent();
@@ -116,15 +114,6 @@ class PreferenceCenterIntegrationTests extends AbstractIntegrationTests {
 		Matcher matcher = pattern.matcher(html);
 		assertThat(matcher.find()).as(pattern.pattern()).isTrue();
 		return matcher.group(1);
-	}
-
-	private static String recipient(MimeMessage message) {
-		try {
-			return ((InternetAddress) message.getRecipients(Message.RecipientType.TO)[0]).getAddress();
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

@@ -13,8 +13,6 @@ import io.infolettre.newsletter.issue.SendTime;
 import io.infolettre.newsletter.support.AbstractIntegrationTests;
 import io.infolettre.newsletter.support.TestIssues;
 import io.infolettre.newsletter.support.TestMailServer;
-import jakarta.mail.Message;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
 import org.apache.commons.csv.CSVFormat;
@@ -37,8 +35,8 @@ class UnsubscribeLogIntegrationTests extends AbstractIntegrationTests {
 		String issueId = api.sentTo(this.list,
 				List.of(address("clic"), address("page"), address("plainte"), address("courriel")));
 		Map<String, MimeMessage> messages = Arrays.stream(TestMailServer.get().getReceivedMessages())
-			.filter(m -> recipient(m).endsWith(this.list + "@membres.exemple.ca"))
-			.collect(Collectors.toMap(UnsubscribeLogIntegrationTests::recipient, m -> m));
+			.filter(m -> TestMailServer.recipient(m).endsWith(this.list + "@membres.exemple.ca"))
+			.collect(Collectors.toMap(TestMailServer::recipient, m -> m));
 
 		String oneClick = unsubscribeUrl(messages.get(address("clic")));
 		assertThat(http().postForm(oneClick, "List-Unsubscribe=One-Click").statusCode()).isEqualTo(200);
@@ -99,15 +97,6 @@ class UnsubscribeLogIntegrationTests extends AbstractIntegrationTests {
 
 	private static String unsubscribeUrl(MimeMessage message) throws Exception {
 		return MimeUtility.unfold(message.getHeader("List-Unsubscribe")[0]).split(",")[0].replaceAll("[<>]", "").strip();
-	}
-
-	private static String recipient(MimeMessage message) {
-		try {
-			return ((InternetAddress) message.getRecipients(Message.RecipientType.TO)[0]).getAddress();
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

@@ -46,7 +46,8 @@ public final class TestMailServer {
 			.collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
 	}
 
-	private static String recipient(MimeMessage message) {
+	/** The address a captured message was sent to. */
+	public static String recipient(MimeMessage message) {
 		try {
 			return ((InternetAddress) message.getRecipients(Message.RecipientType.TO)[0]).getAddress();
 		}
