@@ -92,14 +92,7 @@ class SchedulesFromDatabase {
 		});
 		each(IssueStatus.PAUSED, issue -> {
 			// a send paused just before the stop may have left its execution "running" too
-			if (!this.leases.holds(issue.getId()) && this.leases.tryAcquire(issue.getId())) {
-				try {
-					markDeadExecutionFailed(issue);
-				}
-				finally {
-					this.leases.release(issue.getId());
-				}
-			}
+			markDeadExecutionFailedUnlessHeld(issue);
 			if (issue.getResumeAt() != null) {
 				waiting.add(issue.getId());
 				ensureTrigger(issue.getId(), issue.getResumeAt(), now);
@@ -107,15 +100,7 @@ class SchedulesFromDatabase {
 		});
 		each(IssueStatus.SCHEDULED, issue -> {
 			waiting.add(issue.getId());
-			if (!this.leases.holds(issue.getId()) && !this.leases.heldElsewhere(issue.getId())
-					&& this.leases.tryAcquire(issue.getId())) {
-				try {
-					markDeadExecutionFailed(issue);
-				}
-				finally {
-					this.leases.release(issue.getId());
-				}
-			}
+			markDeadExecutionFailedUnlessHeld(issue);
 			ensureTrigger(issue.getId(), issue.dueAt(), now);
 		});
 		for (String issueId : this.trigger.issuesWithTriggers()) {
@@ -128,7 +113,7 @@ class SchedulesFromDatabase {
 
 	private void takeOverInterruptedSend(Issue issue, Instant now) {
 		// sent by this instance, or by another one that is alive: nothing to do
-		if (this.leases.holds(issue.getId()) || !this.leases.tryAcquire(issue.getId())) {
+		if (!this.leases.tryAcquire(issue.getId())) {
 			return;
 		}
 		try {
@@ -149,6 +134,18 @@ class SchedulesFromDatabase {
 			log.warn("Issue {} was being sent by an instance that stopped: paused", issue.getId());
 			this.issues.pause(issue.getId(),
 					"Envoi interrompu par un arrêt de l'application ; reprenez-le pour le terminer.");
+		}
+	}
+
+	// An execution still "running" for an issue no live instance holds died with its instance.
+	private void markDeadExecutionFailedUnlessHeld(Issue issue) {
+		if (this.leases.tryAcquire(issue.getId())) {
+			try {
+				markDeadExecutionFailed(issue);
+			}
+			finally {
+				this.leases.release(issue.getId());
+			}
 		}
 	}
 

@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -170,23 +169,6 @@ class SendLeases implements DisposableBean {
 			log.info("Stopping: sends {} end between two messages and resume at the next start (or on another "
 					+ "instance)", this.held);
 		}
-	}
-
-	/** Whether another live instance holds the issue's lease now. */
-	boolean heldElsewhere(String issueId) {
-		Document current = this.mongo.findById(key(issueId), Document.class, COLLECTION);
-		if (current == null) {
-			return false;
-		}
-		Owner holder = Owner.of(current);
-		return !holder.equals(this.me) && current.getDate("expiresAt").toInstant().isAfter(this.clock.instant())
-				&& !holder.isDeadProcessOf(this.me);
-	}
-
-	/** The instance sending the issue, for the coordinator ("host, process"). */
-	Optional<String> holderOf(String issueId) {
-		return Optional.ofNullable(this.mongo.findById(key(issueId), Document.class, COLLECTION))
-			.map(document -> Owner.of(document).host() + " (processus " + Owner.of(document).pid() + ")");
 	}
 
 	private void renewAll() {
