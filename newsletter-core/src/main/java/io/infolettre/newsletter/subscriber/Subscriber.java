@@ -29,6 +29,33 @@ public class Subscriber {
 
 		public static final String LISTS = "lists";
 
+		public static final String EMAIL = "email";
+
+		public static final String FIRST_NAME = "firstName";
+
+		public static final String LAST_NAME = "lastName";
+
+		public static final String COMPANY = "company";
+
+		public static final String LANGUAGE = "language";
+
+		public static final String TAGS = "tags";
+
+		/** Prefix of a typed attribute: {@code attributes.secteur}. */
+		public static final String ATTRIBUTES = "attributes";
+
+		public static final String CONSENT_TYPE = "consent.type";
+
+		public static final String CONSENT_EXPIRES_AT = "consent.expiresAt";
+
+		public static final String CONSENT_WITHDRAWN_AT = "consent.withdrawnAt";
+
+		public static final String CREATED_AT = "createdAt";
+
+		public static String attribute(String name) {
+			return ATTRIBUTES + "." + name;
+		}
+
 		private Fields() {
 		}
 
@@ -48,9 +75,11 @@ public class Subscriber {
 
 	private String language;
 
-	private Map<String, String> attributes;
+	private Map<String, Object> attributes;
 
 	private Set<String> lists;
+
+	private Set<String> tags;
 
 	private SubscriberStatus status;
 
@@ -79,14 +108,27 @@ public class Subscriber {
 		this.language = language == null ? "fr" : language;
 		this.attributes = new LinkedHashMap<>();
 		this.lists = new LinkedHashSet<>();
+		this.tags = new LinkedHashSet<>();
 		this.status = SubscriberStatus.ACTIVE;
+		if (consent == null) {
+			throw new IllegalArgumentException("A subscriber is added with the proof of their consent");
+		}
 		this.consent = consent;
 		this.createdAt = now;
 		this.updatedAt = now;
 	}
 
-	public Subscriber withAttribute(String name, String value) {
+	/** A typed value (text, number, boolean, ISO date string), as {@link AttributeType} parses it. */
+	public Subscriber withAttribute(String name, Object value) {
 		this.attributes.put(name, value);
+		return this;
+	}
+
+	public Subscriber withTag(String tag) {
+		if (this.tags == null) {
+			this.tags = new LinkedHashSet<>();
+		}
+		this.tags.add(tag);
 		return this;
 	}
 
@@ -123,8 +165,12 @@ public class Subscriber {
 		return this.language;
 	}
 
-	public Map<String, String> getAttributes() {
+	public Map<String, Object> getAttributes() {
 		return Map.copyOf(this.attributes == null ? Map.of() : this.attributes);
+	}
+
+	public Set<String> getTags() {
+		return Set.copyOf(this.tags == null ? Set.of() : this.tags);
 	}
 
 	public Set<String> getLists() {
@@ -137,6 +183,14 @@ public class Subscriber {
 
 	public Consent getConsent() {
 		return this.consent;
+	}
+
+	/**
+	 * Whether a send may select this subscriber at {@code now}: active, with a consent neither
+	 * withdrawn nor lapsed. The segment query says the same in MongoDB terms.
+	 */
+	public boolean mayReceiveAt(Instant now) {
+		return this.status.canReceive() && this.consent != null && this.consent.isValidAt(now);
 	}
 
 	public Instant getCreatedAt() {

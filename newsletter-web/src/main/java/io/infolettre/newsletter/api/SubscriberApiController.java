@@ -45,7 +45,8 @@ class SubscriberApiController {
 					"Au plus " + MAX_BATCH + " abonnés par requête");
 		}
 		var now = this.clock.instant();
-		var consent = new Consent(Consent.Type.EXPRESS, "API", "Ajouté par l'API d'administration", now);
+		var consent = Consent.express(Consent.Channel.API, "API d’administration",
+				"Ajouté par l'API d'administration", null, now);
 		List<Subscriber> valid = new ArrayList<>(batch.size());
 		List<SubscriberImportResult.Invalid> invalid = new ArrayList<>();
 		Set<String> seen = new HashSet<>();

@@ -84,7 +84,7 @@ final class DemoMembers {
 
 	private DemoMembers(Instant now) {
 		this.now = now;
-		this.consent = new Consent(Consent.Type.IMPLIED_MEMBERSHIP, "Démo",
+		this.consent = Consent.implied(Consent.Type.IMPLIED_MEMBERSHIP, Consent.Channel.IMPORT, "Démo",
 				"Membre de l'association (données de démonstration)", now);
 	}
 

@@ -2,6 +2,7 @@ package io.infolettre.newsletter.api;
 
 import java.util.UUID;
 
+import io.infolettre.newsletter.subscriber.Consent;
 import io.infolettre.newsletter.subscriber.EmailAddress;
 import io.infolettre.newsletter.subscriber.Subscribers;
 import io.infolettre.newsletter.support.AbstractIntegrationTests;
@@ -41,7 +42,7 @@ class ApiIntegrationTests extends AbstractIntegrationTests {
 		var ginette = this.subscribers.findByEmail(EmailAddress.of("ginette." + this.tag + "@exemple.ca")).orElseThrow();
 		assertThat(ginette.getCompany()).isEqualTo("Fromagerie L'Ancêtre & Cie");
 		assertThat(ginette.getLists()).containsExactly(this.tag);
-		assertThat(ginette.getConsent().source()).isEqualTo("API");
+		assertThat(ginette.getConsent().channel()).isEqualTo(Consent.Channel.API);
 		assertThat(this.subscribers.findByEmail(EmailAddress.of("rene." + this.tag + "@exemple.ca")).orElseThrow()
 			.getAttributes()).containsEntry("secteur", "Génie");
 

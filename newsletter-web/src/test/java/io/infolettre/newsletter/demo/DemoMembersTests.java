@@ -50,10 +50,10 @@ class DemoMembersTests {
 
 	@Test
 	void everySectorAndSeveralTerritoriesAppear() {
-		assertThat(values(s -> s.getAttributes().get("secteur"))).containsExactlyInAnyOrder(
+		assertThat(values(s -> (String) s.getAttributes().get("secteur"))).containsExactlyInAnyOrder(
 				"Fabrication et transformation", "Génie", "Transport", "Services professionnels", "Haute technologie",
 				"Agroalimentaire");
-		assertThat(values(s -> s.getAttributes().get("territoire"))).hasSizeGreaterThan(8)
+		assertThat(values(s -> (String) s.getAttributes().get("territoire"))).hasSizeGreaterThan(8)
 			.contains("Alma", "Saint-Félicien", "Dolbeau-Mistassini", "Roberval");
 	}
 

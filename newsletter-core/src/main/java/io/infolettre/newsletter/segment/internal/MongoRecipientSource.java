@@ -1,5 +1,6 @@
 package io.infolettre.newsletter.segment.internal;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -22,8 +23,11 @@ class MongoRecipientSource implements RecipientSource {
 
 	private final MongoTemplate mongo;
 
-	MongoRecipientSource(MongoTemplate mongo) {
+	private final Clock clock;
+
+	MongoRecipientSource(MongoTemplate mongo, Clock clock) {
 		this.mongo = mongo;
+		this.clock = clock;
 	}
 
 	@Override
@@ -56,11 +60,20 @@ class MongoRecipientSource implements RecipientSource {
 
 	@Override
 	public boolean mayReceive(Subscriber subscriber) {
-		return subscriber.getStatus() == SubscriberStatus.ACTIVE;
+		return subscriber.mayReceiveAt(this.clock.instant());
 	}
 
-	private static Criteria criteria(Audience audience) {
-		var criteria = Criteria.where(Subscriber.Fields.STATUS).is(SubscriberStatus.ACTIVE.name());
+	/**
+	 * Active subscribers whose consent is neither withdrawn nor lapsed, whatever else the audience
+	 * says (CASL): a missing {@code expiresAt} is express consent.
+	 */
+	private Criteria criteria(Audience audience) {
+		var criteria = Criteria.where(Subscriber.Fields.STATUS)
+			.is(SubscriberStatus.ACTIVE.name())
+			.and(Subscriber.Fields.CONSENT_WITHDRAWN_AT)
+			.is(null)
+			.orOperator(Criteria.where(Subscriber.Fields.CONSENT_EXPIRES_AT).is(null),
+					Criteria.where(Subscriber.Fields.CONSENT_EXPIRES_AT).gt(this.clock.instant()));
 		if (!audience.isWholeBase()) {
 			criteria = criteria.and(Subscriber.Fields.LISTS).is(audience.list());
 		}

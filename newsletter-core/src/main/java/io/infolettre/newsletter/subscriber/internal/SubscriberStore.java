@@ -109,7 +109,10 @@ public class SubscriberStore implements Subscribers {
 		if (before == null || before.getStatus() == SubscriberStatus.UNSUBSCRIBED) {
 			return Optional.empty();
 		}
-		this.mongo.updateFirst(byId, new Update().set("unsubscribedAt", at).set("updatedAt", at), Subscriber.class);
+		// unsubscribing withdraws the consent: no segment can select them again
+		this.mongo.updateFirst(byId, new Update().set("unsubscribedAt", at)
+			.set(Subscriber.Fields.CONSENT_WITHDRAWN_AT, at)
+			.set("updatedAt", at), Subscriber.class);
 		return Optional.of(before);
 	}
 
