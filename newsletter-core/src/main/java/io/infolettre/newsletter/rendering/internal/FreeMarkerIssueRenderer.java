@@ -100,8 +100,8 @@ class FreeMarkerIssueRenderer implements IssueRenderer {
 		cfg.setRecognizeStandardFileExtensions(true);
 		cfg.setDefaultEncoding("UTF-8");
 		cfg.setOutputEncoding("UTF-8");
-		// NAME_en.html.ftlh for an English draft, else NAME.html.ftlh; includes follow the same rule
-		cfg.setLocalizedLookup(true);
+		// FreeMarker's own lookup would look for NAME.html_en.ftlh: the language is chosen in layout()
+		cfg.setLocalizedLookup(false);
 		cfg.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
 		cfg.setLogTemplateExceptions(false);
 		cfg.setWrapUncheckedExceptions(true);
@@ -136,9 +136,8 @@ class FreeMarkerIssueRenderer implements IssueRenderer {
 			throw new TemplateProblem("Gabarit", 0, 0, "nom de gabarit invalide : « " + name + " »", null);
 		}
 		String language = language(draft);
-		Locale locale = Locale.forLanguageTag(language);
-		Template html = layout(cfg, name + HTML_SUFFIX, locale);
-		Template text = layout(cfg, name + TEXT_SUFFIX, locale);
+		Template html = layout(cfg, name, language, HTML_SUFFIX);
+		Template text = layout(cfg, name, language, TEXT_SUFFIX);
 		Template subject = inline(cfg, "Objet", draft.subject(), PlainTextOutputFormat.INSTANCE);
 		var body = new BodyRenderer(language, this.brand);
 		// The Markdown source first: its errors then carry the line numbers the coordinator sees.
@@ -156,9 +155,18 @@ class FreeMarkerIssueRenderer implements IssueRenderer {
 		return "en".equals(draft.language()) ? "en" : "fr";
 	}
 
-	private Template layout(Configuration cfg, String file, Locale locale) {
+	/** {@code NAME_en.html.ftlh} for an English draft when there is one, else {@code NAME.html.ftlh}. */
+	private Template layout(Configuration cfg, String name, String language, String suffix) {
+		String file = name + suffix;
 		try {
-			return cfg.getTemplate(file, locale);
+			if (!"fr".equals(language)) {
+				Template translated = cfg.getTemplate(TemplateFiles.file(name, language, suffix), null, null, null, true,
+						true);
+				if (translated != null) {
+					return translated;
+				}
+			}
+			return cfg.getTemplate(file);
 		}
 		catch (TemplateNotFoundException ex) {
 			throw new TemplateProblem(file, 0, 0, "gabarit introuvable dans " + this.settings.dir(), ex);

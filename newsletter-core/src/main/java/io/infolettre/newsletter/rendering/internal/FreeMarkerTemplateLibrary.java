@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 import freemarker.cache.StringTemplateLoader;
@@ -85,9 +84,8 @@ class FreeMarkerTemplateLibrary implements TemplateLibrary {
 		candidate.putTemplate(htmlFile, upload.html());
 		candidate.putTemplate(textFile, upload.text());
 		var configuration = FreeMarkerIssueRenderer.configuration(this.renderer.loaders(List.of(candidate)));
-		Locale locale = Locale.forLanguageTag(language);
-		problems.addAll(parse(configuration, htmlFile, locale));
-		problems.addAll(parse(configuration, textFile, locale));
+		problems.addAll(parse(configuration, htmlFile));
+		problems.addAll(parse(configuration, textFile));
 		if (problems.isEmpty()) {
 			problems.addAll(check(name, language, configuration));
 		}
@@ -108,9 +106,9 @@ class FreeMarkerTemplateLibrary implements TemplateLibrary {
 			.render(SampleContent.previewed(lang));
 	}
 
-	private static List<TemplateProblem> parse(Configuration configuration, String file, Locale locale) {
+	private static List<TemplateProblem> parse(Configuration configuration, String file) {
 		try {
-			configuration.getTemplate(file, locale);
+			configuration.getTemplate(file);
 			return List.of();
 		}
 		catch (ParseException ex) {
