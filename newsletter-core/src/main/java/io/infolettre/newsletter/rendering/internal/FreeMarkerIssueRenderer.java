@@ -286,8 +286,10 @@ class FreeMarkerIssueRenderer implements IssueRenderer {
 				Integer column = ex.getColumnNumber();
 				String source = ex.getTemplateSourceName() == null ? template.getSourceName()
 						: ex.getTemplateSourceName();
-				throw new TemplateProblem(source, line == null ? 0 : line, column == null ? 0 : column,
-						firstLine(ex.getMessageWithoutStackTop()), ex);
+				// "The following has evaluated to null or missing:" alone does not say what
+				String blamed = ex.getBlamedExpressionString();
+				String detail = firstLine(ex.getMessageWithoutStackTop()) + (blamed == null ? "" : " " + blamed);
+				throw new TemplateProblem(source, line == null ? 0 : line, column == null ? 0 : column, detail, ex);
 			}
 			catch (IOException ex) {
 				throw new IllegalStateException(ex);
