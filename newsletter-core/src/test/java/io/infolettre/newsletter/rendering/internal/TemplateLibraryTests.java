@@ -96,6 +96,18 @@ class TemplateLibraryTests {
 	}
 
 	@Test
+	void anUploadOnOneNodeIsUsedByAnotherSharingTheDatabase() {
+		var otherNode = new FreeMarkerIssueRenderer(new RenderingSettings(FreeMarkerIssueRendererTests.TEMPLATES),
+				FreeMarkerIssueRendererTests.SENDER, BrandingSettings.DEFAULTS, this.store);
+		otherNode.compile(new MessageDraft("infolettre", "T", "Objet", "", "Corps", "fr"));
+		this.library.save(new TemplateUpload("partage", "fr", GOOD_HTML.replace("Bonjour", "Allô"), GOOD_TEXT));
+		var message = otherNode.compile(new MessageDraft("partage", "T", "Objet", "", "Corps", "fr"))
+			.render(RecipientModel.sample());
+		assertThat(message.html()).contains("Allô");
+		assertThat(otherNode.availableTemplates()).contains("partage");
+	}
+
+	@Test
 	void aSyntaxErrorIsRefusedWithFileLineAndColumn() {
 		String broken = "<p>Bonjour</p>\n<#if firstName??>\n<p>${firstName}</p>\n" + GOOD_HTML;
 		assertThatThrownBy(() -> this.library.save(new TemplateUpload("casse", "fr", broken, GOOD_TEXT)))
