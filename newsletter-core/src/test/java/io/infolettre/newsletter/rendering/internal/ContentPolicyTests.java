@@ -49,6 +49,15 @@ class ContentPolicyTests {
 	}
 
 	@Test
+	void linkAddressesStayReadableInTheMarkup() {
+		String html = ContentPolicy.sanitize(
+				"<p><a href=\"https://exemple.ca/e?id=12&lieu=Alma\">a</a> <a href=\"mailto:c@exemple.ca\">c</a> 1+1</p>");
+		assertThat(html).contains("href=\"https://exemple.ca/e?id=12&amp;lieu=Alma\"")
+			.contains("href=\"mailto:c@exemple.ca\"")
+			.contains("1+1");
+	}
+
+	@Test
 	void keepsFreeMarkerInterpolationsThroughTheSanitiser() {
 		var interpolations = new Interpolations();
 		String html = "<p>Bonjour ${firstName!'membre'} de ${company!&quot;votre entreprise&quot;}</p>";
