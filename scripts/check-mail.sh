@@ -7,8 +7,11 @@
 #      with an https public URL (List-Unsubscribe must be https);
 #   4. finds the demo draft through GET /api/v1/issues, sends it and waits for SENT;
 #   5. asserts that the number of captured .eml equals the issue's progress.sent and is > 250;
-#   6. runs the shared check-eml.py on the captured folder (MIME, RFC 8058 headers, HTML pixel and
-#      unsubscribe links, per-recipient URLs, SpamAssassin on a sample) and fails when it fails.
+#   6. sends the demo issue once more per shipped template and language, to one member of that
+#      language (bench/template-variants.sh), each capture in its own folder;
+#   7. runs the shared check-eml.py on the captured folder (MIME, RFC 8058 headers, HTML pixel and
+#      unsubscribe links, per-recipient URLs, SpamAssassin on a sample) and fails when it fails,
+#      then on each template's message, which fails above a SpamAssassin score of $TEMPLATE_SPAM_MAX.
 # Exit status: 0 when everything passed, non-zero otherwise (the work folder is then kept).
 #
 # Usage: scripts/check-mail.sh [--spam-sample N] [--min-messages N] [--keep]
@@ -20,6 +23,10 @@ set -euo pipefail
 
 # shellcheck source=bench/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/../bench/lib.sh"
+# shellcheck source=bench/template-variants.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../bench/template-variants.sh"
+
+TEMPLATE_SPAM_MAX=0.5
 
 SPAM_SAMPLE=5
 MIN_MESSAGES=250
@@ -29,7 +36,7 @@ while [ $# -gt 0 ]; do
     --spam-sample) SPAM_SAMPLE="$2"; shift 2 ;;
     --min-messages) MIN_MESSAGES="$2"; shift 2 ;;
     --keep) KEEP=1; shift ;;
-    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
     *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -63,6 +70,34 @@ find_demo_draft() {
   echo "$id"
 }
 
+# check_templates: check-eml.py with SpamAssassin on each template's message; fails on a FAIL or
+# on a score above TEMPLATE_SPAM_MAX.
+check_templates() {
+  local dir variant rc bad=0 line
+  echo
+  echo "== check-mail: one message per shipped template (SpamAssassin at most $TEMPLATE_SPAM_MAX)"
+  for dir in "$WORK"/variants/*/; do
+    variant="$(basename "$dir")"
+    rc=0
+    "$PY" "$SHARED_TOOLS/check-eml.py" --quiet --spam-sample -1 --json "$WORK/$variant.json" "$dir" \
+      >"$WORK/$variant.out" 2>&1 || rc=$?
+    line="$("$PY" -c '
+import json, sys
+r = json.load(open(sys.argv[1], encoding="utf-8"))
+scores = [m["facts"]["spam"]["score"] for m in r if "spam" in m.get("facts", {})]
+rules = sorted({rule[0] for m in r if "spam" in m.get("facts", {}) for rule in m["facts"]["spam"]["rules"]})
+ok = len(scores) == len(r) and all(s <= float(sys.argv[2]) for s in scores) and all(m["status"] != "FAIL" for m in r)
+print("ok" if ok else "bad", max(scores) if scores else "none", ",".join(rules) or "-")' \
+      "$WORK/$variant.json" "$TEMPLATE_SPAM_MAX")" || line="bad none -"
+    echo "  ${variant/-//}: spam score $(cut -d' ' -f2 <<<"$line"), rules $(cut -d' ' -f3 <<<"$line"), check-eml exit $rc"
+    if [ "$rc" != 0 ] || [[ "$line" == bad* ]]; then
+      grep -E '^    (FAIL|WARN) ' "$WORK/$variant.out" | head -10 || true
+      bad=1
+    fi
+  done
+  [ "$bad" = 0 ] || die "a template's message failed its checks (reports in $WORK)"
+}
+
 main() {
   local tool="$SHARED_TOOLS/check-eml.py"
   [ -f "$tool" ] && [ -f "$SHARED_TOOLS/mail-sink.sh" ] || die "shared tools not found in $SHARED_TOOLS (set SHARED_TOOLS)"
@@ -85,10 +120,22 @@ main() {
     *) tail -30 "$APP_LOG" >&2; die "issue $id not SENT after 600 s: $(json 'j["status"]' <<<"$doc") $(json 'j["progress"]' <<<"$doc")" ;;
   esac
   read -r total sent failed skipped < <(json '"%(total)d %(sent)d %(failed)d %(skipped)d" % j["progress"]' <<<"$doc")
-  app_stop   # everything is on disk; free the CPU for SpamAssassin
-
   # mail-sink renames each .eml into place before it answers 250, so the count is final here.
   captured="$(count_eml)"
+  mkdir -p "$WORK/demo"
+  find "$CAPTURED" -maxdepth 1 -name '*.eml' -exec mv -t "$WORK/demo" {} +
+
+  # one message per shipped template and language
+  local variants name language
+  variant_members 1
+  variants="$(template_variants)"
+  [ -n "$variants" ] || die "no usable shipped template listed by GET /api/v1/templates"
+  while read -r name language; do
+    send_variant "$name" "$language" "$WORK/variants/$name-$language" >/dev/null
+  done <<<"$variants"
+  app_stop   # everything is on disk; free the CPU for SpamAssassin
+  CAPTURED="$WORK/demo"
+
   log "issue $id SENT: total $total, sent $sent, failed $failed, skipped $skipped; captured $captured .eml"
   [ "$captured" = "$sent" ] || die "captured $captured .eml but the issue reports $sent sent"
   [ "$captured" -gt "$MIN_MESSAGES" ] || die "only $captured messages captured (expected more than $MIN_MESSAGES)"
@@ -108,6 +155,7 @@ main() {
   sed -n '/^== /,$p' "$WORK/check-eml.out"
   [ -s "$WORK/check-eml.err" ] && sed 's/^/check-eml stderr: /' "$WORK/check-eml.err" | tail -20
   [ "$rc" = 0 ] || die "check-eml.py failed (exit $rc); full report in $WORK/check-eml.out"
+  check_templates
   echo "check-mail: PASSED"
 }
 

@@ -1,47 +1,15 @@
 <#--
-	Layout "infolettre", plain-text part. Nothing is escaped: the output
-	is not HTML. The body is the Markdown source, which reads well as text.
-	Lines written here stay under 78 characters; values may lengthen them.
+	Layout "infolettre", plain-text part, in French (infolettre_en.txt.ftl is the English one).
+	Nothing is escaped: the output is not HTML. The body is the Markdown source, which reads well
+	as text; its blocks become titled sections. Lines written here stay under 78 characters.
 -->
-${sender.organisation}
+${brand.name}
 <#if issue.title?has_content>
 ${issue.title}
 </#if>
 
-Bonjour ${firstName!'membre'},
+Bonjour<#if firstName??> ${firstName}</#if>,
 
 ${content.text?trim}
 
-----------------------------------------------------------------------
-${sender.organisation}
-<#list sender.mailingAddressLines as ligne>
-${ligne}
-</#list>
-<#if sender.website?has_content>
-${sender.website}
-</#if>
-
-<#if company??>
-Vous recevez cette infolettre parce que votre entreprise,
-${company}, est membre de notre organisation,
-${sender.organisation}.
-<#else>
-Vous recevez cette infolettre parce que vous êtes membre de notre
-organisation, ${sender.organisation},
-ou que vous avez demandé à la recevoir.
-</#if>
-
-Pour vous désabonner : ${unsubscribeUrl}
-<#if preferencesUrl??>
-Pour gérer vos préférences : ${preferencesUrl}
-</#if>
-<#if tracking.any>
-<#if tracking.anonymous>
-Nous comptons les ouvertures et les clics de cette infolettre sans les relier
-à votre adresse. Vous pouvez refuser ce suivi dans vos préférences.
-<#else>
-Les liens de cette infolettre<#if tracking.opens> et une image de suivi</#if> nous indiquent
-si vous l’avez ouverte et quels liens vous avez consultés. Vous pouvez refuser
-ce suivi dans vos préférences.
-</#if>
-</#if>
+<#include "_pied.txt.ftl">

@@ -12,11 +12,14 @@ public class TemplateProblem extends RuntimeException {
 
 	private final int column;
 
+	private final String detail;
+
 	public TemplateProblem(String part, int line, int column, String detail, Throwable cause) {
 		super(describe(part, line, column, detail), cause);
 		this.part = part;
 		this.line = line;
 		this.column = column;
+		this.detail = detail;
 	}
 
 	private static String describe(String part, int line, int column, String detail) {
@@ -34,6 +37,11 @@ public class TemplateProblem extends RuntimeException {
 
 	public int getColumn() {
 		return this.column;
+	}
+
+	/** What is wrong, without the part, line and column. */
+	public String getDetail() {
+		return this.detail;
 	}
 
 }

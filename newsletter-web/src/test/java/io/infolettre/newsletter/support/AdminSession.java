@@ -92,6 +92,35 @@ public final class AdminSession {
 		return post(formAction, String.join("&", pairs), get(pagePath).body());
 	}
 
+	/**
+	 * Submits a multipart form (file uploads) as the page that shows it does, with its CSRF token.
+	 * @param fields name, value pairs
+	 * @param files name, file name, content triples
+	 */
+	public HttpResponse<String> upload(String pagePath, String formAction, List<String> fields, List<String> files) {
+		var token = CSRF.matcher(get(pagePath).body());
+		assertThat(token.find()).as("CSRF token on the page").isTrue();
+		String boundary = "----infolettre" + System.nanoTime();
+		var body = new StringBuilder();
+		List<String> all = new ArrayList<>(fields);
+		all.add("_csrf");
+		all.add(token.group(1));
+		for (int i = 0; i < all.size(); i += 2) {
+			body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"").append(all.get(i))
+				.append("\"\r\n\r\n").append(all.get(i + 1)).append("\r\n");
+		}
+		for (int i = 0; i < files.size(); i += 3) {
+			body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"").append(files.get(i))
+				.append("\"; filename=\"").append(files.get(i + 1))
+				.append("\"\r\nContent-Type: application/octet-stream\r\n\r\n").append(files.get(i + 2))
+				.append("\r\n");
+		}
+		body.append("--").append(boundary).append("--\r\n");
+		return send(HttpRequest.newBuilder(uri(formAction))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)));
+	}
+
 	private HttpResponse<String> post(String path, String form, String pageWithToken) {
 		var token = CSRF.matcher(pageWithToken);
 		assertThat(token.find()).as("CSRF token on the page").isTrue();

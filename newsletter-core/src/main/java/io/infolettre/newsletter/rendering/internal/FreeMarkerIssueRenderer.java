@@ -3,15 +3,12 @@ package io.infolettre.newsletter.rendering.internal;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import freemarker.cache.ClassTemplateLoader;
 import freemarker.cache.FileTemplateLoader;
@@ -34,21 +31,25 @@ import io.infolettre.newsletter.rendering.RenderedMessage;
 import io.infolettre.newsletter.rendering.SenderIdentity;
 import io.infolettre.newsletter.rendering.TemplateProblem;
 
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
- * FreeMarker renderer. A layout is a pair of files in the templates folder: {@code NAME.html.ftlh}
- * (HTML output format, so every interpolation is escaped) and {@code NAME.txt.ftl} (plain text).
+ * FreeMarker renderer. A layout is a pair of files: {@code NAME.html.ftlh} (HTML output format, so
+ * every interpolation is escaped) and {@code NAME.txt.ftl} (plain text), in French; the English
+ * ones are {@code NAME_en.html.ftlh} and {@code NAME_en.txt.ftl}, found by FreeMarker's localized
+ * lookup from the draft's language. Files are read from the uploaded templates first, then the
+ * templates folder, then the templates built into the application.
  */
 @Component
 class FreeMarkerIssueRenderer implements IssueRenderer {
 
 	static final String CLASSPATH_FOLDER = "newsletter-templates";
 
-	private static final String HTML_SUFFIX = ".html.ftlh";
+	static final String HTML_SUFFIX = ".html.ftlh";
 
-	private static final String TEXT_SUFFIX = ".txt.ftl";
+	static final String TEXT_SUFFIX = ".txt.ftl";
+
+	private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
 
 	private static final Pattern LINE_BREAKS = Pattern.compile("[\\r\\n\\t\\u2028\\u2029]+");
 
@@ -58,23 +59,47 @@ class FreeMarkerIssueRenderer implements IssueRenderer {
 
 	private final SenderIdentity sender;
 
-	FreeMarkerIssueRenderer(RenderingSettings settings, SenderIdentity sender) throws IOException {
+	private final BrandingSettings brand;
+
+	private final TemplateStore store;
+
+	FreeMarkerIssueRenderer(RenderingSettings settings, SenderIdentity sender, BrandingSettings brand,
+			TemplateStore store) {
 		this.settings = settings;
 		this.sender = sender;
-		this.freemarker = configuration(settings.dir());
+		this.brand = brand;
+		this.store = store;
+		this.freemarker = configuration(loaders(List.of()));
 	}
 
-	private static Configuration configuration(Path dir) throws IOException {
-		var cfg = new Configuration(Configuration.VERSION_2_3_34);
-		List<TemplateLoader> loaders = new ArrayList<>();
-		if (Files.isDirectory(dir)) {
-			loaders.add(new FileTemplateLoader(dir.toFile()));
+	/**
+	 * The loaders in their order of precedence, after {@code first} (the files of an upload being
+	 * checked). Not sticky: a file uploaded later must win over the folder file found before.
+	 */
+	TemplateLoader loaders(List<TemplateLoader> first) {
+		List<TemplateLoader> loaders = new ArrayList<>(first);
+		loaders.add(new StoreTemplateLoader(this.store));
+		if (Files.isDirectory(this.settings.dir())) {
+			try {
+				loaders.add(new FileTemplateLoader(this.settings.dir().toFile()));
+			}
+			catch (IOException ex) {
+				throw new IllegalStateException("Cannot read the templates folder " + this.settings.dir(), ex);
+			}
 		}
 		loaders.add(new ClassTemplateLoader(FreeMarkerIssueRenderer.class.getClassLoader(), CLASSPATH_FOLDER));
-		cfg.setTemplateLoader(new MultiTemplateLoader(loaders.toArray(TemplateLoader[]::new)));
+		var multi = new MultiTemplateLoader(loaders.toArray(TemplateLoader[]::new));
+		multi.setSticky(false);
+		return multi;
+	}
+
+	static Configuration configuration(TemplateLoader loader) {
+		var cfg = new Configuration(Configuration.VERSION_2_3_34);
+		cfg.setTemplateLoader(loader);
 		cfg.setRecognizeStandardFileExtensions(true);
 		cfg.setDefaultEncoding("UTF-8");
 		cfg.setOutputEncoding("UTF-8");
+		// FreeMarker's own lookup would look for NAME.html_en.ftlh: the language is chosen in layout()
 		cfg.setLocalizedLookup(false);
 		cfg.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
 		cfg.setLogTemplateExceptions(false);
@@ -85,66 +110,81 @@ class FreeMarkerIssueRenderer implements IssueRenderer {
 		return cfg;
 	}
 
+	RenderingSettings settings() {
+		return this.settings;
+	}
+
+	TemplateStore store() {
+		return this.store;
+	}
+
 	@Override
 	public CompiledMessage compile(MessageDraft draft) {
+		var compiled = compile(draft, this.freemarker);
+		compiled.render(RecipientModel.sample(language(draft)));
+		return compiled;
+	}
+
+	/**
+	 * Parses the layout, the subject and the body once. Per recipient, only the model changes.
+	 * @param cfg the application's configuration, or one that also sees an upload being checked
+	 */
+	CompiledMessage compile(MessageDraft draft, Configuration cfg) {
 		String name = draft.template();
-		if (name == null || name.isBlank() || !name.matches("[A-Za-z0-9_-]+")) {
+		if (name == null || !NAME.matcher(name).matches()) {
 			throw new TemplateProblem("Gabarit", 0, 0, "nom de gabarit invalide : « " + name + " »", null);
 		}
-		Template html = layout(name + HTML_SUFFIX);
-		Template text = layout(name + TEXT_SUFFIX);
-		Template subject = inline("Objet", draft.subject(), PlainTextOutputFormat.INSTANCE);
+		String language = language(draft);
+		Template html = layout(cfg, name, language, HTML_SUFFIX);
+		Template text = layout(cfg, name, language, TEXT_SUFFIX);
+		Template subject = inline(cfg, "Objet", draft.subject(), PlainTextOutputFormat.INSTANCE);
+		var body = new BodyRenderer(language, this.brand);
 		// The Markdown source first: its errors then carry the line numbers the coordinator sees.
-		Template bodyText = inline("Corps", draft.body(), PlainTextOutputFormat.INSTANCE);
-		Template bodyHtml = inline("Corps", MarkdownConverter.toHtml(draft.body()), HTMLOutputFormat.INSTANCE);
-		var compiled = new FreeMarkerMessage(html, text, subject, bodyHtml, bodyText, draft);
-		compiled.render(RecipientModel.sample());
-		return compiled;
+		Template bodyText = inline(cfg, BodySections.PART, body.text(draft.body()), PlainTextOutputFormat.INSTANCE);
+		Template bodyHtml = inline(cfg, BodySections.PART, body.html(draft.body()), HTMLOutputFormat.INSTANCE);
+		return new FreeMarkerMessage(html, text, subject, bodyHtml, bodyText, draft, language);
 	}
 
 	@Override
 	public List<String> availableTemplates() {
-		var names = new TreeSet<String>();
-		try {
-			if (Files.isDirectory(this.settings.dir())) {
-				try (Stream<Path> files = Files.list(this.settings.dir())) {
-					files.map(p -> p.getFileName().toString())
-						.filter(f -> f.endsWith(HTML_SUFFIX))
-						.forEach(f -> names.add(f.substring(0, f.length() - HTML_SUFFIX.length())));
-				}
-			}
-			for (var resource : new PathMatchingResourcePatternResolver()
-				.getResources("classpath*:" + CLASSPATH_FOLDER + "/*" + HTML_SUFFIX)) {
-				String f = resource.getFilename();
-				names.add(f.substring(0, f.length() - HTML_SUFFIX.length()));
-			}
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException("Cannot list the templates", ex);
-		}
-		return List.copyOf(names);
+		return TemplateFiles.list(this).stream().map(TemplateFiles.Entry::name).toList();
 	}
 
-	private Template layout(String file) {
+	private static String language(MessageDraft draft) {
+		return "en".equals(draft.language()) ? "en" : "fr";
+	}
+
+	/** {@code NAME_en.html.ftlh} for an English draft when there is one, else {@code NAME.html.ftlh}. */
+	private Template layout(Configuration cfg, String name, String language, String suffix) {
+		String file = name + suffix;
 		try {
-			return this.freemarker.getTemplate(file);
+			if (!"fr".equals(language)) {
+				Template translated = cfg.getTemplate(TemplateFiles.file(name, language, suffix), null, null, null, true,
+						true);
+				if (translated != null) {
+					return translated;
+				}
+			}
+			return cfg.getTemplate(file);
 		}
 		catch (TemplateNotFoundException ex) {
 			throw new TemplateProblem(file, 0, 0, "gabarit introuvable dans " + this.settings.dir(), ex);
 		}
 		catch (ParseException ex) {
-			throw new TemplateProblem(file, ex.getLineNumber(), ex.getColumnNumber(), ex.getEditorMessage(), ex);
+			String source = ex.getTemplateName() == null ? file : ex.getTemplateName();
+			throw new TemplateProblem(source, ex.getLineNumber(), ex.getColumnNumber(), ex.getEditorMessage(), ex);
 		}
 		catch (IOException ex) {
 			throw new TemplateProblem(file, 0, 0, "lecture impossible : " + ex.getMessage(), ex);
 		}
 	}
 
-	private Template inline(String part, String source, freemarker.core.OutputFormat format) {
+	private static Template inline(Configuration cfg, String part, String source,
+			freemarker.core.OutputFormat format) {
 		try {
-			var cfg = (Configuration) this.freemarker.clone();
-			cfg.setOutputFormat(format);
-			return new Template(part, source == null ? "" : source, cfg);
+			var copy = (Configuration) cfg.clone();
+			copy.setOutputFormat(format);
+			return new Template(part, source == null ? "" : source, copy);
 		}
 		catch (ParseException ex) {
 			throw new TemplateProblem(part, ex.getLineNumber(), ex.getColumnNumber(), ex.getEditorMessage(), ex);
@@ -166,27 +206,36 @@ class FreeMarkerIssueRenderer implements IssueRenderer {
 
 		private final Template bodyText;
 
-		private final MessageDraft draft;
+		private final Map<String, Object> issue;
+
+		private final Map<String, Object> senderModel;
+
+		private final Map<String, Object> brandModel;
 
 		FreeMarkerMessage(Template html, Template text, Template subject, Template bodyHtml, Template bodyText,
-				MessageDraft draft) {
+				MessageDraft draft, String language) {
 			this.html = html;
 			this.text = text;
 			this.subject = subject;
 			this.bodyHtml = bodyHtml;
 			this.bodyText = bodyText;
-			this.draft = draft;
+			this.issue = Map.of("title", nullToEmpty(draft.title()), "preheader", nullToEmpty(draft.preheader()),
+					"language", language);
+			this.senderModel = senderModel();
+			this.brandModel = FreeMarkerIssueRenderer.this.brand
+				.model(FreeMarkerIssueRenderer.this.sender.organisation());
 		}
 
 		@Override
 		public RenderedMessage render(RecipientModel recipient) {
 			Map<String, Object> model = recipientModel(recipient);
 			String subjectLine = LINE_BREAKS.matcher(process(this.subject, model)).replaceAll(" ").strip();
-			model.put("issue", Map.of("title", nullToEmpty(this.draft.title()), "subject", subjectLine, "preheader",
-					nullToEmpty(this.draft.preheader()), "language",
-					this.draft.language() == null ? "fr" : this.draft.language()));
-			model.put("content", Map.of("html", markup(process(this.bodyHtml, model)), "text",
-					process(this.bodyText, model)));
+			var issue = new HashMap<>(this.issue);
+			issue.put("subject", subjectLine);
+			model.put("issue", issue);
+			// text first: an unknown variable in the body is then reported at the line typed
+			String bodyText = process(this.bodyText, model);
+			model.put("content", Map.of("html", markup(process(this.bodyHtml, model)), "text", bodyText));
 			return new RenderedMessage(subjectLine, process(this.html, model), process(this.text, model));
 		}
 
@@ -200,21 +249,21 @@ class FreeMarkerIssueRenderer implements IssueRenderer {
 			subscriber.put("attributes", r.attributes());
 			Map<String, Object> model = new HashMap<>(subscriber);
 			model.put("subscriber", subscriber);
-			model.put("sender", senderModel());
+			model.put("sender", this.senderModel);
+			model.put("brand", this.brandModel);
 			model.put("unsubscribeUrl", r.links().unsubscribeUrl());
 			putIfPresent(model, "preferencesUrl", r.links().preferencesUrl());
 			putIfPresent(model, "trackingPixelUrl", r.links().trackingPixelUrl());
+			putIfPresent(model, "viewInBrowserUrl", r.links().viewInBrowserUrl());
 			model.put("tracking", Map.of("any", r.links().tracked(), "opens", r.links().trackingPixelUrl() != null,
 					"links", r.links().trackedLinks(), "anonymous", r.links().anonymousTracking()));
 			return model;
 		}
 
 		private Map<String, Object> senderModel() {
-			return Map.of("name", FreeMarkerIssueRenderer.this.sender.name(), "email",
-					FreeMarkerIssueRenderer.this.sender.email(), "organisation",
-					FreeMarkerIssueRenderer.this.sender.organisation(), "mailingAddressLines",
-					FreeMarkerIssueRenderer.this.sender.mailingAddressLines(), "website",
-					FreeMarkerIssueRenderer.this.sender.website());
+			SenderIdentity sender = FreeMarkerIssueRenderer.this.sender;
+			return Map.of("name", sender.name(), "email", sender.email(), "organisation", sender.organisation(),
+					"mailingAddressLines", sender.mailingAddressLines(), "website", sender.website());
 		}
 
 		private TemplateMarkupOutputModel<?> markup(String html) {
@@ -234,8 +283,12 @@ class FreeMarkerIssueRenderer implements IssueRenderer {
 			catch (TemplateException ex) {
 				Integer line = ex.getLineNumber();
 				Integer column = ex.getColumnNumber();
-				throw new TemplateProblem(template.getName(), line == null ? 0 : line, column == null ? 0 : column,
-						firstLine(ex.getMessageWithoutStackTop()), ex);
+				String source = ex.getTemplateSourceName() == null ? template.getSourceName()
+						: ex.getTemplateSourceName();
+				// "The following has evaluated to null or missing:" alone does not say what
+				String blamed = ex.getBlamedExpressionString();
+				String detail = firstLine(ex.getMessageWithoutStackTop()) + (blamed == null ? "" : " " + blamed);
+				throw new TemplateProblem(source, line == null ? 0 : line, column == null ? 0 : column, detail, ex);
 			}
 			catch (IOException ex) {
 				throw new IllegalStateException(ex);

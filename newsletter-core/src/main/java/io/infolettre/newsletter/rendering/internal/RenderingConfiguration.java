@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ RenderingSettings.class, SenderIdentity.class })
+@EnableConfigurationProperties({ RenderingSettings.class, SenderIdentity.class, BrandingSettings.class })
 class RenderingConfiguration {
 
 }

@@ -22,19 +22,15 @@ class FreeMarkerIssueRendererTests {
 
 	static final Path TEMPLATES = Path.of("..", "templates");
 
-	private static final SenderIdentity SENDER = new SenderIdentity("Infolettre des membres", "infolettre@exemple.ca",
+	static final SenderIdentity SENDER = new SenderIdentity("Infolettre des membres", "infolettre@exemple.ca",
 			"Association des industriels du Saguenay–Lac-Saint-Jean", "1234, boulevard Talbot\nSaguenay (Québec)  G7H 0A1",
 			"https://exemple.ca");
 
 	private final FreeMarkerIssueRenderer renderer = renderer(TEMPLATES);
 
-	private static FreeMarkerIssueRenderer renderer(Path dir) {
-		try {
-			return new FreeMarkerIssueRenderer(new RenderingSettings(dir), SENDER);
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
+	static FreeMarkerIssueRenderer renderer(Path dir) {
+		return new FreeMarkerIssueRenderer(new RenderingSettings(dir), SENDER, BrandingSettings.DEFAULTS,
+				TemplateStore.NONE);
 	}
 
 	private static MessageDraft draft(String subject, String body) {
