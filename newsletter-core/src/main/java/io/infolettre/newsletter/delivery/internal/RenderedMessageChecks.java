@@ -71,9 +71,17 @@ public final class RenderedMessageChecks {
 		}
 	}
 
-	/** The sources of images without an alt attribute ({@code alt=""} marks a decorative one). */
+	/**
+	 * The sources of images without an alt text. Markdown writes {@code alt=""} for {@code ![](…)},
+	 * so an empty one counts as missing; only a 1×1 image (a pixel) may go without.
+	 */
 	public List<String> imagesWithoutAlt() {
-		return this.html.select("img:not([alt])").stream().map(img -> img.attr("src")).toList();
+		return this.html.select("img")
+			.stream()
+			.filter(img -> img.attr("alt").isBlank())
+			.filter(img -> !("1".equals(img.attr("width")) && "1".equals(img.attr("height"))))
+			.map(img -> img.attr("src"))
+			.toList();
 	}
 
 	public int htmlBytes() {
