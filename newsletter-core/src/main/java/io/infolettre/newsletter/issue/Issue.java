@@ -172,7 +172,12 @@ public class Issue {
 	 * no schedule: the usual start of the next issue.
 	 */
 	public Issue duplicate(Instant now) {
-		var copy = new Issue(null, "Copie de " + this.title, this.content, this.audience, null, now);
+		return copy(null, "Copie de " + this.title, null, now);
+	}
+
+	/** A series' draft made from this model issue: its variants, sender and reply-to as well. */
+	Issue copy(String id, String title, String seriesId, Instant now) {
+		var copy = new Issue(id, title, this.content, this.audience, seriesId, now);
 		copy.english = this.english;
 		copy.sender = this.sender;
 		copy.replyTo = this.replyTo;

@@ -105,6 +105,20 @@ public class IssueManagement {
 		}
 	}
 
+	/**
+	 * Creates a series' draft from its model issue (both variants, sender, reply-to, audience) under
+	 * the id the series chose for this occurrence.
+	 * @return the new draft, or empty when that id exists already
+	 */
+	public Optional<Issue> createSeriesDraft(String id, String title, Issue model, String seriesId) {
+		try {
+			return Optional.of(this.issues.insert(model.copy(id, title, seriesId, this.clock.instant())));
+		}
+		catch (DuplicateKeyException ex) {
+			return Optional.empty();
+		}
+	}
+
 	public Optional<Issue> find(String id) {
 		return this.issues.findById(id);
 	}

@@ -9,7 +9,8 @@ public record IssueVariant(String subject, String preheader, String body) {
 	public IssueVariant {
 		subject = subject == null ? "" : subject;
 		preheader = preheader == null ? "" : preheader;
-		body = body == null ? "" : body;
+		// a browser's textarea sends CRLF: stored as LF, the same text saved twice is no change
+		body = body == null ? "" : body.replace("\r\n", "\n").replace('\r', '\n');
 	}
 
 	/** Nothing written in it: an English variant left empty in the editor is no variant. */

@@ -8,6 +8,7 @@ import io.infolettre.newsletter.support.AbstractIntegrationTests;
 import io.infolettre.newsletter.support.TestIssues;
 import io.infolettre.newsletter.support.TestMailServer;
 import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,7 +22,13 @@ class ComposingApiIntegrationTests extends AbstractIntegrationTests {
 
 	private final String list = "api-compose-" + UUID.randomUUID().toString().substring(0, 8);
 
-	private final TestIssues issues = new TestIssues(http());
+	private TestIssues issues;
+
+	@BeforeEach
+	void issues() {
+		// the port is known once the test instance is injected
+		this.issues = new TestIssues(http());
+	}
 
 	private String create(String json) {
 		var created = http().api("POST", "/api/v1/issues", json);

@@ -59,7 +59,7 @@ class BilingualSendIntegrationTests extends AbstractIntegrationTests {
 		Map<String, MimeMessage> received = await().until(this::received, m -> m.size() == 3);
 		MimeMessage john = received.get(address("john"));
 		assertThat(john.getSubject()).isEqualTo("Hello John, the newsletter");
-		assertThat(html(john)).contains("The members’ mixer").doesNotContain("5 à 7");
+		assertThat(html(john)).contains("mixer").doesNotContain("5 à 7");
 		MimeMessage josee = received.get(address("josee"));
 		assertThat(josee.getSubject()).isEqualTo("Bonjour Josée, l'infolettre");
 		assertThat(html(josee)).contains("Le 5 à 7 des membres").doesNotContain("mixer");
