@@ -3,12 +3,16 @@ package io.infolettre.newsletter.delivery;
 import java.util.Optional;
 
 import io.infolettre.newsletter.delivery.internal.IssueDrafts;
+import io.infolettre.newsletter.delivery.internal.IssueMessages;
 import io.infolettre.newsletter.delivery.internal.RecipientModels;
+import io.infolettre.newsletter.issue.Issue;
+import io.infolettre.newsletter.issue.IssueEdit;
 import io.infolettre.newsletter.issue.IssueManagement;
 import io.infolettre.newsletter.rendering.IssueRenderer;
 import io.infolettre.newsletter.rendering.RecipientLinks;
 import io.infolettre.newsletter.rendering.RecipientModel;
 import io.infolettre.newsletter.rendering.RenderedMessage;
+import io.infolettre.newsletter.subscriber.Subscriber;
 import io.infolettre.newsletter.subscriber.Subscribers;
 import io.infolettre.newsletter.tracking.TrackingSettings;
 
@@ -41,12 +45,40 @@ public class IssuePreviews {
 	 * @throws io.infolettre.newsletter.rendering.TemplateProblem when the issue does not render
 	 */
 	public RenderedMessage preview(String issueId, String subscriberId) {
-		var compiled = this.renderer.compile(IssueDrafts.draftOf(this.issues.get(issueId)));
-		RecipientModel model = Optional.ofNullable(subscriberId)
-			.flatMap(this.subscribers::findById)
-			.map(s -> RecipientModels.of(s, RecipientLinks.untracked(this.previewUrl, this.previewUrl)))
-			.orElseGet(RecipientModel::sample);
-		return compiled.render(model);
+		return preview(issueId, subscriberId, null);
+	}
+
+	/**
+	 * @param language the variant to show ({@code fr}, {@code en}); null: the member's own
+	 * @throws io.infolettre.newsletter.rendering.TemplateProblem when the issue does not render
+	 */
+	public RenderedMessage preview(String issueId, String subscriberId, String language) {
+		Issue issue = this.issues.get(issueId);
+		Optional<Subscriber> member = member(subscriberId);
+		String shown = language != null ? language : member.map(Subscriber::getLanguage).orElse("fr");
+		var compiled = IssueMessages.compile(this.renderer, issue).forLanguage(shown);
+		return compiled.render(model(member, issue.languageOf(shown)));
+	}
+
+	/**
+	 * An edit not saved yet, as the editor shows it while the coordinator types.
+	 * @param language the variant to show; French when the edit has no English variant
+	 * @throws io.infolettre.newsletter.rendering.TemplateProblem when it does not render
+	 */
+	public RenderedMessage preview(IssueEdit edit, String language, String subscriberId) {
+		boolean english = "en".equals(language) && edit.english() != null;
+		var draft = IssueDrafts.draftOf(edit.template(), edit.title(), english ? edit.english() : edit.french(),
+				english ? "en" : "fr");
+		return this.renderer.compile(draft).render(model(member(subscriberId), english ? "en" : "fr"));
+	}
+
+	private Optional<Subscriber> member(String subscriberId) {
+		return Optional.ofNullable(subscriberId).filter(id -> !id.isBlank()).flatMap(this.subscribers::findById);
+	}
+
+	private RecipientModel model(Optional<Subscriber> member, String language) {
+		return member.map(s -> RecipientModels.of(s, RecipientLinks.untracked(this.previewUrl, this.previewUrl)))
+			.orElseGet(() -> RecipientModels.sample(language));
 	}
 
 }

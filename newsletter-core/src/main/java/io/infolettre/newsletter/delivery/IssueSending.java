@@ -3,7 +3,7 @@ package io.infolettre.newsletter.delivery;
 import java.time.Clock;
 
 import io.infolettre.newsletter.delivery.internal.DeliveryStore;
-import io.infolettre.newsletter.delivery.internal.IssueDrafts;
+import io.infolettre.newsletter.delivery.internal.IssueMessages;
 import io.infolettre.newsletter.delivery.internal.QuartzSendTrigger;
 import io.infolettre.newsletter.issue.Issue;
 import io.infolettre.newsletter.issue.IssueManagement;
@@ -34,11 +34,14 @@ public class IssueSending {
 
 	private final DeliveryStore ledger;
 
+	private final IssuePreflight checklist;
+
 	private final Clock clock;
 
 	IssueSending(IssueManagement issues, IssueRenderer renderer, RecipientSource recipients,
-			QuartzSendTrigger trigger, DeliveryStore ledger, Clock clock) {
+			QuartzSendTrigger trigger, DeliveryStore ledger, IssuePreflight checklist, Clock clock) {
 		this.ledger = ledger;
+		this.checklist = checklist;
 		this.issues = issues;
 		this.renderer = renderer;
 		this.recipients = recipients;
@@ -147,9 +150,19 @@ public class IssueSending {
 				&& (status == IssueStatus.DRAFT || status == IssueStatus.MISSED || status == IssueStatus.SCHEDULED);
 	}
 
+	/**
+	 * A first send must pass the whole checklist ({@link IssuePreflight}); a send that started (a
+	 * resume, a resend) only needs to render still, in every language, whatever a warning said.
+	 */
 	private void preflight(Issue issue) {
+		if (isFirstSend(issue)) {
+			var report = this.checklist.check(issue);
+			if (!report.passes()) {
+				throw new SendRefusedException("La vérification avant envoi a échoué : " + report.failureSummary(), null);
+			}
+		}
 		try {
-			this.renderer.compile(IssueDrafts.draftOf(issue));
+			IssueMessages.compile(this.renderer, issue);
 		}
 		catch (TemplateProblem ex) {
 			throw new SendRefusedException("Le gabarit ne peut pas être rendu : " + ex.getMessage(), ex);

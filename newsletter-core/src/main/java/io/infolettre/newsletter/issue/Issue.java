@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.infolettre.newsletter.segment.Audience;
+import io.infolettre.newsletter.subscriber.EmailAddress;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
@@ -28,7 +29,19 @@ public class Issue {
 
 	private String title;
 
+	/** The French variant (the one everyone without another variant reads) and the template. */
 	private IssueContent content;
+
+	/** The English variant; {@code null} when the issue has none. */
+	private IssueVariant english;
+
+	/** {@code null} in documents older than the choice of sender: the default sender. */
+	private IssueSender sender;
+
+	private String replyTo;
+
+	/** Left out of the public archive; stored negated so that older documents are in it. */
+	private boolean archiveExcluded;
 
 	private Audience audience;
 
@@ -86,12 +99,142 @@ public class Issue {
 		this.updatedAt = now;
 	}
 
+	/** A new draft with every editable part set at once (the French variant, the English one, sender…). */
+	public static Issue draft(IssueEdit edit, Audience audience, AllowedSenders senders, Instant now) {
+		var issue = new Issue(null, null, null, audience, null, now);
+		issue.apply(edit, senders);
+		return issue;
+	}
+
 	public void edit(String title, IssueContent content, Audience audience, Instant now) {
 		require(this.status.isEditable(), "Seul un brouillon peut être modifié");
 		this.title = title;
 		this.content = content;
 		this.audience = audience;
 		this.updatedAt = now;
+	}
+
+	/**
+	 * Saves an edit of a draft: title, template, variants, sender, reply-to, archive.
+	 * @return the fields it changed (empty: nothing changed, nothing to keep in the history)
+	 * @throws IssueStateException when the issue is no draft
+	 * @throws IllegalArgumentException when the edit is invalid (sender not allowed, reply-to not an
+	 * address, no title, no template)
+	 */
+	public List<String> revise(IssueEdit edit, AllowedSenders senders, Instant now) {
+		require(this.status.isEditable(), "Seul un brouillon peut être modifié");
+		IssueEdit before = currentEdit();
+		apply(edit, senders);
+		List<String> changes = currentEdit().changesFrom(before);
+		if (!changes.isEmpty()) {
+			this.updatedAt = now;
+		}
+		return changes;
+	}
+
+	private void apply(IssueEdit edit, AllowedSenders senders) {
+		if (edit.title() == null || edit.title().isBlank()) {
+			throw new IllegalArgumentException("Le titre interne est obligatoire.");
+		}
+		if (edit.template() == null || !edit.template().matches("[A-Za-z0-9_-]+")) {
+			throw new IllegalArgumentException("Gabarit invalide : « " + edit.template() + " ».");
+		}
+		IssueSender from = edit.sender() == null ? senders.defaultSender() : edit.sender();
+		if (!senders.allows(from)) {
+			throw new IllegalArgumentException("Expéditeur non autorisé : " + from.label()
+					+ ". Choisissez l'un des expéditeurs configurés (newsletter.senders).");
+		}
+		String replyTo = null;
+		if (edit.replyTo() != null) {
+			// a parsed address never holds CR or LF: nothing typed here can reach another header
+			replyTo = EmailAddress.parse(edit.replyTo())
+				.orElseThrow(() -> new IllegalArgumentException(
+						"Adresse de réponse invalide : « " + edit.replyTo().replaceAll("[\\r\\n]", " ") + " »."))
+				.value();
+		}
+		this.title = edit.title().strip();
+		var french = edit.french();
+		this.content = new IssueContent(french.subject(), french.preheader(), french.body(), edit.template(), "fr");
+		this.english = edit.english();
+		this.sender = from;
+		this.replyTo = replyTo;
+		this.archiveExcluded = !edit.archived();
+	}
+
+	/** The editable parts as they are now. */
+	public IssueEdit currentEdit() {
+		return new IssueEdit(this.title, this.content.template(), french(), this.english, this.sender, this.replyTo,
+				!this.archiveExcluded);
+	}
+
+	/**
+	 * A new draft with the same content, audience, template and sender, titled « Copie de … », with
+	 * no schedule: the usual start of the next issue.
+	 */
+	public Issue duplicate(Instant now) {
+		return copy(null, "Copie de " + this.title, null, now);
+	}
+
+	/** A series' draft made from this model issue: its variants, sender and reply-to as well. */
+	Issue copy(String id, String title, String seriesId, Instant now) {
+		var copy = new Issue(id, title, this.content, this.audience, seriesId, now);
+		copy.english = this.english;
+		copy.sender = this.sender;
+		copy.replyTo = this.replyTo;
+		copy.archiveExcluded = this.archiveExcluded;
+		return copy;
+	}
+
+	/** The French (main) variant. */
+	public IssueVariant french() {
+		return new IssueVariant(this.content.subject(), this.content.preheader(), this.content.body());
+	}
+
+	/**
+	 * What a reader of this language receives: the English variant for {@code en} when there is one,
+	 * the French variant otherwise (any other language, none, or no English variant).
+	 */
+	public IssueVariant variant(String language) {
+		return "en".equalsIgnoreCase(language) && this.english != null ? this.english : french();
+	}
+
+	/** The language a reader of {@code language} receives the issue in: {@code en} or {@code fr}. */
+	public String languageOf(String language) {
+		return "en".equalsIgnoreCase(language) && this.english != null ? "en" : mainLanguage();
+	}
+
+	/** The languages the issue is written in, French first. */
+	public List<String> languages() {
+		return this.english == null || mainLanguage().equals("en") ? List.of(mainLanguage()) : List.of("fr", "en");
+	}
+
+	// older documents could be written in English alone
+	private String mainLanguage() {
+		return this.content.language();
+	}
+
+	public IssueVariant getEnglish() {
+		return this.english;
+	}
+
+	/** @param senders the configured senders, whose first is the default */
+	public IssueSender senderOr(AllowedSenders senders) {
+		return this.sender == null ? senders.defaultSender() : this.sender;
+	}
+
+	/** The chosen sender; {@code null}: the default one. */
+	public IssueSender getSender() {
+		return this.sender;
+	}
+
+	/** Where replies go; {@code null}: to the sender. */
+	public String getReplyTo() {
+		return this.replyTo;
+	}
+
+	/** Whether the issue appears in the public archive once sent. */
+	public boolean isArchived() {
+		return !this.archiveExcluded;
 	}
 
 	/**

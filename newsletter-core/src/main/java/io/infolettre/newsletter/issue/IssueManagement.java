@@ -23,12 +23,63 @@ public class IssueManagement {
 
 	private final ApplicationEventPublisher events;
 
+	private final IssueVersions versions;
+
+	private final AllowedSenders senders;
+
 	private final Clock clock;
 
-	IssueManagement(Issues issues, ApplicationEventPublisher events, Clock clock) {
+	IssueManagement(Issues issues, IssueVersions versions, AllowedSenders senders, ApplicationEventPublisher events,
+			Clock clock) {
 		this.issues = issues;
+		this.versions = versions;
+		this.senders = senders;
 		this.events = events;
 		this.clock = clock;
+	}
+
+	/** The senders an issue may be sent from, the default first. */
+	public AllowedSenders senders() {
+		return this.senders;
+	}
+
+	/**
+	 * A new draft with its variants, template, sender and reply-to.
+	 * @throws IllegalArgumentException when the sender is not allowed or the reply-to is no address
+	 */
+	public Issue create(IssueEdit edit, Audience audience) {
+		return this.issues.save(Issue.draft(edit, audience, this.senders, this.clock.instant()));
+	}
+
+	/**
+	 * Saves an edit of a draft. The content before it goes to the history (who, when, what changed)
+	 * when anything changed.
+	 * @param who the coordinator saving it
+	 * @throws IssueStateException when the issue is no longer a draft
+	 * @throws IllegalArgumentException when the edit is invalid
+	 */
+	public Issue revise(String id, IssueEdit edit, String who) {
+		Issue issue = get(id);
+		IssueEdit before = issue.currentEdit();
+		var now = this.clock.instant();
+		List<String> changes = issue.revise(edit, this.senders, now);
+		if (changes.isEmpty()) {
+			return issue;
+		}
+		// saved first: a concurrent edit fails on the @Version check and leaves no version behind
+		Issue saved = this.issues.save(issue);
+		this.versions.save(new IssueVersion(null, id, now, who, changes, before));
+		return saved;
+	}
+
+	/** The saved edits of an issue, newest first. */
+	public List<IssueVersion> versions(String id) {
+		return this.versions.findByIssueIdOrderBySavedAtDesc(id);
+	}
+
+	/** A new draft copied from an issue in any status (« Copie de … », no schedule). */
+	public Issue duplicate(String id) {
+		return this.issues.save(get(id).duplicate(this.clock.instant()));
 	}
 
 	public Issue get(String id) {
@@ -48,6 +99,20 @@ public class IssueManagement {
 			String seriesId) {
 		try {
 			return Optional.of(this.issues.insert(new Issue(id, title, content, audience, seriesId, this.clock.instant())));
+		}
+		catch (DuplicateKeyException ex) {
+			return Optional.empty();
+		}
+	}
+
+	/**
+	 * Creates a series' draft from its model issue (both variants, sender, reply-to, audience) under
+	 * the id the series chose for this occurrence.
+	 * @return the new draft, or empty when that id exists already
+	 */
+	public Optional<Issue> createSeriesDraft(String id, String title, Issue model, String seriesId) {
+		try {
+			return Optional.of(this.issues.insert(model.copy(id, title, seriesId, this.clock.instant())));
 		}
 		catch (DuplicateKeyException ex) {
 			return Optional.empty();

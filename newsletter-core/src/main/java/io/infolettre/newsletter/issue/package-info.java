@@ -1,5 +1,6 @@
 /**
  * Issues: one edition of the newsletter, its content, audience and lifecycle.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Issues", allowedDependencies = "segment")
+@org.springframework.modulith.ApplicationModule(displayName = "Issues",
+		allowedDependencies = { "segment", "subscriber", "rendering" })
 package io.infolettre.newsletter.issue;

@@ -7,10 +7,16 @@ package io.infolettre.newsletter.rendering;
  * @param trackingPixelUrl the open pixel; {@code null} when opens of this recipient are not tracked
  * @param trackedLinks whether the message's links record clicks
  * @param anonymousTracking whether opens and clicks are only counted, never tied to the person
- * @param viewInBrowserUrl the message's web version ("view in browser"); {@code null} in previews
+ * @param viewInBrowserUrl the message on the web, as this recipient received it; {@code null} in
+ * previews and on the web page itself
  */
 public record RecipientLinks(String unsubscribeUrl, String preferencesUrl, String trackingPixelUrl,
 		boolean trackedLinks, boolean anonymousTracking, String viewInBrowserUrl) {
+
+	public RecipientLinks(String unsubscribeUrl, String preferencesUrl, String trackingPixelUrl, boolean trackedLinks,
+			boolean anonymousTracking) {
+		this(unsubscribeUrl, preferencesUrl, trackingPixelUrl, trackedLinks, anonymousTracking, null);
+	}
 
 	/** Links of a message without any tracking. */
 	public static RecipientLinks untracked(String unsubscribeUrl, String preferencesUrl) {
@@ -19,12 +25,6 @@ public record RecipientLinks(String unsubscribeUrl, String preferencesUrl, Strin
 
 	public boolean tracked() {
 		return this.trackingPixelUrl != null || this.trackedLinks;
-	}
-
-	/** Links without a web version, as before it existed. */
-	public RecipientLinks(String unsubscribeUrl, String preferencesUrl, String trackingPixelUrl, boolean trackedLinks,
-			boolean anonymousTracking) {
-		this(unsubscribeUrl, preferencesUrl, trackingPixelUrl, trackedLinks, anonymousTracking, null);
 	}
 
 }

@@ -143,7 +143,7 @@ public class SeriesManagement {
 		String issueId = occurrenceIssueId(series.getId(), occurrence);
 		String title = series.getName() + " – " + TITLE_DATE.format(occurrence.date());
 		boolean created = this.issues
-			.createSeriesDraft(issueId, title, model.get().getContent(), model.get().getAudience(), series.getId())
+			.createSeriesDraft(issueId, title, model.get(), series.getId())
 			.isPresent();
 		String problem = null;
 		if (series.getMode() == SeriesMode.SCHEDULE_AUTOMATICALLY

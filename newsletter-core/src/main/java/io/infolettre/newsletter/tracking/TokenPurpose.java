@@ -1,9 +1,13 @@
 package io.infolettre.newsletter.tracking;
 
-/** What a token may be used for; a token made for one purpose is refused for any other. */
+/**
+ * What a token may be used for; a token made for one purpose is refused for any other. {@code VIEW}:
+ * a message on the web as its recipient received it; {@code ARCHIVE}: a sent issue in the public
+ * archive (its id padded to a delivery id's length, tied to nobody).
+ */
 public enum TokenPurpose {
 
-	OPEN((byte) 1), UNSUBSCRIBE((byte) 2), CLICK((byte) 3), PREFERENCES((byte) 4);
+	OPEN((byte) 1), UNSUBSCRIBE((byte) 2), CLICK((byte) 3), PREFERENCES((byte) 4), VIEW((byte) 5), ARCHIVE((byte) 6);
 
 	private final byte code;
 

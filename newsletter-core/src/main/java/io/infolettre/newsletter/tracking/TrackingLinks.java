@@ -1,5 +1,7 @@
 package io.infolettre.newsletter.tracking;
 
+import java.util.Optional;
+
 import org.springframework.stereotype.Component;
 
 /** The public URLs a message carries, built from the configured public base URL. */
@@ -8,6 +10,9 @@ public class TrackingLinks {
 
 	/** What an unsubscribe email's subject starts with, before the token. */
 	public static final String UNSUBSCRIBE_SUBJECT = "desabonnement-";
+
+	// an issue id has 24 hex digits, a token carries 32
+	private static final String ARCHIVE_PADDING = "00000000";
 
 	private final TrackingTokens tokens;
 
@@ -47,6 +52,27 @@ public class TrackingLinks {
 	public String unsubscribeMailto(String deliveryId, String mailbox) {
 		return "mailto:" + mailbox + "?subject=" + UNSUBSCRIBE_SUBJECT
 				+ this.tokens.issue(TokenPurpose.UNSUBSCRIBE, deliveryId);
+	}
+
+	/** The message on the web, as the delivery's recipient received it ("view in browser"). */
+	public String viewInBrowserUrl(String deliveryId) {
+		return this.baseUrl + "/v/" + this.tokens.issue(TokenPurpose.VIEW, deliveryId);
+	}
+
+	/** A sent issue in the public archive: a signed opaque id that names the issue and nobody. */
+	public String archiveUrl(String issueId) {
+		return this.baseUrl + "/archive/" + archiveSlug(issueId);
+	}
+
+	public String archiveSlug(String issueId) {
+		return this.tokens.issue(TokenPurpose.ARCHIVE, issueId + ARCHIVE_PADDING);
+	}
+
+	/** The issue an archive slug names, when the slug is genuine. */
+	public Optional<String> issueOfArchiveSlug(String slug) {
+		return this.tokens.verify(TokenPurpose.ARCHIVE, slug)
+			.filter(id -> id.endsWith(ARCHIVE_PADDING))
+			.map(id -> id.substring(0, id.length() - ARCHIVE_PADDING.length()));
 	}
 
 	public String unsubscribeUrl(String deliveryId) {

@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 
 @ControllerAdvice(assignableTypes = { IssueAdminController.class, IssueSendingController.class,
 		IssueSchedulingController.class, ReconciliationController.class, OutboxController.class,
-		SeriesAdminController.class })
+		SeriesAdminController.class, IssueEditorController.class })
 class AdminErrors {
 
 	@ExceptionHandler({ IssueNotFoundException.class, SeriesNotFoundException.class })

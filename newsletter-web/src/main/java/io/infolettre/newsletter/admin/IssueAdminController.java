@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.Locale;
 import java.util.function.Function;
 
+import io.infolettre.newsletter.delivery.IssuePreflight;
 import io.infolettre.newsletter.delivery.IssuePreviews;
 import io.infolettre.newsletter.delivery.IssueSending;
 import io.infolettre.newsletter.issue.Issue;
@@ -56,10 +57,14 @@ class IssueAdminController {
 
 	private final SchedulePanel schedule;
 
+	private final IssuePreflight checklist;
+
 	private final Clock clock;
 
 	IssueAdminController(Issues issues, IssueManagement management, IssueSending sending, IssuePreviews previews,
-			IssueReports reports, Subscribers subscribers, SchedulePanel schedule, Clock clock) {
+			IssueReports reports, Subscribers subscribers, SchedulePanel schedule, IssuePreflight checklist,
+			Clock clock) {
+		this.checklist = checklist;
 		this.clock = clock;
 		this.issues = issues;
 		this.management = management;
@@ -81,8 +86,8 @@ class IssueAdminController {
 	}
 
 	@GetMapping("/{id}")
-	String detail(@PathVariable String id, @RequestParam(required = false) String subscriber, Locale locale,
-			Model model) {
+	String detail(@PathVariable String id, @RequestParam(required = false) String subscriber,
+			@RequestParam(required = false) String variant, Locale locale, Model model) {
 		Issue issue = this.management.get(id);
 		addLive(model, issue, locale);
 		this.schedule.addForm(model, issue, locale);
@@ -91,8 +96,16 @@ class IssueAdminController {
 		model.addAttribute("previewSubscribers", this.subscribers.firstPage(PREVIEW_CHOICES));
 		model.addAttribute("lists", this.subscribers.listNames());
 		model.addAttribute("selectedSubscriber", subscriber);
+		model.addAttribute("selectedVariant", blankToNull(variant));
+		model.addAttribute("sender", issue.senderOr(this.management.senders()));
+		model.addAttribute("versions", this.management.versions(id));
+		if (issue.getStatus() == IssueStatus.DRAFT || issue.getStatus() == IssueStatus.FAILED
+				|| issue.getStatus() == IssueStatus.MISSED) {
+			// what scheduling or sending would check, before the coordinator tries
+			model.addAttribute("preflight", this.checklist.check(issue));
+		}
 		try {
-			RenderedMessage preview = this.previews.preview(id, subscriber);
+			RenderedMessage preview = this.previews.preview(id, subscriber, blankToNull(variant));
 			model.addAttribute("previewSubject", preview.subject());
 		}
 		catch (TemplateProblem ex) {
@@ -133,23 +146,29 @@ class IssueAdminController {
 	}
 
 	@GetMapping(path = "/{id}/preview.html", produces = MediaType.TEXT_HTML_VALUE)
-	ResponseEntity<String> previewHtml(@PathVariable String id, @RequestParam(required = false) String subscriber) {
-		return preview(id, subscriber, MediaType.TEXT_HTML, RenderedMessage::html);
+	ResponseEntity<String> previewHtml(@PathVariable String id, @RequestParam(required = false) String subscriber,
+			@RequestParam(required = false) String variant) {
+		return preview(id, subscriber, variant, MediaType.TEXT_HTML, RenderedMessage::html);
 	}
 
 	@GetMapping(path = "/{id}/preview.txt", produces = MediaType.TEXT_PLAIN_VALUE)
-	ResponseEntity<String> previewText(@PathVariable String id, @RequestParam(required = false) String subscriber) {
-		return preview(id, subscriber, MediaType.TEXT_PLAIN, RenderedMessage::text);
+	ResponseEntity<String> previewText(@PathVariable String id, @RequestParam(required = false) String subscriber,
+			@RequestParam(required = false) String variant) {
+		return preview(id, subscriber, variant, MediaType.TEXT_PLAIN, RenderedMessage::text);
 	}
 
-	private ResponseEntity<String> preview(String id, String subscriber, MediaType type,
+	private static String blankToNull(String value) {
+		return value == null || value.isBlank() ? null : value;
+	}
+
+	private ResponseEntity<String> preview(String id, String subscriber, String variant, MediaType type,
 			Function<RenderedMessage, String> part) {
 		try {
 			return ResponseEntity.ok()
 				.contentType(new MediaType(type, StandardCharsets.UTF_8))
 				// the preview is the member's HTML: no scripts, no plugins, even if a template had some
 				.header("Content-Security-Policy", "script-src 'none'; object-src 'none'")
-				.body(part.apply(this.previews.preview(id, subscriber)));
+				.body(part.apply(this.previews.preview(id, subscriber, blankToNull(variant))));
 		}
 		catch (TemplateProblem ex) {
 			return ResponseEntity.unprocessableEntity()

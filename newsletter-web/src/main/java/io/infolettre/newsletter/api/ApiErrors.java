@@ -3,6 +3,7 @@ package io.infolettre.newsletter.api;
 import io.infolettre.newsletter.delivery.SendRefusedException;
 import io.infolettre.newsletter.issue.IssueNotFoundException;
 import io.infolettre.newsletter.issue.IssueStateException;
+import io.infolettre.newsletter.rendering.TemplateProblem;
 import io.infolettre.newsletter.series.SeriesNotFoundException;
 
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -29,6 +30,16 @@ class ApiErrors {
 	@ExceptionHandler(IssueStateException.class)
 	ProblemDetail conflict(IssueStateException ex) {
 		return problem(HttpStatus.CONFLICT, "Statut incompatible", ex.getMessage());
+	}
+
+	/** A template or content that does not render: where, so that it can be fixed. */
+	@ExceptionHandler(TemplateProblem.class)
+	ProblemDetail unrenderable(TemplateProblem ex) {
+		var problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "Rendu impossible", ex.getMessage());
+		problem.setProperty("part", ex.getPart());
+		problem.setProperty("line", ex.getLine());
+		problem.setProperty("column", ex.getColumn());
+		return problem;
 	}
 
 	@ExceptionHandler(IllegalArgumentException.class)

@@ -1,13 +1,22 @@
 package io.infolettre.newsletter.api;
 
 import java.net.URI;
+import java.security.Principal;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 
 import io.infolettre.newsletter.delivery.Deliveries;
+import io.infolettre.newsletter.delivery.IssuePreflight;
+import io.infolettre.newsletter.delivery.IssuePreviews;
 import io.infolettre.newsletter.delivery.IssueSending;
+import io.infolettre.newsletter.delivery.PreflightReport;
+import io.infolettre.newsletter.delivery.TestSends;
 import io.infolettre.newsletter.delivery.SchedulingSettings;
-import io.infolettre.newsletter.issue.IssueContent;
+import io.infolettre.newsletter.issue.Issue;
+import io.infolettre.newsletter.issue.IssueEdit;
+import io.infolettre.newsletter.issue.IssueSender;
+import io.infolettre.newsletter.issue.IssueVariant;
 import io.infolettre.newsletter.issue.IssueManagement;
 import io.infolettre.newsletter.issue.Issues;
 import io.infolettre.newsletter.report.IssueReports;
@@ -23,6 +32,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -41,8 +51,18 @@ class IssueApiController {
 
 	private final SchedulingSettings scheduling;
 
+	private final IssuePreviews previews;
+
+	private final IssuePreflight checklist;
+
+	private final TestSends tests;
+
 	IssueApiController(Issues issues, IssueManagement management, IssueSending sending, Deliveries deliveries,
-			IssueReports reports, SchedulingSettings scheduling) {
+			IssueReports reports, SchedulingSettings scheduling, IssuePreviews previews, IssuePreflight checklist,
+			TestSends tests) {
+		this.previews = previews;
+		this.checklist = checklist;
+		this.tests = tests;
 		this.issues = issues;
 		this.scheduling = scheduling;
 		this.management = management;
@@ -55,33 +75,111 @@ class IssueApiController {
 	List<IssueResource> list() {
 		return this.issues.findAllByOrderByCreatedAtDesc()
 			.stream()
-			.map(issue -> IssueResource.of(issue, this.deliveries.progress(issue.getId())))
+			.map(issue -> resource(issue))
 			.toList();
 	}
 
-	/** Creates a draft; its template is checked when it is sent (and previewed). */
+	/**
+	 * Creates a draft. 422 with the line and column when a variant does not render; the checklist
+	 * (GET …/preflight) tells the rest before it is sent.
+	 */
 	@PostMapping
 	ResponseEntity<IssueResource> create(@Valid @RequestBody NewIssueRequest request) {
 		var audience = request.list() == null || request.list().isBlank() ? Audience.allActive()
 				: Audience.list(request.list());
-		var content = new IssueContent(request.subject(), request.preheader(), request.body(),
-				request.template() == null || request.template().isBlank() ? "infolettre" : request.template(),
-				request.language());
-		var issue = this.management.createDraft(request.title(), content, audience);
-		return ResponseEntity.created(URI.create("/api/v1/issues/" + issue.getId()))
-			.body(IssueResource.of(issue, this.deliveries.progress(issue.getId())));
+		var variants = request.variants() == null ? Map.<String, VariantRequest>of() : request.variants();
+		var french = variants.containsKey("fr") ? variants.get("fr").toVariant()
+				: new IssueVariant(request.subject(), request.preheader(), request.body());
+		var edit = edit(request.title(), request.template(), french, variants.get("en"), request.sender(),
+				request.replyTo(), request.archived());
+		var issue = this.management.create(edit, audience);
+		return ResponseEntity.created(URI.create("/api/v1/issues/" + issue.getId())).body(resource(issue));
+	}
+
+	/** Replaces the editable parts of a draft (409 once it is not a draft); the previous ones go to its history. */
+	@PutMapping("/{id}")
+	IssueResource edit(@PathVariable String id, @Valid @RequestBody IssueEditRequest request, Principal who) {
+		var variants = request.variants() == null ? Map.<String, VariantRequest>of() : request.variants();
+		if (!variants.containsKey("fr")) {
+			throw new IllegalArgumentException("La variante française (variants.fr) est obligatoire.");
+		}
+		var edit = edit(request.title(), request.template(), variants.get("fr").toVariant(), variants.get("en"),
+				request.sender(), request.replyTo(), request.archived());
+		return resource(this.management.revise(id, edit, who.getName()));
+	}
+
+	private IssueEdit edit(String title, String template, IssueVariant french, VariantRequest english, String sender,
+			String replyTo, Boolean archived) {
+		var senders = this.management.senders();
+		IssueSender from = null;
+		if (sender != null && !sender.isBlank()) {
+			from = senders.find(sender)
+				.orElseThrow(() -> new IllegalArgumentException("Expéditeur non autorisé : « " + sender.strip()
+						+ " ». Expéditeurs possibles : " + senders.senders().stream().map(IssueSender::email).toList()));
+		}
+		var edit = new IssueEdit(title, template == null || template.isBlank() ? "infolettre" : template, french,
+				english == null ? null : english.toVariant(), from, replyTo, archived == null || archived);
+		// a variant that does not render is refused now, with where the problem is (422)
+		for (String language : edit.english() == null ? List.of("fr") : List.of("fr", "en")) {
+			this.previews.preview(edit, language, null);
+		}
+		return edit;
+	}
+
+	/** A new draft copied from this issue (« Copie de … »), whatever its status. */
+	@PostMapping("/{id}/duplicate")
+	ResponseEntity<IssueResource> duplicate(@PathVariable String id) {
+		var copy = this.management.duplicate(id);
+		return ResponseEntity.created(URI.create("/api/v1/issues/" + copy.getId())).body(resource(copy));
+	}
+
+	/** The saved edits of the issue, newest first, each with the content before it. */
+	@GetMapping("/{id}/versions")
+	List<IssueVersionResource> versions(@PathVariable String id) {
+		this.management.get(id);
+		return this.management.versions(id).stream().map(IssueVersionResource::of).toList();
+	}
+
+	/**
+	 * The issue as a member would receive it (a sample member without {@code subscriber}), in their
+	 * language or the one asked for; 422 with the line and column when it does not render.
+	 */
+	@GetMapping("/{id}/preview")
+	PreviewResource preview(@PathVariable String id, @RequestParam(required = false) String language,
+			@RequestParam(required = false) String subscriber) {
+		var issue = this.management.get(id);
+		var rendered = this.previews.preview(id, subscriber, language);
+		return new PreviewResource(issue.languageOf(language == null ? "fr" : language), rendered.subject(),
+				rendered.html(), rendered.text());
+	}
+
+	/** The checklist before scheduling or sending: a failing item blocks both. */
+	@GetMapping("/{id}/preflight")
+	PreflightReport preflight(@PathVariable String id) {
+		return this.checklist.check(id);
+	}
+
+	/** Sends a test (« [TEST] », untracked, in no ledger or report) to up to 5 addresses. */
+	@PostMapping("/{id}/test-send")
+	Map<String, List<TestSends.TestSendResult>> testSend(@PathVariable String id,
+			@RequestBody TestSendRequest request) {
+		return Map.of("results", this.tests.send(id, request.addresses(), request.language()));
+	}
+
+	private IssueResource resource(Issue issue) {
+		return IssueResource.of(issue, this.deliveries.progress(issue.getId()), this.management.senders());
 	}
 
 	@GetMapping("/{id}")
 	IssueResource get(@PathVariable String id) {
-		return IssueResource.of(this.management.get(id), this.deliveries.progress(id));
+		return resource(this.management.get(id));
 	}
 
 	/** Starts the send now; the response returns at once, progress is read from the issue. */
 	@PostMapping("/{id}/send")
 	ResponseEntity<IssueResource> send(@PathVariable String id) {
 		var issue = this.sending.sendNow(id);
-		return ResponseEntity.status(HttpStatus.ACCEPTED).body(IssueResource.of(issue, this.deliveries.progress(id)));
+		return ResponseEntity.status(HttpStatus.ACCEPTED).body(resource(issue));
 	}
 
 	/**
@@ -93,32 +191,32 @@ class IssueApiController {
 	IssueResource schedule(@PathVariable String id, @Valid @RequestBody ScheduleRequest request) {
 		ZoneId zone = this.scheduling.zone();
 		var issue = this.sending.schedule(id, request.sendTime(zone), request.sendWindow(zone));
-		return IssueResource.of(issue, this.deliveries.progress(id));
+		return resource(issue);
 	}
 
 	/** Takes a scheduled issue that has not started (or a missed one) back to a draft. */
 	@DeleteMapping("/{id}/schedule")
 	IssueResource unschedule(@PathVariable String id) {
-		return IssueResource.of(this.sending.unschedule(id), this.deliveries.progress(id));
+		return resource(this.sending.unschedule(id));
 	}
 
 	/** Pauses a scheduled or running send between two messages. */
 	@PostMapping("/{id}/pause")
 	IssueResource pause(@PathVariable String id) {
-		return IssueResource.of(this.sending.pause(id), this.deliveries.progress(id));
+		return resource(this.sending.pause(id));
 	}
 
 	/** Resumes a paused send where it stopped. */
 	@PostMapping("/{id}/resume")
 	ResponseEntity<IssueResource> resume(@PathVariable String id) {
 		var issue = this.sending.resume(id);
-		return ResponseEntity.status(HttpStatus.ACCEPTED).body(IssueResource.of(issue, this.deliveries.progress(id)));
+		return ResponseEntity.status(HttpStatus.ACCEPTED).body(resource(issue));
 	}
 
 	/** Cancels a send: those not reached yet never will be. */
 	@PostMapping("/{id}/cancel")
 	IssueResource cancel(@PathVariable String id) {
-		return IssueResource.of(this.sending.cancel(id), this.deliveries.progress(id));
+		return resource(this.sending.cancel(id));
 	}
 
 	/**
@@ -129,7 +227,7 @@ class IssueApiController {
 	ResponseEntity<IssueResource> resend(@PathVariable String id) {
 		this.sending.resendUndelivered(id);
 		return ResponseEntity.status(HttpStatus.ACCEPTED)
-			.body(IssueResource.of(this.management.get(id), this.deliveries.progress(id)));
+			.body(resource(this.management.get(id)));
 	}
 
 	@GetMapping("/{id}/report")

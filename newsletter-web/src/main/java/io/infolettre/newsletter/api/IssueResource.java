@@ -1,15 +1,23 @@
 package io.infolettre.newsletter.api;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import io.infolettre.newsletter.delivery.DeliveryProgress;
+import io.infolettre.newsletter.issue.AllowedSenders;
 import io.infolettre.newsletter.issue.Issue;
 import io.infolettre.newsletter.issue.IssueStatus;
 
 /** An issue as the API shows it. */
 record IssueResource(String id, String title, String subject, String template, String language, String audienceList,
 		IssueStatus status, Instant createdAt, Instant scheduledAt, Instant sentAt, String failureReason,
-		String pauseReason, ScheduleResource schedule, String seriesId, Progress progress) {
+		String pauseReason, ScheduleResource schedule, String seriesId, Progress progress,
+		Map<String, VariantRequest> variants, Sender sender, String replyTo, boolean archived) {
+
+	record Sender(String name, String email) {
+
+	}
 
 	/**
 	 * @param rate messages per second now (0 when idle)
@@ -25,12 +33,16 @@ record IssueResource(String id, String title, String subject, String template, S
 
 	}
 
-	static IssueResource of(Issue issue, DeliveryProgress progress) {
+	static IssueResource of(Issue issue, DeliveryProgress progress, AllowedSenders senders) {
 		var content = issue.getContent();
+		var variants = new LinkedHashMap<String, VariantRequest>();
+		issue.languages().forEach(language -> variants.put(language, VariantRequest.of(issue.variant(language))));
+		var from = issue.senderOr(senders);
 		return new IssueResource(issue.getId(), issue.getTitle(), content.subject(), content.template(),
 				content.language(), issue.getAudience() == null ? null : issue.getAudience().list(), issue.getStatus(),
 				issue.getCreatedAt(), issue.getScheduledAt(), issue.getSentAt(), issue.getFailureReason(),
-				issue.getPauseReason(), ScheduleResource.of(issue), issue.getSeriesId(), Progress.of(progress));
+				issue.getPauseReason(), ScheduleResource.of(issue), issue.getSeriesId(), Progress.of(progress), variants,
+				new Sender(from.name(), from.email()), issue.getReplyTo(), issue.isArchived());
 	}
 
 }

@@ -24,6 +24,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 				"newsletter.delivery.connect-timeout=2s", "newsletter.delivery.read-timeout=5s",
 				"newsletter.delivery.reconnect.backoff=50ms", "newsletter.delivery.retry.backoff=100ms",
 				"newsletter.delivery.retry.multiplier=1",
+				// two allowed senders: an issue may choose the second one
+				"newsletter.senders[0].name=Infolettre des membres", "newsletter.senders[0].email=infolettre@exemple.ca",
+				"newsletter.senders[1].name=Présidence de l'association", "newsletter.senders[1].email=presidence@exemple.ca",
 				// tests open their messages the moment they arrive, which a real reader never does
 				"newsletter.tracking.scanner-window=0s" })
 public @interface NewsletterIntegrationTest {

@@ -4,7 +4,7 @@ import java.util.function.UnaryOperator;
 
 import io.infolettre.newsletter.delivery.DeliveryStatus;
 import io.infolettre.newsletter.delivery.spi.OutgoingMessage;
-import io.infolettre.newsletter.rendering.CompiledMessage;
+import io.infolettre.newsletter.issue.IssueSender;
 import io.infolettre.newsletter.rendering.RecipientLinks;
 import io.infolettre.newsletter.rendering.SenderIdentity;
 import io.infolettre.newsletter.rendering.TemplateProblem;
@@ -23,7 +23,11 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
  */
 class MessageComposer implements ItemProcessor<RecipientItem, DeliveryTask> {
 
-	private final CompiledMessage compiled;
+	private final IssueMessages messages;
+
+	private final IssueSender from;
+
+	private final String replyTo;
 
 	private final RecipientSource recipients;
 
@@ -37,9 +41,16 @@ class MessageComposer implements ItemProcessor<RecipientItem, DeliveryTask> {
 
 	private final String messageIdDomain;
 
-	MessageComposer(CompiledMessage compiled, RecipientSource recipients, TrackingLinks links, SenderIdentity sender,
-			TrackingSettings tracking) {
-		this.compiled = compiled;
+	/**
+	 * @param from the issue's sender (From)
+	 * @param sender the installation's identity: its address receives List-Unsubscribe's mails (unless
+	 * configured otherwise) and names the Message-IDs' domain, whatever sender an issue chose
+	 */
+	MessageComposer(IssueMessages messages, IssueSender from, String replyTo, RecipientSource recipients,
+			TrackingLinks links, SenderIdentity sender, TrackingSettings tracking) {
+		this.messages = messages;
+		this.from = from;
+		this.replyTo = replyTo;
 		this.recipients = recipients;
 		this.links = links;
 		this.sender = sender;
@@ -69,10 +80,10 @@ class MessageComposer implements ItemProcessor<RecipientItem, DeliveryTask> {
 		boolean trackClicks = tracked && this.tracking.clicks();
 		var links = new RecipientLinks(unsubscribeUrl, this.links.preferencesUrl(item.deliveryId()),
 				tracked && this.tracking.opens() ? this.links.openPixelUrl(item.deliveryId()) : null, trackClicks,
-				this.tracking.mode() == TrackingMode.ANONYMOUS);
+				this.tracking.mode() == TrackingMode.ANONYMOUS, this.links.viewInBrowserUrl(item.deliveryId()));
 		var model = RecipientModels.of(subscriber, links);
 		try {
-			var rendered = this.compiled.render(model);
+			var rendered = this.messages.forLanguage(subscriber.getLanguage()).render(model);
 			String html = rendered.html();
 			String text = rendered.text();
 			if (trackClicks) {
@@ -84,9 +95,9 @@ class MessageComposer implements ItemProcessor<RecipientItem, DeliveryTask> {
 			// Stable per delivery: a message resent after a crash carries the same Message-ID.
 			String messageId = "<" + item.deliveryId() + "@" + this.messageIdDomain + ">";
 			return new DeliveryTask.Send(item.deliveryId(), item.subscriberId(), email,
-					new OutgoingMessage(messageId, this.sender.name(), this.sender.email(), subscriber.getFullName(),
-							email, rendered.subject(), html, text, unsubscribeUrl,
-							this.links.unsubscribeMailto(item.deliveryId(), this.unsubscribeMailbox)),
+					new OutgoingMessage(messageId, this.from.name(), this.from.email(), subscriber.getFullName(), email,
+							rendered.subject(), html, text, unsubscribeUrl,
+							this.links.unsubscribeMailto(item.deliveryId(), this.unsubscribeMailbox), this.replyTo, false),
 					item.attempts());
 		}
 		catch (TemplateProblem ex) {

@@ -45,6 +45,9 @@ final class MimeWriter {
 		HeaderField.raw(out, "Date", DATE.format(date.atZone(ZoneId.systemDefault())));
 		HeaderField.mailbox(out, "From", singleLine(message.fromName()), singleLine(message.fromAddress()));
 		HeaderField.mailbox(out, "To", singleLine(message.toName()), singleLine(message.toAddress()));
+		if (message.replyTo() != null && !message.replyTo().isBlank()) {
+			HeaderField.mailbox(out, "Reply-To", "", singleLine(message.replyTo()));
+		}
 		HeaderField.text(out, "Subject", singleLine(message.subject()));
 		HeaderField.raw(out, "Message-ID", singleLine(message.messageId()));
 		HeaderField.raw(out, "MIME-Version", "1.0");
@@ -53,6 +56,9 @@ final class MimeWriter {
 				: List.of("<" + singleLine(message.listUnsubscribeUrl()) + ">",
 						"<" + singleLine(message.listUnsubscribeMailto()) + ">"));
 		HeaderField.raw(out, "List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+		if (message.test()) {
+			HeaderField.raw(out, "X-Infolettre-Test", "1");
+		}
 		HeaderField.raw(out, "Content-Type", "multipart/alternative; boundary=\"" + boundary + "\"");
 		checkLineLengths(out, message);
 		out.crlf();

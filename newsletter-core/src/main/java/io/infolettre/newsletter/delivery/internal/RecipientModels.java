@@ -25,4 +25,20 @@ public final class RecipientModels {
 		return text;
 	}
 
+	/** The renderer's stand-in member, reading in {@code language}. */
+	public static RecipientModel sample(String language) {
+		var sample = RecipientModel.sample();
+		return new RecipientModel(sample.email(), sample.firstName(), sample.lastName(), sample.company(), language,
+				sample.attributes(), sample.links());
+	}
+
+	/**
+	 * Nobody: the public archive's reader. No name (templates fall back to « membre »), no company, no
+	 * address, and links that lead back to the archive instead of anyone's unsubscribe page.
+	 */
+	public static RecipientModel anonymous(String language, String archiveUrl) {
+		return new RecipientModel("", null, null, null, language, null,
+				new RecipientLinks(archiveUrl, archiveUrl, null, false, false, null));
+	}
+
 }

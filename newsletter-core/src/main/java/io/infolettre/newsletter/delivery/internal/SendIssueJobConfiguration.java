@@ -117,8 +117,11 @@ class SendIssueJobConfiguration {
 	MessageComposer messageComposer(@Value("#{jobParameters['issueId']}") String issueId,
 			IssueManagement issues, IssueRenderer renderer, RecipientSource recipients, TrackingLinks links,
 			SenderIdentity sender, TrackingSettings tracking, DeliverySettings settings) {
-		var compiled = renderer.compile(IssueDrafts.draftOf(issues.get(issueId)));
-		return new MessageComposer(compiled, recipients, links, sender, tracking);
+		Issue issue = issues.get(issueId);
+		// the template is compiled once per language variant for the whole send
+		var messages = IssueMessages.compile(renderer, issue);
+		return new MessageComposer(messages, issue.senderOr(issues.senders()), issue.getReplyTo(), recipients, links,
+				sender, tracking);
 	}
 
 	@Bean

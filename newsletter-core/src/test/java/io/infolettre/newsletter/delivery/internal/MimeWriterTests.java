@@ -188,6 +188,21 @@ class MimeWriterTests {
 	}
 
 	@Test
+	void replyToAndTheTestMarkAreWrittenOnlyWhenAsked() throws Exception {
+		var test = new OutgoingMessage("<0001@exemple.ca>", "Présidence", "presidence@exemple.ca", "", "b@exemple.ca",
+				"[TEST] Objet", "<p>html</p>", "texte", "https://exemple.ca/apercu", null,
+				"reponses@exemple.ca\r\nBcc: pirate@exemple.ca", true);
+		MimeMessage mime = parse(MimeWriter.write(test, DATE));
+		assertThat(mime.getHeader("X-Infolettre-Test")).containsExactly("1");
+		assertThat(mime.getHeader("Reply-To", null)).isEqualTo("<reponses@exemple.ca Bcc: pirate@exemple.ca>");
+		assertThat(mime.getHeader("Bcc")).isNull();
+
+		MimeMessage plain = parse(MimeWriter.write(message("Objet", "A", "B"), DATE));
+		assertThat(plain.getHeader("X-Infolettre-Test")).isNull();
+		assertThat(plain.getHeader("Reply-To")).isNull();
+	}
+
+	@Test
 	void refusesAMessageWithoutBodyOrWithAnOverlongHeader() {
 		assertThatThrownBy(() -> MimeWriter.write(new OutgoingMessage("<1@exemple.ca>", "A", "a@exemple.ca", "B",
 				"b@exemple.ca", "Objet", null, "texte", "https://exemple.ca/u"), DATE))

@@ -1,0 +1,175 @@
+package io.infolettre.newsletter.admin;
+
+import java.security.Principal;
+import java.util.List;
+import java.util.Locale;
+
+import io.infolettre.newsletter.delivery.IssuePreviews;
+import io.infolettre.newsletter.delivery.SendRefusedException;
+import io.infolettre.newsletter.delivery.TestSends;
+import io.infolettre.newsletter.issue.Issue;
+import io.infolettre.newsletter.issue.IssueEdit;
+import io.infolettre.newsletter.issue.IssueManagement;
+import io.infolettre.newsletter.issue.IssueStateException;
+import io.infolettre.newsletter.issue.IssueVariant;
+import io.infolettre.newsletter.rendering.IssueRenderer;
+import io.infolettre.newsletter.rendering.RenderedMessage;
+import io.infolettre.newsletter.rendering.TemplateProblem;
+import io.infolettre.newsletter.segment.Audience;
+import io.infolettre.newsletter.subscriber.Subscribers;
+
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Writing an issue: « Nouveau numéro », the editor of a draft with its live preview (htmx, as the
+ * coordinator types), the test send, and « Dupliquer ».
+ */
+@Controller
+@RequestMapping("/admin/issues")
+class IssueEditorController {
+
+	private static final int PREVIEW_CHOICES = 50;
+
+	private final IssueManagement management;
+
+	private final IssuePreviews previews;
+
+	private final TestSends tests;
+
+	private final IssueRenderer renderer;
+
+	private final Subscribers subscribers;
+
+	IssueEditorController(IssueManagement management, IssuePreviews previews, TestSends tests, IssueRenderer renderer,
+			Subscribers subscribers) {
+		this.management = management;
+		this.previews = previews;
+		this.tests = tests;
+		this.renderer = renderer;
+		this.subscribers = subscribers;
+	}
+
+	@GetMapping("/new")
+	String newIssue(Model model) {
+		model.addAttribute("templates", this.renderer.availableTemplates());
+		model.addAttribute("lists", this.subscribers.listNames());
+		return "admin/issue-new";
+	}
+
+	/** Creates an empty draft on a template for an audience, and opens it in the editor. */
+	@PostMapping("/new")
+	String create(@RequestParam String title, @RequestParam(defaultValue = "infolettre") String template,
+			@RequestParam(required = false) String list, RedirectAttributes redirect) {
+		var audience = list == null || list.isBlank() ? Audience.allActive() : Audience.list(list);
+		try {
+			Issue issue = this.management.create(new IssueEdit(title, template,
+					new IssueVariant("", "", "Bonjour ${firstName!'membre'},\n\n"), null, null, null, true), audience);
+			return "redirect:/admin/issues/" + issue.getId() + "/edit";
+		}
+		catch (IllegalArgumentException ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+			return "redirect:/admin/issues/new";
+		}
+	}
+
+	@GetMapping("/{id}/edit")
+	String edit(@PathVariable String id, Model model) {
+		Issue issue = this.management.get(id);
+		return editor(issue, IssueForm.of(issue), model);
+	}
+
+	/** Saves the draft; what it held before goes to its history. */
+	@PostMapping("/{id}/edit")
+	String save(@PathVariable String id, @ModelAttribute IssueForm form, Principal who, Model model,
+			RedirectAttributes redirect) {
+		Issue issue = this.management.get(id);
+		try {
+			this.management.revise(id, form.toEdit(this.management.senders()), who.getName());
+			redirect.addFlashAttribute("notice", "editor.saved");
+			return "redirect:/admin/issues/" + id + "/edit";
+		}
+		catch (IllegalArgumentException | IssueStateException ex) {
+			model.addAttribute("error", ex.getMessage());
+			return editor(issue, form, model);
+		}
+		catch (OptimisticLockingFailureException ex) {
+			model.addAttribute("error", "Le numéro a changé pendant l'enregistrement ; rechargez la page.");
+			return editor(issue, form, model);
+		}
+	}
+
+	/** Saves the draft, then sends it as a test to the addresses given (five at most). */
+	@PostMapping("/{id}/test")
+	String test(@PathVariable String id, @ModelAttribute IssueForm form, Principal who, Model model) {
+		Issue issue = this.management.get(id);
+		try {
+			if (issue.getStatus().isEditable()) {
+				issue = this.management.revise(id, form.toEdit(this.management.senders()), who.getName());
+			}
+			var results = this.tests.send(id, form.addresses(), null);
+			model.addAttribute("testResults", results);
+		}
+		catch (IllegalArgumentException | IssueStateException | SendRefusedException ex) {
+			model.addAttribute("error", ex.getMessage());
+		}
+		return editor(this.management.get(id), form, model);
+	}
+
+	/** The preview of what is in the form now, not saved: the htmx target of the editor. */
+	@PostMapping("/{id}/edit/preview")
+	String preview(@PathVariable String id, @ModelAttribute IssueForm form, Model model) {
+		this.management.get(id);
+		String language = form.previewLanguage();
+		model.addAttribute("previewLanguage", language);
+		try {
+			IssueEdit edit = form.toEdit(this.management.senders());
+			RenderedMessage rendered = this.previews.preview(edit, language, form.subscriber());
+			model.addAttribute("rendered", rendered);
+		}
+		catch (TemplateProblem ex) {
+			model.addAttribute("problem", ex);
+			model.addAttribute("problemField", field(ex, language));
+		}
+		catch (IllegalArgumentException ex) {
+			model.addAttribute("error", ex.getMessage());
+		}
+		return "admin/issue-edit :: preview";
+	}
+
+	/** A new draft copied from this issue, opened in the editor. */
+	@PostMapping("/{id}/duplicate")
+	String duplicate(@PathVariable String id) {
+		return "redirect:/admin/issues/" + this.management.duplicate(id).getId() + "/edit";
+	}
+
+	// which field of the form a problem is about: the subject, the body of the variant shown, or the template
+	private static String field(TemplateProblem problem, String language) {
+		return switch (problem.getPart()) {
+			case "Objet" -> language + "Subject";
+			case "Corps" -> language + "Body";
+			default -> "template";
+		};
+	}
+
+	private String editor(Issue issue, IssueForm form, Model model) {
+		model.addAttribute("issue", issue);
+		model.addAttribute("form", form);
+		model.addAttribute("templates", this.renderer.availableTemplates());
+		model.addAttribute("senders", this.management.senders().senders());
+		model.addAttribute("defaultSender", this.management.senders().defaultSender());
+		model.addAttribute("previewSubscribers", this.subscribers.firstPage(PREVIEW_CHOICES));
+		model.addAttribute("blockTypes", List.of("evenement", "formation", "nouvelles", "sondage"));
+		model.addAttribute("maxTestAddresses", TestSends.MAX_ADDRESSES);
+		return "admin/issue-edit";
+	}
+
+}

@@ -1,0 +1,137 @@
+package io.infolettre.newsletter.admin;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import io.infolettre.newsletter.support.AbstractIntegrationTests;
+import io.infolettre.newsletter.support.HeadlessChromium;
+import io.infolettre.newsletter.support.TestIssues;
+import io.infolettre.newsletter.support.TestMailServer;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A coordinator edits a draft in a real headless Chromium: the preview follows what they type
+ * (subject line and body inside the sandboxed frame, in French then in English), a content block
+ * goes in with a button, and a test reaches the relay.
+ */
+class EditorBrowserTests extends AbstractIntegrationTests {
+
+	private final String list = "editeur-" + UUID.randomUUID().toString().substring(0, 8);
+
+	private ChromeDriver browser;
+
+	private WebDriverWait wait;
+
+	@BeforeEach
+	void openBrowser() {
+		this.browser = HeadlessChromium.start();
+		this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(60));
+	}
+
+	@AfterEach
+	void closeBrowser() {
+		this.browser.quit();
+	}
+
+	@Test
+	void editsADraftSeesThePreviewFollowAndSendsATest() {
+		String id = new TestIssues(http()).draftFor(this.list, List.of("a." + this.list + "@membres.exemple.ca"));
+		this.browser.get(url("/admin/issues/" + id + "/edit"));
+		this.browser.findElement(By.id("username")).sendKeys(ADMIN);
+		this.browser.findElement(By.id("password")).sendKeys(PASSWORD);
+		this.browser.findElement(By.cssSelector("button[type=submit]")).click();
+		this.wait.until(ExpectedConditions.urlContains("/admin/issues"));
+		this.browser.get(url("/admin/issues/" + id + "/edit"));
+		this.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("live-subject")));
+
+		WebElement subject = this.browser.findElement(By.id("frSubject"));
+		subject.clear();
+		subject.sendKeys("Grande nouvelle pour ${firstName!'vous'}");
+		WebElement body = this.browser.findElement(By.id("frBody"));
+		body.clear();
+		body.sendKeys("Les inscriptions au colloque régional sont ouvertes.");
+		this.wait.until(ExpectedConditions.textToBe(By.id("live-subject"), "Grande nouvelle pour Marie"));
+		this.wait.until(d -> textInPreviewFrame().contains("Les inscriptions au colloque régional sont ouvertes."));
+
+		this.browser.findElement(By.id("insert-fr-sondage")).click();
+		assertThat(body.getDomProperty("value")).contains(":::sondage Votre avis compte", "[Répondre au sondage](");
+		this.wait.until(d -> textInPreviewFrame().contains("Répondre au sondage"));
+		HeadlessChromium.screenshot(this.browser, "editor-preview");
+
+		this.browser.findElement(By.id("tab-en")).click();
+		this.browser.findElement(By.id("enSubject")).sendKeys("Big news for ${firstName!'you'}");
+		this.browser.findElement(By.id("enBody")).sendKeys("Registration for the regional conference is open.");
+		this.wait.until(ExpectedConditions.textToBe(By.id("live-subject"), "Big news for Marie"));
+		this.wait.until(d -> textInPreviewFrame().contains("Registration for the regional conference is open."));
+		this.browser.findElement(By.id("width-mobile")).click();
+		// read in one script: htmx may replace the frame between two WebDriver calls
+		this.wait.until(d -> ((Number) this.browser
+			.executeScript("return document.getElementById('live-preview').getBoundingClientRect().width")).doubleValue() <= 380);
+		HeadlessChromium.screenshot(this.browser, "editor-preview-en-mobile");
+
+		String to = "relecture." + this.list + "@exemple.ca";
+		this.browser.findElement(By.id("testAddresses")).sendKeys(to);
+		WebElement sendTest = this.browser.findElement(By.id("send-test"));
+		// typing the address refreshes the preview, which moves the page under the pointer: wait for
+		// htmx to settle, then press the button
+		this.wait.until(d -> Boolean.TRUE.equals(this.browser.executeScript(
+				"return document.querySelector('.htmx-request, .htmx-settling, .htmx-swapping') === null")));
+		this.browser.executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click()", sendTest);
+		this.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("test-results")));
+		assertThat(this.browser.findElement(By.id("test-results")).getText()).contains(to);
+
+		MimeMessage test = await().until(() -> Arrays.stream(TestMailServer.get().getReceivedMessages())
+			.filter(m -> TestMailServer.recipient(m).equals(to))
+			.findFirst()
+			.orElse(null), m -> m != null);
+		assertThat(subjectOf(test)).isEqualTo("[TEST] Grande nouvelle pour Marie");
+
+		this.browser.get(url("/admin/issues/" + id));
+		assertThat(this.browser.findElement(By.id("issue-languages")).getText()).isEqualTo("fr, en");
+		assertThat(this.browser.findElements(By.cssSelector("#versions .version")))
+			.as((String) this.browser.executeScript("return document.getElementById('versions').outerHTML"))
+			.hasSize(1);
+	}
+
+	// htmx replaces the frame after each pause in the typing: a frame gone meanwhile reads as empty
+	private String textInPreviewFrame() {
+		try {
+			this.browser.switchTo().frame("live-preview");
+			return this.browser.findElement(By.tagName("body")).getText();
+		}
+		catch (WebDriverException ex) {
+			return "";
+		}
+		finally {
+			this.browser.switchTo().defaultContent();
+		}
+	}
+
+	private static String subjectOf(MimeMessage message) {
+		try {
+			return message.getSubject();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + this.port + path;
+	}
+
+}

@@ -1,0 +1,3 @@
+${issue.subject}
+
+${content.text}
