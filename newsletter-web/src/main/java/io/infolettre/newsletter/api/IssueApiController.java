@@ -134,7 +134,7 @@ class IssueApiController {
 
 	@GetMapping("/{id}/report")
 	ReportResource report(@PathVariable String id) {
-		return ReportResource.of(this.reports.forIssue(id));
+		return ReportResource.of(this.reports.figures(this.management.get(id)));
 	}
 
 }
