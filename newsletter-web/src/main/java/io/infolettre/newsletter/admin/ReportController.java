@@ -19,7 +19,6 @@ import io.infolettre.newsletter.report.IssueReports;
 import io.infolettre.newsletter.report.ReportTable;
 import io.infolettre.newsletter.report.ReportTables;
 import io.infolettre.newsletter.report.TimelinePoint;
-import io.infolettre.newsletter.tracking.OpenClass;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -70,7 +69,6 @@ class ReportController {
 		List<TimelinePoint> timeline = this.reports.timeline(issue);
 		model.addAttribute("timeline", timeline);
 		model.addAttribute("timelineChart", timelineChart(timeline, locale));
-		model.addAttribute("classes", OpenClass.values());
 		model.addAttribute("breakdowns", Breakdown.values());
 		return "admin/report";
 	}
