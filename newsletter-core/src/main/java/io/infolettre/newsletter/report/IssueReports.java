@@ -10,11 +10,13 @@ import java.util.List;
 import java.util.Map;
 
 import io.infolettre.newsletter.delivery.Deliveries;
+import io.infolettre.newsletter.delivery.EventCounts;
 import io.infolettre.newsletter.issue.Issue;
 import io.infolettre.newsletter.issue.IssueManagement;
 import io.infolettre.newsletter.issue.IssueStatus;
 import io.infolettre.newsletter.report.internal.ReportData;
 import io.infolettre.newsletter.tracking.TrackedLinks;
+import org.bson.Document;
 
 import org.springframework.stereotype.Service;
 
@@ -63,15 +65,40 @@ public class IssueReports {
 		return this.data.statistics(issueId);
 	}
 
-	/** The send's figures and the tracking counters of an issue. */
+	/**
+	 * The send's figures and the tracking counters of an issue: two documents read by id (the ledger
+	 * head, the counters). The opens and clicks by class come from the counters.
+	 */
 	public IssueFigures figures(Issue issue) {
-		return new IssueFigures(forIssue(issue), statistics(issue.getId()));
+		return figures(issue, this.data.counters(issue.getId()));
+	}
+
+	/** Everything the report page shows but the breakdowns, from one read of the counters. */
+	public IssueReportView view(Issue issue) {
+		Document counters = this.data.counters(issue.getId());
+		return new IssueReportView(figures(issue, counters), links(issue.getId(), counters),
+				timeline(issue, counters));
+	}
+
+	private IssueFigures figures(Issue issue, Document counters) {
+		String issueId = issue.getId();
+		IssueStatistics stats = this.data.statistics(issueId, counters);
+		var p = this.deliveries.progress(issueId);
+		var report = new IssueReport(issueId, p.total(), p.sent(), p.failed(), p.skipped(), p.pending() + p.sending(),
+				stats.read(), p.unsubscribed(), p.failedTemporary(), p.failedPermanent(), p.uncertain(), p.rate(),
+				new EventCounts(stats.read(), stats.openEvents(), stats.openClasses()),
+				new EventCounts(stats.clicked(), stats.clickEvents(), stats.clickClasses()));
+		return new IssueFigures(report, stats);
 	}
 
 	/** The issue's links that were clicked, most followed first. */
 	public List<LinkClicks> links(String issueId) {
+		return links(issueId, this.data.counters(issueId));
+	}
+
+	private List<LinkClicks> links(String issueId, Document counters) {
 		List<LinkClicks> rows = new ArrayList<>();
-		this.data.links(issueId)
+		this.data.links(counters)
 			.forEach((key, counts) -> rows.add(new LinkClicks(
 					this.links.find(issueId, key).orElse("#" + Integer.toHexString(key)), counts[0], counts[1],
 					counts[2])));
@@ -87,7 +114,11 @@ public class IssueReports {
 	 * Reads before the start (a test message) count in the first hour.
 	 */
 	public List<TimelinePoint> timeline(Issue issue) {
-		Map<Long, Long> hours = this.data.hours(issue.getId());
+		return timeline(issue, this.data.counters(issue.getId()));
+	}
+
+	private List<TimelinePoint> timeline(Issue issue, Document counters) {
+		Map<Long, Long> hours = this.data.hours(counters);
 		Instant start = issue.getSendingStartedAt() != null ? issue.getSendingStartedAt() : issue.getSentAt();
 		if (start == null) {
 			if (hours.isEmpty()) {

@@ -64,11 +64,10 @@ class ReportController {
 	String report(@PathVariable String id, Model model, Locale locale) {
 		Issue issue = this.issues.get(id);
 		model.addAttribute("issue", issue);
-		model.addAttribute("figures", this.reports.figures(issue));
-		model.addAttribute("links", this.reports.links(id));
-		List<TimelinePoint> timeline = this.reports.timeline(issue);
-		model.addAttribute("timeline", timeline);
-		model.addAttribute("timelineChart", timelineChart(timeline, locale));
+		var view = this.reports.view(issue);
+		model.addAttribute("figures", view.figures());
+		model.addAttribute("links", view.links());
+		model.addAttribute("timelineChart", timelineChart(view.timeline(), locale));
 		model.addAttribute("breakdowns", Breakdown.values());
 		return "admin/report";
 	}

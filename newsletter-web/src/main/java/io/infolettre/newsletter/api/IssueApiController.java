@@ -10,6 +10,7 @@ import io.infolettre.newsletter.delivery.SchedulingSettings;
 import io.infolettre.newsletter.issue.IssueContent;
 import io.infolettre.newsletter.issue.IssueManagement;
 import io.infolettre.newsletter.issue.Issues;
+import io.infolettre.newsletter.report.IssueFigures;
 import io.infolettre.newsletter.report.IssueReports;
 import io.infolettre.newsletter.segment.Audience;
 import jakarta.validation.Valid;
@@ -134,7 +135,7 @@ class IssueApiController {
 
 	@GetMapping("/{id}/report")
 	ReportResource report(@PathVariable String id) {
-		return ReportResource.of(this.reports.figures(this.management.get(id)));
+		return ReportResource.of(new IssueFigures(this.reports.forIssue(id), this.reports.statistics(id)));
 	}
 
 }

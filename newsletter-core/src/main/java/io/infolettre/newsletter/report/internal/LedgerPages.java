@@ -1,7 +1,6 @@
 package io.infolettre.newsletter.report.internal;
 
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -14,16 +13,15 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads an issue's ledger entries a page of exact ids at a time, as the send and its recount do (the
- * ids are the issue id and a sequence number; the ledger head holds the next one): memory stays flat
- * and every MongoDB-wire server answers from its primary index, however large the issue. The report
- * is a read model of the ledger, so it reads the ledger's documents (only the fields it names).
+ * Walks an issue's ledger entries once, streamed through a cursor, and hands them over a page at a
+ * time, with only the fields asked for. The report is a read model of the ledger, so it reads the
+ * ledger's documents. One query on {@code issueId} (on a real MongoDB, the prefix of the ledger's
+ * unique (issue, subscriber) index) rather than the send's pages of exact ids: measured on the
+ * embedded server, a page of a thousand exact ids costs as much as a scan of a hundred thousand
+ * entries, so a walk over a million entries takes seconds instead of most of an hour.
  */
 @Component
 class LedgerPages {
-
-	// the ledger head's collection and the next sequence number it hands out (see DeliveryStore)
-	private static final String HEADS = "delivery_heads";
 
 	private static final int PAGE = 1000;
 
@@ -34,19 +32,20 @@ class LedgerPages {
 	}
 
 	void forEachPage(String issueId, List<String> fields, Consumer<List<Document>> action) {
-		Document head = this.mongo.findById(issueId, Document.class, HEADS);
-		long end = head != null && head.get("next") instanceof Number n ? n.longValue() : 0;
-		for (long from = 0; from < end; from += PAGE) {
-			List<String> ids = new ArrayList<>(PAGE);
-			for (long seq = from; seq < Math.min(end, from + PAGE); seq++) {
-				ids.add(issueId + HexFormat.of().toHexDigits((int) seq));
-			}
-			var query = Query.query(Criteria.where("_id").in(ids));
-			query.fields().include(fields.toArray(String[]::new));
-			List<Document> page = this.mongo.find(query, Document.class, Delivery.COLLECTION);
-			if (!page.isEmpty()) {
-				action.accept(page);
-			}
+		var query = Query.query(Criteria.where("issueId").is(issueId)).cursorBatchSize(PAGE);
+		query.fields().include(fields.toArray(String[]::new));
+		List<Document> page = new ArrayList<>(PAGE);
+		try (var entries = this.mongo.stream(query, Document.class, Delivery.COLLECTION)) {
+			entries.forEach(entry -> {
+				page.add(entry);
+				if (page.size() == PAGE) {
+					action.accept(List.copyOf(page));
+					page.clear();
+				}
+			});
+		}
+		if (!page.isEmpty()) {
+			action.accept(page);
 		}
 	}
 

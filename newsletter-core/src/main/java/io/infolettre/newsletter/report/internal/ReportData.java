@@ -7,6 +7,7 @@ import java.util.Map;
 import io.infolettre.newsletter.report.Breakdown;
 import io.infolettre.newsletter.report.BreakdownRow;
 import io.infolettre.newsletter.report.IssueStatistics;
+import org.bson.Document;
 
 import org.springframework.stereotype.Component;
 
@@ -30,21 +31,30 @@ public class ReportData {
 		return this.stats.read(issueId);
 	}
 
+	/** An issue's counters as stored, read once for a whole page (null: none yet). */
+	public Document counters(String issueId) {
+		return this.stats.raw(issueId);
+	}
+
+	public IssueStatistics statistics(String issueId, Document counters) {
+		return StatsStore.statistics(issueId, counters);
+	}
+
+	/** Clicks per link key, from counters already read: total, by persons, unique. */
+	public Map<Integer, long[]> links(Document counters) {
+		return StatsStore.links(counters);
+	}
+
+	/** First reads per hour since the epoch, in order, from counters already read. */
+	public Map<Long, Long> hours(Document counters) {
+		return StatsStore.hours(counters);
+	}
+
 	public List<IssueStatistics> statistics(Collection<String> issueIds) {
 		return this.stats.raw(issueIds)
 			.stream()
 			.map(document -> StatsStore.statistics(document.getString("issueId"), document))
 			.toList();
-	}
-
-	/** Clicks per link key: total, by persons, unique. */
-	public Map<Integer, long[]> links(String issueId) {
-		return StatsStore.links(this.stats.raw(issueId));
-	}
-
-	/** First reads per hour since the epoch, in order. */
-	public Map<Long, Long> hours(String issueId) {
-		return StatsStore.hours(this.stats.raw(issueId));
 	}
 
 	public List<BreakdownRow> breakdown(String issueId, Breakdown by, long sent) {

@@ -14,7 +14,6 @@ import io.infolettre.newsletter.report.IssueStatistics;
 import io.infolettre.newsletter.tracking.OpenClass;
 import org.bson.Document;
 
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -25,7 +24,7 @@ import org.springframework.stereotype.Component;
  * with {@code seenAs}, {@code openedAt} with {@code readByClick}, {@code clickedAt},
  * {@code clickedLinks}, and its {@code bounce}) and the raw events ({@code open_events}, for the
  * counts by class and the clicks per link). It builds the very batches the live path counts, so both
- * add up the same way. Events are read a few buckets at a time, by {@code _id}.
+ * add up the same way. Events are streamed, a few buckets at a time.
  */
 @Component
 class StatsRebuild {
@@ -83,20 +82,13 @@ class StatsRebuild {
 		return counters;
 	}
 
+	// one query, streamed: the embedded server scans the buckets once (a sort with a limit would scan
+	// them again for every few buckets)
 	private void forEachEvent(String issueId, Consumer<List<TrackingBatch.Event>> action) {
-		Object after = null;
-		while (true) {
-			var criteria = Criteria.where("issueId").is(issueId);
-			if (after != null) {
-				criteria.and("_id").gt(after);
-			}
-			var query = Query.query(criteria).with(Sort.by("_id")).limit(BUCKETS);
-			query.fields().include("events");
-			List<Document> buckets = this.mongo.find(query, Document.class, EVENTS);
-			if (buckets.isEmpty()) {
-				return;
-			}
-			for (Document bucket : buckets) {
+		var query = Query.query(Criteria.where("issueId").is(issueId)).cursorBatchSize(BUCKETS);
+		query.fields().include("events");
+		try (var buckets = this.mongo.stream(query, Document.class, EVENTS)) {
+			buckets.forEach(bucket -> {
 				List<TrackingBatch.Event> events = new ArrayList<>();
 				for (Document event : bucket.getList("events", Document.class)) {
 					Number link = event.get("l", Number.class);
@@ -104,8 +96,7 @@ class StatsRebuild {
 							"CLICK".equals(event.getString("k")) && link != null ? link.intValue() : null));
 				}
 				action.accept(events);
-				after = bucket.get("_id");
-			}
+			});
 		}
 	}
 
