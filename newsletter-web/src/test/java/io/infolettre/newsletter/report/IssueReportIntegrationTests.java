@@ -182,7 +182,7 @@ class IssueReportIntegrationTests extends AbstractIntegrationTests {
 	}
 
 	@Test
-	void csvExportsKeepTheirAccentsAndDisarmFormulas() {
+	void csvExportsKeepTheirAccents() {
 		var admin = AdminSession.login(this.port);
 		var download = admin.download("/admin/issues/" + this.fixture.issueId + "/report/breakdown.csv?by=entreprise");
 		assertThat(download.statusCode()).isEqualTo(200);
