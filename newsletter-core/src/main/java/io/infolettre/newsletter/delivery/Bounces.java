@@ -1,6 +1,7 @@
 package io.infolettre.newsletter.delivery;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 import io.infolettre.newsletter.delivery.internal.DeliveryStore;
@@ -28,7 +29,11 @@ public class Bounces {
 
 	private final Clock clock;
 
-	Bounces(DeliveryStore ledger, SubscriberManagement subscribers, DeliverySettings settings, Clock clock) {
+	private final List<TrackingListener> listeners;
+
+	Bounces(DeliveryStore ledger, SubscriberManagement subscribers, DeliverySettings settings, Clock clock,
+			List<TrackingListener> listeners) {
+		this.listeners = List.copyOf(listeners);
 		this.ledger = ledger;
 		this.subscribers = subscribers;
 		this.settings = settings;
@@ -51,6 +56,7 @@ public class Bounces {
 				}
 			}
 			log.info("{} bounce recorded for delivery {}", report.type(), d.getId());
+			this.listeners.forEach(listener -> listener.bounceRecorded(d.getIssueId(), report.type()));
 		});
 		return delivery;
 	}

@@ -19,6 +19,7 @@ import io.infolettre.newsletter.issue.IssueSender;
 import io.infolettre.newsletter.issue.IssueVariant;
 import io.infolettre.newsletter.issue.IssueManagement;
 import io.infolettre.newsletter.issue.Issues;
+import io.infolettre.newsletter.report.IssueFigures;
 import io.infolettre.newsletter.report.IssueReports;
 import io.infolettre.newsletter.segment.Audience;
 import jakarta.validation.Valid;
@@ -232,7 +233,7 @@ class IssueApiController {
 
 	@GetMapping("/{id}/report")
 	ReportResource report(@PathVariable String id) {
-		return ReportResource.of(this.reports.forIssue(id));
+		return ReportResource.of(new IssueFigures(this.reports.forIssue(id), this.reports.statistics(id)));
 	}
 
 }

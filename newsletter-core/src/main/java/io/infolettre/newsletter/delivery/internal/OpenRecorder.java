@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -17,6 +18,10 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.infolettre.newsletter.delivery.Delivery;
+import io.infolettre.newsletter.delivery.TrackingBatch;
+import io.infolettre.newsletter.delivery.TrackingBatch.First;
+import io.infolettre.newsletter.delivery.TrackingBatch.First.Kind;
+import io.infolettre.newsletter.delivery.TrackingListener;
 import io.infolettre.newsletter.tracking.OpenClass;
 import io.infolettre.newsletter.tracking.OpenClassifier;
 import io.infolettre.newsletter.tracking.TrackingMode;
@@ -25,6 +30,7 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -42,7 +48,10 @@ import org.springframework.stereotype.Component;
  * agent's family (never the address), in one document per issue and batch ({@code open_events}: a
  * bucket, so that a million opens are a thousand writes);</li>
  * <li>an entry's first open that says a person read it sets its {@code openedAt}, once (conditional
- * update), and the issue's counters move in one update per issue.</li>
+ * update), and the issue's counters move in one update per issue; so do its first event of any class
+ * ({@code seenAt}, with its class in {@code seenAs}), its first click by a person ({@code clickedAt})
+ * and its first click by a person on each link ({@code clickedLinks.<key>});</li>
+ * <li>the {@link TrackingListener}s (the reports) learn what the batch added, once per issue.</li>
  * <li>in ANONYMOUS tracking mode, opens and clicks are only counted: no event names its delivery and
  * no entry learns it was read.</li>
  * </ul>
@@ -53,6 +62,8 @@ import org.springframework.stereotype.Component;
 public class OpenRecorder implements SmartLifecycle {
 
 	static final String EVENTS = "open_events";
+
+	static final String CLICKED_LINKS = "clickedLinks";
 
 	private static final Logger log = LoggerFactory.getLogger(OpenRecorder.class);
 
@@ -76,6 +87,8 @@ public class OpenRecorder implements SmartLifecycle {
 	private final boolean anonymous;
 
 	private final Clock clock;
+
+	private final List<TrackingListener> listeners;
 
 	private final BlockingQueue<Open> queue = new ArrayBlockingQueue<>(CAPACITY);
 
@@ -101,6 +114,12 @@ public class OpenRecorder implements SmartLifecycle {
 	private Thread writer;
 
 	OpenRecorder(MongoTemplate mongo, TrackingSettings settings, Clock clock) {
+		this(mongo, settings, clock, List.of());
+	}
+
+	@Autowired
+	OpenRecorder(MongoTemplate mongo, TrackingSettings settings, Clock clock, List<TrackingListener> listeners) {
+		this.listeners = List.copyOf(listeners);
 		this.mongo = mongo;
 		this.classifier = new OpenClassifier(settings.scannerWindow());
 		this.interval = settings.flushInterval();
@@ -244,14 +263,21 @@ public class OpenRecorder implements SmartLifecycle {
 				event.append("l", open.link());
 			}
 			issue.events.add(event);
+			issue.recorded.add(new TrackingBatch.Event(open.at(), type, open.link()));
 			issue.count((open.link() == null ? "openClasses." : "clickClasses.") + type.name());
 			issue.count(open.link() == null ? "openEvents" : "clickEvents");
-			if (type.isRead() && !this.anonymous) {
-				if (!entry.opened) {
-					issue.firstReads.merge(open.deliveryId(), open.at(), OpenRecorder::earlier);
+			if (!this.anonymous) {
+				if (!entry.seen) {
+					issue.first(new First(open.deliveryId(), Kind.SEEN, open.at(), type, open.link()));
 				}
-				if (open.link() != null && !entry.clicked) {
-					issue.firstClicks.merge(open.deliveryId(), open.at(), OpenRecorder::earlier);
+				if (type.isRead() && !entry.opened) {
+					issue.first(new First(open.deliveryId(), Kind.READ, open.at(), type, open.link()));
+				}
+				if (type.isRead() && open.link() != null && !entry.clicked) {
+					issue.first(new First(open.deliveryId(), Kind.CLICK, open.at(), type, open.link()));
+				}
+				if (type.isRead() && open.link() != null && !entry.links.contains(open.link())) {
+					issue.first(new First(open.deliveryId(), Kind.LINK, open.at(), type, open.link()));
 				}
 			}
 		}
@@ -262,11 +288,11 @@ public class OpenRecorder implements SmartLifecycle {
 				.append("events", issue.events), EVENTS);
 			var counters = new Update();
 			issue.counts.forEach(counters::inc);
-			long read = markFirst("openedAt", issue.firstReads);
-			long clicked = markFirst("clickedAt", issue.firstClicks);
+			List<First> firsts = markFirsts(issue.firsts.values());
+			long read = firsts.stream().filter(first -> first.kind() == Kind.READ).count();
+			long clicked = firsts.stream().filter(first -> first.kind() == Kind.CLICK).count();
 			// set now, here or by another instance before: either way for good
-			issue.firstReads.keySet().forEach(id -> entries.get(id).opened = true);
-			issue.firstClicks.keySet().forEach(id -> entries.get(id).clicked = true);
+			issue.firsts.values().forEach(first -> entries.get(first.deliveryId()).learn(first));
 			if (read > 0) {
 				counters.inc("opened", read);
 			}
@@ -274,7 +300,20 @@ public class OpenRecorder implements SmartLifecycle {
 				counters.inc("clicked", clicked);
 			}
 			this.mongo.updateFirst(Query.query(Criteria.where("_id").is(issueId)), counters, DeliveryStore.HEADS);
+			tell(new TrackingBatch(issueId, issue.recorded, firsts));
 		});
+	}
+
+	// A listener's failure must not lose the batch, which is written: its counters can be rebuilt.
+	private void tell(TrackingBatch batch) {
+		for (TrackingListener listener : this.listeners) {
+			try {
+				listener.batchWritten(batch);
+			}
+			catch (RuntimeException ex) {
+				log.warn("A tracking listener failed on a batch of issue {}: {}", batch.issueId(), ex.toString());
+			}
+		}
 	}
 
 	// A click among clicks on SWEEP_LINKS different links of one message within SWEEP_SPAN was a
@@ -290,23 +329,25 @@ public class OpenRecorder implements SmartLifecycle {
 		return links.size() >= SWEEP_LINKS;
 	}
 
-	private static Instant earlier(Instant a, Instant b) {
-		return a.isBefore(b) ? a : b;
-	}
-
 	/** What one batch adds to one issue. */
 	private static final class IssueBatch {
 
 		final List<Document> events = new ArrayList<>();
 
+		final List<TrackingBatch.Event> recorded = new ArrayList<>();
+
 		final Map<String, Long> counts = new HashMap<>();
 
-		final Map<String, Instant> firstReads = new HashMap<>();
-
-		final Map<String, Instant> firstClicks = new HashMap<>();
+		// by entry, kind and link: the batch's earliest
+		final Map<String, First> firsts = new LinkedHashMap<>();
 
 		void count(String counter) {
 			this.counts.merge(counter, 1L, Long::sum);
+		}
+
+		void first(First first) {
+			this.firsts.merge(first.deliveryId() + first.kind() + (first.kind() == Kind.LINK ? first.link() : ""),
+					first, (a, b) -> b.at().isBefore(a.at()) ? b : a);
 		}
 
 	}
@@ -328,26 +369,64 @@ public class OpenRecorder implements SmartLifecycle {
 			return entries;
 		}
 		var query = Query.query(Criteria.where("_id").in(unknown));
-		query.fields().include("sentAt", "openedAt", "clickedAt");
+		query.fields().include("sentAt", "openedAt", "clickedAt", "seenAt", CLICKED_LINKS);
 		for (Document document : this.mongo.find(query, Document.class, Delivery.COLLECTION)) {
 			Date sentAt = document.getDate("sentAt");
 			var known = new Known(sentAt == null ? null : sentAt.toInstant(), document.containsKey("openedAt"),
 					document.containsKey("clickedAt"));
+			known.seen = document.containsKey("seenAt");
+			if (document.get(CLICKED_LINKS) instanceof Document links) {
+				links.keySet().forEach(link -> known.links.add(Integer.parseUnsignedInt(link, 16)));
+			}
 			this.known.put(document.getString("_id"), known);
 			entries.put(document.getString("_id"), known);
 		}
 		return entries;
 	}
 
-	// Conditional: a first read or click already set (by another instance, an earlier batch) stays.
-	private long markFirst(String field, Map<String, Instant> firsts) {
+	/**
+	 * Conditional: a first already set (by another instance, an earlier batch) stays. One bulk write for
+	 * all kinds; when some did not take (rare: another instance was first), the entries are read again
+	 * to tell which this batch set, so that each first is told to the listeners exactly once.
+	 * @return the firsts this batch set
+	 */
+	private List<First> markFirsts(Collection<First> firsts) {
 		if (firsts.isEmpty()) {
-			return 0;
+			return List.of();
 		}
 		var bulk = this.mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Delivery.COLLECTION);
-		firsts.forEach((deliveryId, at) -> bulk.updateOne(
-				Query.query(Criteria.where("_id").is(deliveryId).and(field).exists(false)), new Update().set(field, at)));
-		return bulk.execute().getModifiedCount();
+		for (First first : firsts) {
+			String field = fieldOf(first);
+			var update = new Update().set(field, first.at());
+			if (first.kind() == Kind.SEEN) {
+				update.set("seenAs", first.type().name());
+			}
+			if (first.kind() == Kind.READ && first.link() != null) {
+				update.set("readByClick", true);
+			}
+			bulk.updateOne(Query.query(Criteria.where("_id").is(first.deliveryId()).and(field).exists(false)), update);
+		}
+		if (bulk.execute().getModifiedCount() == firsts.size()) {
+			return List.copyOf(firsts);
+		}
+		Map<String, Document> stored = new HashMap<>();
+		var query = Query.query(Criteria.where("_id").in(firsts.stream().map(First::deliveryId).distinct().toList()));
+		query.fields().include("seenAt", "openedAt", "clickedAt", CLICKED_LINKS);
+		this.mongo.find(query, Document.class, Delivery.COLLECTION).forEach(d -> stored.put(d.getString("_id"), d));
+		return firsts.stream().filter(first -> {
+			Document entry = stored.get(first.deliveryId());
+			Object value = entry == null ? null : entry.getEmbedded(List.of(fieldOf(first).split("\\.")), Object.class);
+			return value instanceof Date date && date.getTime() == first.at().toEpochMilli();
+		}).toList();
+	}
+
+	private static String fieldOf(First first) {
+		return switch (first.kind()) {
+			case SEEN -> "seenAt";
+			case READ -> "openedAt";
+			case CLICK -> "clickedAt";
+			case LINK -> CLICKED_LINKS + "." + Integer.toHexString(first.link());
+		};
 	}
 
 	@Override
@@ -395,10 +474,23 @@ public class OpenRecorder implements SmartLifecycle {
 
 		boolean clicked;
 
+		boolean seen;
+
+		final Set<Integer> links = new HashSet<>(2);
+
 		Known(Instant sentAt, boolean opened, boolean clicked) {
 			this.sentAt = sentAt;
 			this.opened = opened;
 			this.clicked = clicked;
+		}
+
+		void learn(First first) {
+			switch (first.kind()) {
+				case SEEN -> this.seen = true;
+				case READ -> this.opened = true;
+				case CLICK -> this.clicked = true;
+				case LINK -> this.links.add(first.link());
+			}
 		}
 
 	}
