@@ -17,6 +17,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.infolettre.newsletter.delivery.Delivery;
+import io.infolettre.newsletter.subscriber.SubscriberEngagement;
 import io.infolettre.newsletter.tracking.OpenClass;
 import io.infolettre.newsletter.tracking.OpenClassifier;
 import io.infolettre.newsletter.tracking.TrackingMode;
@@ -25,6 +26,7 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -77,6 +79,8 @@ public class OpenRecorder implements SmartLifecycle {
 
 	private final Clock clock;
 
+	private final SubscriberEngagement engagement;
+
 	private final BlockingQueue<Open> queue = new ArrayBlockingQueue<>(CAPACITY);
 
 	private final AtomicLong dropped = new AtomicLong();
@@ -100,12 +104,20 @@ public class OpenRecorder implements SmartLifecycle {
 
 	private Thread writer;
 
-	OpenRecorder(MongoTemplate mongo, TrackingSettings settings, Clock clock) {
+	@Autowired
+	OpenRecorder(MongoTemplate mongo, TrackingSettings settings, Clock clock, SubscriberEngagement engagement) {
 		this.mongo = mongo;
+		this.engagement = engagement;
 		this.classifier = new OpenClassifier(settings.scannerWindow());
 		this.interval = settings.flushInterval();
 		this.anonymous = settings.mode() == TrackingMode.ANONYMOUS;
 		this.clock = clock;
+	}
+
+	/** Without the subscribers' engagement (tests of the ledger side alone). */
+	OpenRecorder(MongoTemplate mongo, TrackingSettings settings, Clock clock) {
+		this(mongo, settings, clock, (issueId, subscriberIds, at) -> {
+		});
 	}
 
 	/** Queues an open of a delivery (whose token was verified); never waits on the database. */
@@ -264,6 +276,7 @@ public class OpenRecorder implements SmartLifecycle {
 			issue.counts.forEach(counters::inc);
 			long read = markFirst("openedAt", issue.firstReads);
 			long clicked = markFirst("clickedAt", issue.firstClicks);
+			recordEngagement(issueId, issue.firstReads);
 			// set now, here or by another instance before: either way for good
 			issue.firstReads.keySet().forEach(id -> entries.get(id).opened = true);
 			issue.firstClicks.keySet().forEach(id -> entries.get(id).clicked = true);
@@ -348,6 +361,22 @@ public class OpenRecorder implements SmartLifecycle {
 		firsts.forEach((deliveryId, at) -> bulk.updateOne(
 				Query.query(Criteria.where("_id").is(deliveryId).and(field).exists(false)), new Update().set(field, at)));
 		return bulk.execute().getModifiedCount();
+	}
+
+	// The subscribers' side of first reads: segments select those who opened one of the last issues.
+	private void recordEngagement(String issueId, Map<String, Instant> firstReads) {
+		if (firstReads.isEmpty()) {
+			return;
+		}
+		var query = Query.query(Criteria.where("_id").in(firstReads.keySet()));
+		query.fields().include("subscriberId");
+		List<String> subscriberIds = this.mongo.find(query, Document.class, Delivery.COLLECTION)
+			.stream()
+			.map(document -> document.getString("subscriberId"))
+			.filter(java.util.Objects::nonNull)
+			.toList();
+		this.engagement.recordOpens(issueId, subscriberIds,
+				firstReads.values().stream().max(Instant::compareTo).orElseThrow());
 	}
 
 	@Override
