@@ -12,6 +12,7 @@ import io.infolettre.newsletter.issue.IssueManagement;
 import io.infolettre.newsletter.issue.Issues;
 import io.infolettre.newsletter.report.IssueReports;
 import io.infolettre.newsletter.segment.Audience;
+import io.infolettre.newsletter.segment.Segments;
 import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
@@ -41,9 +42,12 @@ class IssueApiController {
 
 	private final SchedulingSettings scheduling;
 
+	private final Segments segments;
+
 	IssueApiController(Issues issues, IssueManagement management, IssueSending sending, Deliveries deliveries,
-			IssueReports reports, SchedulingSettings scheduling) {
+			IssueReports reports, SchedulingSettings scheduling, Segments segments) {
 		this.issues = issues;
+		this.segments = segments;
 		this.scheduling = scheduling;
 		this.management = management;
 		this.sending = sending;
@@ -62,14 +66,28 @@ class IssueApiController {
 	/** Creates a draft; its template is checked when it is sent (and previewed). */
 	@PostMapping
 	ResponseEntity<IssueResource> create(@Valid @RequestBody NewIssueRequest request) {
-		var audience = request.list() == null || request.list().isBlank() ? Audience.allActive()
-				: Audience.list(request.list());
+		var audience = audience(request);
 		var content = new IssueContent(request.subject(), request.preheader(), request.body(),
 				request.template() == null || request.template().isBlank() ? "infolettre" : request.template(),
 				request.language());
 		var issue = this.management.createDraft(request.title(), content, audience);
 		return ResponseEntity.created(URI.create("/api/v1/issues/" + issue.getId()))
 			.body(IssueResource.of(issue, this.deliveries.progress(issue.getId())));
+	}
+
+	// a segment is named by its id, and must exist when the draft is created
+	private Audience audience(NewIssueRequest request) {
+		boolean list = request.list() != null && !request.list().isBlank();
+		boolean segment = request.segment() != null && !request.segment().isBlank();
+		if (list && segment) {
+			throw new IllegalArgumentException("Une audience est une liste ou un segment, pas les deux");
+		}
+		if (segment) {
+			this.segments.find(request.segment())
+				.orElseThrow(() -> new IllegalArgumentException("Segment introuvable : " + request.segment()));
+			return Audience.segment(request.segment());
+		}
+		return list ? Audience.list(request.list()) : Audience.allActive();
 	}
 
 	@GetMapping("/{id}")

@@ -32,8 +32,12 @@ class MongoRecipientSource implements RecipientSource {
 		this.clock = clock;
 	}
 
+	/** A segment deleted since it was chosen has no members (a send to it is refused as empty). */
 	@Override
 	public long count(Audience audience) {
+		if (audience.isSegment() && this.segments.find(audience.segment()).isEmpty()) {
+			return 0;
+		}
 		return SubscriberCounts.count(this.mongo, criteria(audience));
 	}
 
