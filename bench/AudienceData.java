@@ -18,7 +18,9 @@ import org.bson.types.ObjectId;
  * unsubscribed or bounced, implied consents of which about a third have lapsed, and the last issues
  * each opened. Also 300 member companies and 24 sent issues. Deterministic (fixed seed).
  *
- * Usage (single-file program): java -cp <mongodb driver jars> bench/AudienceData.java URI N
+ * Usage (single-file programs, the classpath being the application jar's libraries):
+ *   java -cp 'lib/*' bench/AudienceData.java serve PORT         a MongoDB-wire server (H2, in memory)
+ *   java -cp 'lib/*' bench/AudienceData.java generate URI N     N subscribers into that database
  */
 public class AudienceData {
 
@@ -44,9 +46,17 @@ public class AudienceData {
 	static final String[] LAST = { "Tremblay", "Côté", "Bélanger", "Gagné", "Lévesque", "Bergeron", "Pelletier", "Gauthier",
 			"Bouchard", "Simard", "Girard", "Harvey", "Gagnon", "Boivin", "Villeneuve", "Fortin" };
 
-	public static void main(String[] args) {
-		String uri = args[0];
-		int n = Integer.parseInt(args[1]);
+	public static void main(String[] args) throws InterruptedException {
+		if (args[0].equals("serve")) {
+			var server = new de.bwaldvogel.mongo.MongoServer(de.bwaldvogel.mongo.backend.h2.H2Backend.inMemory());
+			server.bind("127.0.0.1", Integer.parseInt(args[1]));
+			System.out.println("serving on 127.0.0.1:" + args[1]);
+			Thread.currentThread().join();
+		}
+		generate(args[1], Integer.parseInt(args[2]));
+	}
+
+	static void generate(String uri, int n) {
 		var random = new SplittableRandom(42);
 		Instant now = Instant.now();
 		try (var client = MongoClients.create(uri)) {
