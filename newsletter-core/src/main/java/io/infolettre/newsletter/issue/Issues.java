@@ -11,4 +11,7 @@ public interface Issues extends MongoRepository<Issue, String> {
 
 	List<Issue> findByStatus(IssueStatus status);
 
+	/** Whether an issue in another status than {@code status} is addressed to this segment. */
+	boolean existsByAudienceSegmentAndStatusNot(String segmentId, IssueStatus status);
+
 }

@@ -52,6 +52,14 @@ public class Subscriber {
 
 		public static final String CREATED_AT = "createdAt";
 
+		/** The ids of the last issues this subscriber opened (at most {@code ENGAGEMENT_KEPT}). */
+		public static final String ENGAGEMENT_OPENED_ISSUES = "engagement.openedIssues";
+
+		public static final String ENGAGEMENT_LAST_OPENED_AT = "engagement.lastOpenedAt";
+
+		/** How many opened issues a subscriber keeps: enough for "opened one of the last 24". */
+		public static final int ENGAGEMENT_KEPT = 24;
+
 		public static String attribute(String name) {
 			return ATTRIBUTES + "." + name;
 		}

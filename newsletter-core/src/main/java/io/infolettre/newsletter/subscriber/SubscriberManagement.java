@@ -1,6 +1,8 @@
 package io.infolettre.newsletter.subscriber;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,7 +13,7 @@ import org.springframework.stereotype.Service;
 
 /** Changes to subscribers: adding them and honouring their unsubscribe at once (CASL). */
 @Service
-public class SubscriberManagement {
+public class SubscriberManagement implements SubscriberEngagement {
 
 	private final SubscriberStore store;
 
@@ -70,6 +72,16 @@ public class SubscriberManagement {
 		before.ifPresent(subscriber -> this.log.append(new UnsubscribeEntry(subscriberId, subscriber.getEmail().value(),
 				UnsubscribeChannel.COMPLAINT, issueId, now, now)));
 		return before.isPresent();
+	}
+
+	/**
+	 * A batch of first opens of one issue (by people, as the open recorder classified them): the
+	 * subscribers' engagement, which segments select on ("opened one of the last N issues").
+	 * @param lastOpenAt the latest open of the batch
+	 */
+	@Override
+	public void recordOpens(String issueId, Collection<String> subscriberIds, Instant lastOpenAt) {
+		this.store.recordOpens(issueId, subscriberIds, lastOpenAt);
 	}
 
 }

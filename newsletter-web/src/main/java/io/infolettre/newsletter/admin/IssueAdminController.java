@@ -20,7 +20,6 @@ import io.infolettre.newsletter.rendering.RenderedMessage;
 import io.infolettre.newsletter.rendering.TemplateProblem;
 import io.infolettre.newsletter.report.IssueReport;
 import io.infolettre.newsletter.report.IssueReports;
-import io.infolettre.newsletter.segment.Audience;
 import io.infolettre.newsletter.subscriber.Subscribers;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -177,11 +176,14 @@ class IssueAdminController {
 		}
 	}
 
-	/** Chooses who a draft goes to: every active subscriber, or the active members of one list. */
+	/**
+	 * Chooses who a draft goes to: every active subscriber, the active members of one list, or those of
+	 * a saved segment ({@code segment:<id>}).
+	 */
 	@PostMapping("/{id}/audience")
 	String audience(@PathVariable String id, @RequestParam(required = false) String list, RedirectAttributes redirect) {
 		Issue issue = this.management.get(id);
-		var audience = list == null || list.isBlank() ? Audience.allActive() : Audience.list(list);
+		var audience = AudienceChoices.parse(list);
 		try {
 			this.management.editDraft(id, issue.getTitle(), issue.getContent(), audience);
 		}

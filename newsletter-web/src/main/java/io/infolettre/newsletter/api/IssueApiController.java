@@ -22,6 +22,7 @@ import io.infolettre.newsletter.issue.Issues;
 import io.infolettre.newsletter.report.IssueFigures;
 import io.infolettre.newsletter.report.IssueReports;
 import io.infolettre.newsletter.segment.Audience;
+import io.infolettre.newsletter.segment.Segments;
 import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
@@ -52,6 +53,8 @@ class IssueApiController {
 
 	private final SchedulingSettings scheduling;
 
+	private final Segments segments;
+
 	private final IssuePreviews previews;
 
 	private final IssuePreflight checklist;
@@ -60,7 +63,8 @@ class IssueApiController {
 
 	IssueApiController(Issues issues, IssueManagement management, IssueSending sending, Deliveries deliveries,
 			IssueReports reports, SchedulingSettings scheduling, IssuePreviews previews, IssuePreflight checklist,
-			TestSends tests) {
+			TestSends tests, Segments segments) {
+		this.segments = segments;
 		this.previews = previews;
 		this.checklist = checklist;
 		this.tests = tests;
@@ -86,8 +90,7 @@ class IssueApiController {
 	 */
 	@PostMapping
 	ResponseEntity<IssueResource> create(@Valid @RequestBody NewIssueRequest request) {
-		var audience = request.list() == null || request.list().isBlank() ? Audience.allActive()
-				: Audience.list(request.list());
+		var audience = audience(request);
 		var variants = request.variants() == null ? Map.<String, VariantRequest>of() : request.variants();
 		var french = variants.containsKey("fr") ? variants.get("fr").toVariant()
 				: new IssueVariant(request.subject(), request.preheader(), request.body());
@@ -169,6 +172,21 @@ class IssueApiController {
 
 	private IssueResource resource(Issue issue) {
 		return IssueResource.of(issue, this.deliveries.progress(issue.getId()), this.management.senders());
+	}
+
+	// a segment is named by its id, and must exist when the draft is created
+	private Audience audience(NewIssueRequest request) {
+		boolean list = request.list() != null && !request.list().isBlank();
+		boolean segment = request.segment() != null && !request.segment().isBlank();
+		if (list && segment) {
+			throw new IllegalArgumentException("Une audience est une liste ou un segment, pas les deux");
+		}
+		if (segment) {
+			this.segments.find(request.segment())
+				.orElseThrow(() -> new IllegalArgumentException("Segment introuvable : " + request.segment()));
+			return Audience.segment(request.segment());
+		}
+		return list ? Audience.list(request.list()) : Audience.allActive();
 	}
 
 	@GetMapping("/{id}")

@@ -11,7 +11,7 @@ import io.infolettre.newsletter.issue.IssueStatus;
 
 /** An issue as the API shows it. */
 record IssueResource(String id, String title, String subject, String template, String language, String audienceList,
-		IssueStatus status, Instant createdAt, Instant scheduledAt, Instant sentAt, String failureReason,
+		String audienceSegment, IssueStatus status, Instant createdAt, Instant scheduledAt, Instant sentAt, String failureReason,
 		String pauseReason, ScheduleResource schedule, String seriesId, Progress progress,
 		Map<String, VariantRequest> variants, Sender sender, String replyTo, boolean archived) {
 
@@ -39,7 +39,8 @@ record IssueResource(String id, String title, String subject, String template, S
 		issue.languages().forEach(language -> variants.put(language, VariantRequest.of(issue.variant(language))));
 		var from = issue.senderOr(senders);
 		return new IssueResource(issue.getId(), issue.getTitle(), content.subject(), content.template(),
-				content.language(), issue.getAudience() == null ? null : issue.getAudience().list(), issue.getStatus(),
+				content.language(), issue.getAudience() == null ? null : issue.getAudience().list(),
+				issue.getAudience() == null ? null : issue.getAudience().segment(), issue.getStatus(),
 				issue.getCreatedAt(), issue.getScheduledAt(), issue.getSentAt(), issue.getFailureReason(),
 				issue.getPauseReason(), ScheduleResource.of(issue), issue.getSeriesId(), Progress.of(progress), variants,
 				new Sender(from.name(), from.email()), issue.getReplyTo(), issue.isArchived());

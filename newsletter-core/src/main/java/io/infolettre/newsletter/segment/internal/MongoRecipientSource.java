@@ -9,7 +9,6 @@ import java.util.stream.Stream;
 import io.infolettre.newsletter.segment.Audience;
 import io.infolettre.newsletter.segment.RecipientSource;
 import io.infolettre.newsletter.subscriber.Subscriber;
-import io.infolettre.newsletter.subscriber.SubscriberStatus;
 import org.bson.Document;
 
 import org.springframework.data.domain.Sort;
@@ -23,16 +22,23 @@ class MongoRecipientSource implements RecipientSource {
 
 	private final MongoTemplate mongo;
 
+	private final MongoSegments segments;
+
 	private final Clock clock;
 
-	MongoRecipientSource(MongoTemplate mongo, Clock clock) {
+	MongoRecipientSource(MongoTemplate mongo, MongoSegments segments, Clock clock) {
 		this.mongo = mongo;
+		this.segments = segments;
 		this.clock = clock;
 	}
 
+	/** A segment deleted since it was chosen has no members (a send to it is refused as empty). */
 	@Override
 	public long count(Audience audience) {
-		return this.mongo.count(Query.query(criteria(audience)), Subscriber.class);
+		if (audience.isSegment() && this.segments.find(audience.segment()).isEmpty()) {
+			return 0;
+		}
+		return SubscriberCounts.count(this.mongo, criteria(audience));
 	}
 
 	/**
@@ -64,20 +70,19 @@ class MongoRecipientSource implements RecipientSource {
 	}
 
 	/**
-	 * Active subscribers whose consent is neither withdrawn nor lapsed, whatever else the audience
-	 * says (CASL): a missing {@code expiresAt} is express consent.
+	 * Receivable subscribers (active, consent in force), whatever else the audience says, AND the
+	 * members of its list or segment. A segment is compiled at each call: it follows the subscribers
+	 * until the send freezes its recipients.
 	 */
 	private Criteria criteria(Audience audience) {
-		var criteria = Criteria.where(Subscriber.Fields.STATUS)
-			.is(SubscriberStatus.ACTIVE.name())
-			.and(Subscriber.Fields.CONSENT_WITHDRAWN_AT)
-			.is(null)
-			.orOperator(Criteria.where(Subscriber.Fields.CONSENT_EXPIRES_AT).is(null),
-					Criteria.where(Subscriber.Fields.CONSENT_EXPIRES_AT).gt(this.clock.instant()));
-		if (!audience.isWholeBase()) {
-			criteria = criteria.and(Subscriber.Fields.LISTS).is(audience.list());
+		Criteria selection = null;
+		if (audience.isSegment()) {
+			selection = this.segments.compiled(audience.segment());
 		}
-		return criteria;
+		else if (!audience.isWholeBase()) {
+			selection = Criteria.where(Subscriber.Fields.LISTS).is(audience.list());
+		}
+		return Receivable.and(selection, this.clock.instant());
 	}
 
 }

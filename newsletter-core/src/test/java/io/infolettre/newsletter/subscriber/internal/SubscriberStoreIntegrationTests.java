@@ -57,4 +57,32 @@ class SubscriberStoreIntegrationTests {
 		assertThat(this.store.findById(id).orElseThrow().getStatus()).isEqualTo(SubscriberStatus.UNSUBSCRIBED);
 	}
 
+	@Test
+	void remembersTheLastIssuesOpenedOnceEachAndTheLastOpen() {
+		this.store.insertNew(List.of(SubscriberFixtures.member("a@exemple.ca", "A", "A", "X", "l"),
+				SubscriberFixtures.member("b@exemple.ca", "B", "B", "X", "l")));
+		String a = this.store.findByEmail(EmailAddress.of("a@exemple.ca")).orElseThrow().getId();
+		String b = this.store.findByEmail(EmailAddress.of("b@exemple.ca")).orElseThrow().getId();
+		Instant t0 = Instant.parse("2026-03-01T12:00:00Z");
+		for (int i = 1; i <= Subscriber.Fields.ENGAGEMENT_KEPT + 2; i++) {
+			this.store.recordOpens("issue-" + i, List.of(a), t0.plusSeconds(i));
+		}
+		this.store.recordOpens("issue-26", List.of(a, b), t0);
+
+		var engagement = engagement(a);
+		assertThat(engagement.getList("openedIssues", String.class)).as("the last 24, each once")
+			.hasSize(Subscriber.Fields.ENGAGEMENT_KEPT)
+			.startsWith("issue-3")
+			.endsWith("issue-26")
+			.doesNotHaveDuplicates();
+		assertThat(engagement.getDate("lastOpenedAt").toInstant()).as("never moves back").isEqualTo(t0.plusSeconds(26));
+		assertThat(engagement(b).getList("openedIssues", String.class)).containsExactly("issue-26");
+	}
+
+	private org.bson.Document engagement(String id) {
+		return this.mongo.template()
+			.findById(id, org.bson.Document.class, Subscriber.COLLECTION)
+			.get("engagement", org.bson.Document.class);
+	}
+
 }
