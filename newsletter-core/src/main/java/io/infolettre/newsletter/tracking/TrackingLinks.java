@@ -1,5 +1,7 @@
 package io.infolettre.newsletter.tracking;
 
+import java.time.Instant;
+
 import org.springframework.stereotype.Component;
 
 /** The public URLs a message carries, built from the configured public base URL. */
@@ -47,6 +49,12 @@ public class TrackingLinks {
 	public String unsubscribeMailto(String deliveryId, String mailbox) {
 		return "mailto:" + mailbox + "?subject=" + UNSUBSCRIBE_SUBJECT
 				+ this.tokens.issue(TokenPurpose.UNSUBSCRIBE, deliveryId);
+	}
+
+	/** The link that confirms a subscription request (double opt-in); it stops working at {@code expiresAt}. */
+	public String subscriptionConfirmationUrl(String requestId, Instant expiresAt) {
+		return this.baseUrl + "/inscription/confirmer/"
+				+ this.tokens.issueExpiring(TokenPurpose.CONFIRM_SUBSCRIPTION, requestId, expiresAt);
 	}
 
 	public String unsubscribeUrl(String deliveryId) {

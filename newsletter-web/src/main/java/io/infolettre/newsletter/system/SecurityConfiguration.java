@@ -23,7 +23,7 @@ import org.springframework.security.web.SecurityFilterChain;
 class SecurityConfiguration {
 
 	private static final String[] PUBLIC = { "/login", "/u/**", "/p/**", "/webjars/**", "/css/**", "/favicon.ico",
-			"/error", "/actuator/health" };
+			"/error", "/actuator/health", "/inscription", "/inscription/**" };
 
 	// The pixel and the click redirect answer every open and click of every message: no session, no
 	// CSRF, no saved request, nothing but the security headers on the way.
