@@ -142,6 +142,18 @@ public class SubscriberImports {
 		return id;
 	}
 
+	/**
+	 * The first rows of the upload as the import would take them with these options: the preview
+	 * of the mapping step.
+	 * @throws IllegalArgumentException when the mapping names an unknown attribute
+	 */
+	public List<ImportCheck> check(String uploadId, SubscriberImportOptions options) throws IOException {
+		Path file = upload(uploadId);
+		Charset charset = options.charset() != null ? options.charset() : CsvFiles.detectCharset(file);
+		char separator = options.separator() != null ? options.separator() : CsvFiles.detectSeparator(file, charset);
+		return this.runner.check(file, charset, separator, options, PREVIEW_ROWS);
+	}
+
 	public Optional<SubscriberImportJob> find(String id) {
 		return this.jobs.find(id);
 	}

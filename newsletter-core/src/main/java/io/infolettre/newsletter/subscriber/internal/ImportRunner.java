@@ -17,6 +17,7 @@ import java.util.function.Function;
 
 import io.infolettre.newsletter.subscriber.AttributeDefinition;
 import io.infolettre.newsletter.subscriber.AttributeDefinitions;
+import io.infolettre.newsletter.subscriber.ImportCheck;
 import io.infolettre.newsletter.subscriber.RejectedRow;
 import io.infolettre.newsletter.subscriber.SubscriberImportJob.Status;
 import io.infolettre.newsletter.subscriber.SubscriberImportOptions;
@@ -91,6 +92,41 @@ public class ImportRunner {
 				}
 			}
 		});
+	}
+
+	/** The first rows of the file as the import would take them with these options. */
+	public List<ImportCheck> check(Path file, Charset charset, char separator, SubscriberImportOptions options,
+			int limit) throws IOException {
+		Map<String, AttributeDefinition> definitions = new HashMap<>();
+		this.attributes.all().forEach(definition -> definitions.put(definition.name(), definition));
+		List<ImportCheck> checks = new ArrayList<>();
+		try (CsvFiles.Rows rows = CsvFiles.open(file, charset, separator)) {
+			CsvFiles.Row header = rows.next();
+			if (header == null) {
+				return checks;
+			}
+			var reader = new ImportRowReader(options, header.values(), definitions, this.clock.instant());
+			var seen = new LongLongMap();
+			CsvFiles.Row row;
+			while (checks.size() < limit && (row = rows.next()) != null) {
+				String problem = null;
+				try {
+					ImportRow checked = reader.read(row);
+					long first = seen.putIfAbsent(LongLongMap.hash(checked.email().value()), row.line());
+					if (first >= 0) {
+						problem = "adresse en double dans le fichier (déjà à la ligne " + first + ")";
+					}
+				}
+				catch (ImportRowReader.RowRejected ex) {
+					problem = ex.getMessage();
+				}
+				checks.add(new ImportCheck(row.line(), row.values(), problem));
+			}
+		}
+		catch (CsvFiles.MalformedCsvException ex) {
+			checks.add(new ImportCheck(ex.line(), List.of(), ex.getMessage()));
+		}
+		return checks;
 	}
 
 	private void run(String jobId, Path file, Charset charset, char separator, SubscriberImportOptions options,
