@@ -15,13 +15,23 @@ public record SubscriptionRequest(EmailAddress email, String firstName, String l
 	public SubscriptionRequest {
 		language = "en".equals(language) ? "en" : "fr";
 		lists = lists == null ? Set.of() : Set.copyOf(lists);
+		if (email == null) {
+			throw new IllegalArgumentException("A subscription request has an address");
+		}
 		firstName = blankToNull(firstName);
 		lastName = blankToNull(lastName);
 		company = blankToNull(company);
 	}
 
+	/** Longer than any name or company: what a public form accepts is bounded. */
+	static final int MAX_LENGTH = 200;
+
 	private static String blankToNull(String value) {
-		return value == null || value.isBlank() ? null : value.strip();
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		String stripped = value.strip();
+		return stripped.length() > MAX_LENGTH ? stripped.substring(0, MAX_LENGTH) : stripped;
 	}
 
 }
