@@ -126,6 +126,37 @@ public class Subscriber {
 		this.updatedAt = now;
 	}
 
+	/**
+	 * A subscriber who cannot receive anything and has given no consent: an address blocked by an
+	 * unsubscribe import ({@link SubscriberStatus#UNSUBSCRIBED}), or one waiting for the confirmation of
+	 * a subscription form ({@link SubscriberStatus#PENDING_CONFIRMATION}). Its consent is null until a
+	 * consent-giving path (confirming the form) records one.
+	 */
+	static Subscriber withoutConsent(EmailAddress email, SubscriberStatus status, String language, Instant now) {
+		if (status.canReceive()) {
+			throw new IllegalArgumentException("A subscriber who may receive mail has a consent");
+		}
+		var subscriber = new Subscriber();
+		subscriber.email = email.value();
+		subscriber.language = language == null ? "fr" : language;
+		subscriber.attributes = new LinkedHashMap<>();
+		subscriber.lists = new LinkedHashSet<>();
+		subscriber.tags = new LinkedHashSet<>();
+		subscriber.status = status;
+		subscriber.createdAt = now;
+		subscriber.updatedAt = now;
+		subscriber.unsubscribedAt = status == SubscriberStatus.UNSUBSCRIBED ? now : null;
+		return subscriber;
+	}
+
+	/** For {@link #withoutConsent}: names given with a subscription request. */
+	Subscriber withNames(String firstName, String lastName, String company) {
+		this.firstName = firstName;
+		this.lastName = lastName;
+		this.company = company;
+		return this;
+	}
+
 	/** A typed value (text, number, boolean, ISO date string), as {@link AttributeType} parses it. */
 	public Subscriber withAttribute(String name, Object value) {
 		this.attributes.put(name, value);

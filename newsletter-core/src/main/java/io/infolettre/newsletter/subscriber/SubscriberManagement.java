@@ -52,6 +52,24 @@ public class SubscriberManagement implements SubscriberEngagement {
 		return before.isPresent();
 	}
 
+	/**
+	 * Blocks an address not known yet: it is stored as unsubscribed, without consent, so that no import
+	 * or form adds it without a new express consent; the log records it like any unsubscribe.
+	 * @return whether the address was new (a known one is unsubscribed with {@link #unsubscribe})
+	 */
+	public boolean block(EmailAddress email, UnsubscribeChannel channel) {
+		var now = this.clock.instant();
+		var blocked = Subscriber.withoutConsent(email, SubscriberStatus.UNSUBSCRIBED, null, now);
+		if (this.store.insertNew(List.of(blocked)) == 0) {
+			return this.store.findByEmail(email).map(known -> unsubscribe(known.getId(), channel, null)).orElse(false);
+		}
+		// a bulk insert does not hand the generated id back
+		String id = this.store.findByEmail(email).map(Subscriber::getId).orElseThrow();
+		this.log.append(new UnsubscribeEntry(id, email.value(), channel, null, now, now));
+		this.events.publishEvent(new SubscriberUnsubscribed(id, channel, null, now));
+		return true;
+	}
+
 	/** The member's choices from the preference center; effective for the next message of any send. */
 	public boolean updatePreferences(String subscriberId, Preferences preferences) {
 		return this.store.updatePreferences(subscriberId, preferences, this.clock.instant());

@@ -19,6 +19,9 @@ public enum UnsubscribeChannel {
 	ADMIN,
 
 	/** The member marked a message as spam (a complaint reported by the mailbox provider). */
-	COMPLAINT
+	COMPLAINT,
+
+	/** The coordinator imported a file of addresses to unsubscribe or block. */
+	ADMIN_IMPORT
 
 }

@@ -7,7 +7,10 @@ package io.infolettre.newsletter.tracking;
  */
 public enum TokenPurpose {
 
-	OPEN((byte) 1), UNSUBSCRIBE((byte) 2), CLICK((byte) 3), PREFERENCES((byte) 4), VIEW((byte) 5), ARCHIVE((byte) 6);
+	OPEN((byte) 1), UNSUBSCRIBE((byte) 2), CLICK((byte) 3), PREFERENCES((byte) 4), VIEW((byte) 5), ARCHIVE((byte) 6),
+
+	/** The link of a subscription's confirmation email; it carries its expiry. */
+	CONFIRM_SUBSCRIPTION((byte) 7);
 
 	private final byte code;
 

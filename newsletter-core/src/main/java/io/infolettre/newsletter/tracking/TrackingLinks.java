@@ -1,5 +1,6 @@
 package io.infolettre.newsletter.tracking;
 
+import java.time.Instant;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
@@ -73,6 +74,12 @@ public class TrackingLinks {
 		return this.tokens.verify(TokenPurpose.ARCHIVE, slug)
 			.filter(id -> id.endsWith(ARCHIVE_PADDING))
 			.map(id -> id.substring(0, id.length() - ARCHIVE_PADDING.length()));
+	}
+
+	/** The link that confirms a subscription request (double opt-in); it stops working at {@code expiresAt}. */
+	public String subscriptionConfirmationUrl(String requestId, Instant expiresAt) {
+		return this.baseUrl + "/inscription/confirmer/"
+				+ this.tokens.issueExpiring(TokenPurpose.CONFIRM_SUBSCRIPTION, requestId, expiresAt);
 	}
 
 	public String unsubscribeUrl(String deliveryId) {

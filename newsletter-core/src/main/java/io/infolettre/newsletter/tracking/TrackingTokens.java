@@ -1,5 +1,6 @@
 package io.infolettre.newsletter.tracking;
 
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -23,6 +24,25 @@ public interface TrackingTokens {
 
 	/** The click, or empty when the token is malformed, altered or not a click token. */
 	Optional<Click> verifyClick(String token);
+
+	/**
+	 * A token that expires: the id and the instant, authenticated together, so that a link can say
+	 * "expired" rather than "unknown" without any lookup.
+	 * @param id 32 hexadecimal digits (16 bytes)
+	 */
+	String issueExpiring(TokenPurpose purpose, String id, Instant expiresAt);
+
+	/** The id and the expiry (passed or not), or empty when the token is not genuine or for another purpose. */
+	Optional<Expiring> verifyExpiring(TokenPurpose purpose, String token);
+
+	/** A verified expiring token; {@code expiresAt} may have passed. */
+	record Expiring(String id, Instant expiresAt) {
+
+		public boolean hasExpiredAt(Instant now) {
+			return !now.isBefore(this.expiresAt);
+		}
+
+	}
 
 	/** A verified click token. */
 	record Click(String deliveryId, int linkKey) {

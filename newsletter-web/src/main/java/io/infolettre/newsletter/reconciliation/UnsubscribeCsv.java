@@ -46,7 +46,7 @@ public class UnsubscribeCsv {
 			"en un clic (client de courriel)", UnsubscribeChannel.UNSUBSCRIBE_PAGE, "page de désabonnement",
 			UnsubscribeChannel.PREFERENCE_CENTER, "centre de préférences", UnsubscribeChannel.EMAIL,
 			"courriel de désabonnement", UnsubscribeChannel.ADMIN, "coordination", UnsubscribeChannel.COMPLAINT,
-			"plainte pour pourriel");
+			"plainte pour pourriel", UnsubscribeChannel.ADMIN_IMPORT, "import de la coordination");
 
 	private final UnsubscribeLog log;
 

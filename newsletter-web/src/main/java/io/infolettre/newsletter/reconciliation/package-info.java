@@ -4,5 +4,5 @@
  * as CSV, to show compliance.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Reconciliation",
-		allowedDependencies = { "delivery", "report", "subscriber", "issue" })
+		allowedDependencies = { "delivery", "report", "subscriber", "issue", "segment" })
 package io.infolettre.newsletter.reconciliation;

@@ -23,7 +23,7 @@ import org.springframework.security.web.SecurityFilterChain;
 class SecurityConfiguration {
 
 	private static final String[] PUBLIC = { "/login", "/u/**", "/p/**", "/webjars/**", "/css/**", "/favicon.ico",
-			"/error", "/actuator/health",
+			"/error", "/actuator/health", "/inscription", "/inscription/**",
 			// view in browser (signed token) and the public archive of sent issues (no personal data)
 			"/v/**", "/archive", "/archive/**" };
 

@@ -51,11 +51,14 @@ final class MimeWriter {
 		HeaderField.text(out, "Subject", singleLine(message.subject()));
 		HeaderField.raw(out, "Message-ID", singleLine(message.messageId()));
 		HeaderField.raw(out, "MIME-Version", "1.0");
-		HeaderField.rawList(out, "List-Unsubscribe", message.listUnsubscribeMailto() == null
-				? List.of("<" + singleLine(message.listUnsubscribeUrl()) + ">")
-				: List.of("<" + singleLine(message.listUnsubscribeUrl()) + ">",
-						"<" + singleLine(message.listUnsubscribeMailto()) + ">"));
-		HeaderField.raw(out, "List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+		// a transactional message (a subscription to confirm) is on no list: nothing to unsubscribe from
+		if (message.listUnsubscribeUrl() != null) {
+			HeaderField.rawList(out, "List-Unsubscribe", message.listUnsubscribeMailto() == null
+					? List.of("<" + singleLine(message.listUnsubscribeUrl()) + ">")
+					: List.of("<" + singleLine(message.listUnsubscribeUrl()) + ">",
+							"<" + singleLine(message.listUnsubscribeMailto()) + ">"));
+			HeaderField.raw(out, "List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+		}
 		if (message.test()) {
 			HeaderField.raw(out, "X-Infolettre-Test", "1");
 		}

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -95,6 +96,20 @@ class HmacTrackingTokens implements TrackingTokens {
 		return open(TokenPurpose.CLICK, token, BLOCK + 4).map(signed -> new Click(
 				HexFormat.of().formatHex(aes(Cipher.DECRYPT_MODE, Arrays.copyOf(signed, BLOCK))),
 				ByteBuffer.wrap(signed, BLOCK, 4).getInt()));
+	}
+
+	@Override
+	public String issueExpiring(TokenPurpose purpose, String id, Instant expiresAt) {
+		byte[] signed = Arrays.copyOf(encryptedId(id), BLOCK + 8);
+		ByteBuffer.wrap(signed, BLOCK, 8).putLong(expiresAt.getEpochSecond());
+		return seal(purpose, signed);
+	}
+
+	@Override
+	public Optional<Expiring> verifyExpiring(TokenPurpose purpose, String token) {
+		return open(purpose, token, BLOCK + 8).map(signed -> new Expiring(
+				HexFormat.of().formatHex(aes(Cipher.DECRYPT_MODE, Arrays.copyOf(signed, BLOCK))),
+				Instant.ofEpochSecond(ByteBuffer.wrap(signed, BLOCK, 8).getLong())));
 	}
 
 	private byte[] encryptedId(String deliveryId) {

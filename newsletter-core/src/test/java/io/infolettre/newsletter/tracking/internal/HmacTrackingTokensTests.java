@@ -1,6 +1,7 @@
 package io.infolettre.newsletter.tracking.internal;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Random;
 
@@ -22,6 +23,26 @@ class HmacTrackingTokensTests {
 		String token = this.tokens.issue(TokenPurpose.OPEN, this.deliveryId);
 		assertThat(token).hasSize(38).matches("[A-Za-z0-9_-]+").doesNotContain(this.deliveryId);
 		assertThat(this.tokens.verify(TokenPurpose.OPEN, token)).contains(this.deliveryId);
+	}
+
+	@Test
+	void anExpiringTokenCarriesItsExpiryAuthenticatedWithTheIdAndOnlyForItsPurpose() {
+		Instant expiry = Instant.parse("2026-12-03T15:00:00Z");
+		String token = this.tokens.issueExpiring(TokenPurpose.CONFIRM_SUBSCRIPTION, this.deliveryId, expiry);
+		assertThat(token).matches("[A-Za-z0-9_-]+").doesNotContain(this.deliveryId);
+		assertThat(this.tokens.verifyExpiring(TokenPurpose.CONFIRM_SUBSCRIPTION, token))
+			.contains(new TrackingTokens.Expiring(this.deliveryId, expiry));
+		assertThat(this.tokens.verifyExpiring(TokenPurpose.UNSUBSCRIBE, token)).isEmpty();
+		assertThat(this.tokens.verify(TokenPurpose.CONFIRM_SUBSCRIPTION, token)).as("not a plain token").isEmpty();
+		for (int i = 0; i < token.length(); i++) {
+			char replacement = token.charAt(i) == 'A' ? 'B' : 'A';
+			String altered = token.substring(0, i) + replacement + token.substring(i + 1);
+			assertThat(this.tokens.verifyExpiring(TokenPurpose.CONFIRM_SUBSCRIPTION, altered)).as("altered at %d", i)
+				.isEmpty();
+		}
+		var verified = this.tokens.verifyExpiring(TokenPurpose.CONFIRM_SUBSCRIPTION, token).orElseThrow();
+		assertThat(verified.hasExpiredAt(expiry.minusSeconds(1))).isFalse();
+		assertThat(verified.hasExpiredAt(expiry)).isTrue();
 	}
 
 	@Test

@@ -1,0 +1,249 @@
+package io.infolettre.newsletter.admin;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import io.infolettre.newsletter.reconciliation.RejectedRowsCsv;
+import io.infolettre.newsletter.subscriber.Consent;
+import io.infolettre.newsletter.subscriber.ImportCheck;
+import io.infolettre.newsletter.subscriber.ImportMode;
+import io.infolettre.newsletter.subscriber.RejectedRow;
+import io.infolettre.newsletter.subscriber.SubscriberImportJob;
+import io.infolettre.newsletter.subscriber.SubscriberImportOptions;
+import io.infolettre.newsletter.subscriber.SubscriberImportPreview;
+import io.infolettre.newsletter.subscriber.SubscriberImports;
+import io.infolettre.newsletter.subscriber.Subscribers;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * CSV import in three steps: upload (the file goes to a temporary file, never into memory), column
+ * mapping with a preview of the first rows as they will be imported, then the job's page with a
+ * progress bar that htmx refreshes until the job is done, its counts and its refused rows.
+ */
+@Controller
+@RequestMapping("/admin/imports")
+class ImportAdminController {
+
+	/** Refused rows shown on the job's page; all of them are in the CSV. */
+	static final int REJECTED_SHOWN = 50;
+
+	private final SubscriberImports imports;
+
+	private final Subscribers subscribers;
+
+	private final RejectedRowsCsv rejected;
+
+	ImportAdminController(SubscriberImports imports, Subscribers subscribers, RejectedRowsCsv rejected) {
+		this.imports = imports;
+		this.subscribers = subscribers;
+		this.rejected = rejected;
+	}
+
+	@GetMapping
+	String imports(Model model) {
+		model.addAttribute("jobs", this.imports.recent(20));
+		model.addAttribute("lists", this.subscribers.listNames());
+		return "admin/imports";
+	}
+
+	@PostMapping
+	String upload(@RequestParam("file") MultipartFile file, @RequestParam(defaultValue = "") String encoding,
+			@RequestParam(defaultValue = "") String separator, RedirectAttributes redirect) throws IOException {
+		if (file.isEmpty()) {
+			redirect.addFlashAttribute("problem", "imports.upload.empty");
+			return "redirect:/admin/imports";
+		}
+		String uploadId;
+		try (InputStream content = file.getInputStream()) {
+			uploadId = this.imports.receive(content);
+		}
+		redirect.addAttribute("name", file.getOriginalFilename() == null ? "import.csv" : file.getOriginalFilename());
+		redirect.addAttribute("encoding", encoding);
+		redirect.addAttribute("separator", separator);
+		return "redirect:/admin/imports/upload/" + uploadId;
+	}
+
+	@GetMapping("/upload/{uploadId}")
+	String mapping(@PathVariable String uploadId, @RequestParam(defaultValue = "import.csv") String name,
+			@RequestParam(defaultValue = "") String encoding, @RequestParam(defaultValue = "") String separator,
+			Model model) throws IOException {
+		upload(uploadId);
+		SubscriberImportPreview preview = this.imports.preview(uploadId, charset(encoding), separator(separator));
+		var form = new ImportForm(name, encoding, separator, preview.guessedMapping(), ImportMode.ADD_NEW, "", "",
+				Consent.Type.IMPLIED_MEMBERSHIP, false);
+		return mappingPage(uploadId, preview, form, null, model);
+	}
+
+	/** The preview again, with the mapping and options as they are in the form (htmx). */
+	@PostMapping("/upload/{uploadId}/preview")
+	String preview(@PathVariable String uploadId, ImportForm form, Model model) throws IOException {
+		upload(uploadId);
+		return mappingPage(uploadId, this.imports.preview(uploadId, charset(form.encoding()), separator(form.separator())),
+				form, null, model);
+	}
+
+	@PostMapping("/upload/{uploadId}")
+	String start(@PathVariable String uploadId, ImportForm form, Model model) throws IOException {
+		upload(uploadId);
+		try {
+			return "redirect:/admin/imports/" + this.imports.start(uploadId, form.toOptions());
+		}
+		catch (IllegalArgumentException ex) {
+			return mappingPage(uploadId,
+					this.imports.preview(uploadId, charset(form.encoding()), separator(form.separator())), form,
+					ex.getMessage(), model);
+		}
+	}
+
+	@GetMapping("/{id}")
+	String job(@PathVariable String id, Model model) {
+		SubscriberImportJob job = job(id);
+		model.addAttribute("job", job);
+		List<RejectedRow> shown = new ArrayList<>();
+		if (job.isFinished()) {
+			try {
+				this.imports.forEachRejected(id, row -> {
+					if (shown.size() >= REJECTED_SHOWN) {
+						throw new EnoughRows();
+					}
+					shown.add(row);
+				});
+			}
+			catch (EnoughRows enough) {
+				// the rest is in the CSV
+			}
+		}
+		model.addAttribute("rejectedRows", shown);
+		return "admin/import-job";
+	}
+
+	@GetMapping("/{id}/progress")
+	String progress(@PathVariable String id, Model model) {
+		SubscriberImportJob job = job(id);
+		if (job.isFinished()) {
+			// the whole page shows the result and the refused rows
+			model.addAttribute("reload", true);
+		}
+		model.addAttribute("job", job);
+		return "admin/import-job :: progress";
+	}
+
+	@GetMapping("/{id}/rejected.csv")
+	void rejected(@PathVariable String id, HttpServletResponse response) throws IOException {
+		this.rejected.respond(id, job(id).fileName(), response);
+	}
+
+	private String mappingPage(String uploadId, SubscriberImportPreview preview, ImportForm form, String problem,
+			Model model) throws IOException {
+		List<ImportCheck> checks = List.of();
+		String checkProblem = problem;
+		try {
+			checks = this.imports.check(uploadId,
+					form.withCharsetAndSeparator(preview.charset(), preview.separator()).toOptions());
+		}
+		catch (IllegalArgumentException ex) {
+			checkProblem = checkProblem == null ? ex.getMessage() : checkProblem;
+		}
+		model.addAttribute("uploadId", uploadId);
+		model.addAttribute("preview", preview);
+		model.addAttribute("charsetName", preview.charset().name());
+		model.addAttribute("separatorLabel", preview.separator() == '\t' ? "tab" : String.valueOf(preview.separator()));
+		model.addAttribute("form", form);
+		model.addAttribute("checks", checks);
+		model.addAttribute("problem", checkProblem);
+		model.addAttribute("targets", SubscriberImportOptions.Column.FIXED);
+		model.addAttribute("attributes", this.imports.attributes());
+		model.addAttribute("modes", ImportMode.values());
+		model.addAttribute("consentTypes", Consent.Type.values());
+		model.addAttribute("lists", this.subscribers.listNames());
+		return "admin/import-mapping";
+	}
+
+	private void upload(String uploadId) {
+		if (!this.imports.hasUpload(uploadId)) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+	}
+
+	private SubscriberImportJob job(String id) {
+		return this.imports.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	}
+
+	static Charset charset(String encoding) {
+		return encoding == null || encoding.isBlank() ? null : Charset.forName(encoding);
+	}
+
+	static Character separator(String separator) {
+		return separator == null || separator.isEmpty() ? null : separator.charAt(0);
+	}
+
+	/**
+	 * The mapping step's form.
+	 *
+	 * @param column the target of each column, in order
+	 * @param lists list names separated by commas
+	 * @param tags tags separated by commas
+	 */
+	record ImportForm(String name, String encoding, String separator, List<String> column, ImportMode mode,
+			String lists, String tags, Consent.Type consentType, Boolean consentRequired) {
+
+		ImportForm {
+			// an unticked box is not sent at all
+			consentRequired = Boolean.TRUE.equals(consentRequired);
+			name = name == null || name.isBlank() ? "import.csv" : name;
+			encoding = encoding == null ? "" : encoding;
+			separator = separator == null ? "" : separator;
+			column = column == null ? List.of() : column;
+			mode = mode == null ? ImportMode.ADD_NEW : mode;
+			lists = lists == null ? "" : lists;
+			tags = tags == null ? "" : tags;
+			consentType = consentType == null ? Consent.Type.IMPLIED_MEMBERSHIP : consentType;
+		}
+
+		ImportForm withCharsetAndSeparator(Charset charset, char separator) {
+			return new ImportForm(this.name, charset.name(), String.valueOf(separator), this.column, this.mode,
+					this.lists, this.tags, this.consentType, this.consentRequired);
+		}
+
+		SubscriberImportOptions toOptions() {
+			return new SubscriberImportOptions(this.name, charset(this.encoding), ImportAdminController.separator(this.separator), this.column,
+					this.mode, names(this.lists), names(this.tags), this.consentType, this.consentRequired);
+		}
+
+		public String target(int column) {
+			return column < this.column.size() ? this.column.get(column) : SubscriberImportOptions.Column.IGNORE;
+		}
+
+		private static Set<String> names(String text) {
+			return Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+		}
+
+	}
+
+	private static final class EnoughRows extends RuntimeException {
+
+		EnoughRows() {
+			super(null, null, false, false);
+		}
+
+	}
+
+}

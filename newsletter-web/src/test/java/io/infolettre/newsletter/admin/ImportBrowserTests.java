@@ -1,0 +1,117 @@
+package io.infolettre.newsletter.admin;
+
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+
+import io.infolettre.newsletter.subscriber.EmailAddress;
+import io.infolettre.newsletter.subscriber.Subscribers;
+import io.infolettre.newsletter.support.AbstractIntegrationTests;
+import io.infolettre.newsletter.support.HeadlessChromium;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The import steps in a real headless Chromium: upload an Excel (Windows-1252, semicolons) file, see
+ * the guessed mapping and the preview with each row's verdict, start, watch the progress bar until
+ * the result, and find the refused row with its line.
+ */
+class ImportBrowserTests extends AbstractIntegrationTests {
+
+	private final String tag = UUID.randomUUID().toString().substring(0, 8);
+
+	@Autowired
+	private Subscribers subscribers;
+
+	private ChromeDriver browser;
+
+	private WebDriverWait wait;
+
+	@BeforeEach
+	void openBrowser() {
+		this.browser = HeadlessChromium.start();
+		this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(60));
+	}
+
+	@AfterEach
+	void closeBrowser() {
+		this.browser.quit();
+	}
+
+	private String url(String path) {
+		return "http://127.0.0.1:" + this.port + path;
+	}
+
+	private String address(String name) {
+		return name + "-" + this.tag + "@navigateur.exemple.ca";
+	}
+
+	@Test
+	void uploadsMapsPreviewsAndImportsAnExcelFileWithAProgressBar() throws Exception {
+		Path file = Files.createTempFile("membres", ".csv");
+		Files.writeString(file, "Courriel;Prénom;Nom;Entreprise;Secteur\r\n" + address("helene")
+				+ ";Hélène;Bélanger;Cœur de Métal;Génie\r\n" + "pas-une-adresse;Marc;Roy;Roy inc.;Génie\r\n"
+				+ address("eric") + ";Éric;Côté;Usinage Côté;Transport\r\n", Charset.forName("windows-1252"));
+
+		this.browser.get(url("/admin/imports"));
+		this.browser.findElement(By.id("username")).sendKeys(ADMIN);
+		this.browser.findElement(By.id("password")).sendKeys(PASSWORD);
+		this.browser.findElement(By.cssSelector("button[type=submit]")).click();
+		this.browser.get(url("/admin/imports"));
+		assertThat(this.browser.findElement(By.linkText("Importer")).isDisplayed()).isTrue();
+		this.browser.findElement(By.id("file")).sendKeys(file.toString());
+		this.browser.findElement(By.id("upload")).click();
+
+		this.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("mapping")));
+		assertThat(this.browser.findElement(By.id("detected")).getText()).contains("windows-1252").contains("« ; »");
+		assertThat(new Select(this.browser.findElement(By.id("column-0"))).getFirstSelectedOption().getAttribute("value"))
+			.isEqualTo("email");
+		assertThat(new Select(this.browser.findElement(By.id("column-4"))).getFirstSelectedOption().getText())
+			.isEqualTo("Secteur");
+		String preview = this.browser.findElement(By.id("mapping")).getText();
+		assertThat(preview).contains("Hélène").contains("Cœur de Métal").contains("importée")
+			.contains("adresse courriel invalide : « pas-une-adresse »");
+		new Select(this.browser.findElement(By.id("column-0"))).selectByValue("ignore");
+		this.browser.findElement(By.id("check")).click();
+		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("problem"),
+				"Une colonne doit contenir l’adresse courriel"));
+		new Select(this.browser.findElement(By.id("column-0"))).selectByValue("email");
+		this.browser.findElement(By.id("check")).click();
+		this.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("problem")));
+		this.browser.findElement(By.id("mode-ADD_AND_UPDATE")).click();
+		this.browser.findElement(By.id("lists")).sendKeys("navigateur-" + this.tag);
+		HeadlessChromium.screenshot(this.browser, "import-mapping");
+		this.browser.findElement(By.id("start-import")).click();
+
+		this.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("import-progress")));
+		this.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("download-rejected")));
+		assertThat(this.browser.findElement(By.id("import-status")).getText()).isEqualTo("Terminé");
+		assertThat(this.browser.findElement(By.id("import-progress")).getText()).isEqualTo("100 %");
+		assertThat(this.browser.findElement(By.id("count-added")).getText()).isEqualTo("2");
+		assertThat(this.browser.findElement(By.id("count-rejected")).getText()).isEqualTo("1");
+		assertThat(this.browser.findElement(By.id("rejected")).getText()).contains("3")
+			.contains("adresse courriel invalide");
+		HeadlessChromium.screenshot(this.browser, "import-result");
+		var helene = this.subscribers.findByEmail(EmailAddress.of(address("helene"))).orElseThrow();
+		assertThat(helene.getCompany()).isEqualTo("Cœur de Métal");
+		assertThat(helene.getLists()).containsExactly("navigateur-" + this.tag);
+
+		this.browser.get(url("/admin/imports?lang=en"));
+		assertThat(this.browser.findElement(By.tagName("h1")).getText()).isEqualTo("Import subscribers");
+		assertThat(this.browser.findElement(By.id("recent-imports")).getText()).contains("Done");
+		this.browser.get(url("/admin/imports?lang=fr"));
+	}
+
+}
