@@ -23,6 +23,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class SubscriberManagement {
 
+	private static final int COMPANY_CONTACTS = 10_000;
+
 	private final SubscriberStore store;
 
 	private final UnsubscribeLog log;
@@ -118,6 +120,24 @@ public class SubscriberManagement {
 	/** The implied consent runs two more years from now (membership or relationship confirmed). */
 	public Subscriber renewConsent(String subscriberId) {
 		return change(subscriberId, (subscriber, now) -> subscriber.renewConsent(now));
+	}
+
+	/**
+	 * Renews the implied consent of every contact of a company whose consent is implied and still in
+	 * force or lapsed but not withdrawn (membership renewed): two more years each.
+	 * @return how many were renewed
+	 */
+	public int renewCompanyConsents(String company) {
+		int renewed = 0;
+		for (Subscriber contact : this.store.findByCompany(company, COMPANY_CONTACTS)) {
+			Consent consent = contact.getConsent();
+			if (consent != null && consent.type().isImplied() && consent.withdrawnAt() == null
+					&& contact.getStatus() != SubscriberStatus.UNSUBSCRIBED) {
+				renewConsent(contact.getId());
+				renewed++;
+			}
+		}
+		return renewed;
 	}
 
 	/** Express consent given outside the platform (signed paper), with its proof. */
