@@ -83,6 +83,7 @@ class SubscriberAdminController {
 		}
 		model.addAttribute("form", form);
 		model.addAttribute("page", page);
+		model.addAttribute("paged", form.afterOrNull() != null);
 		model.addAttribute("statuses", SubscriberStatus.values());
 		model.addAttribute("lists", this.subscribers.listNames());
 		model.addAttribute("attributes", this.definitions.all());
