@@ -59,9 +59,7 @@ class LedgerPersonalData implements PersonalDataHolder {
 			row.put("openedAt", instant(entry.getDate("openedAt")));
 			row.put("clickedAt", instant(entry.getDate("clickedAt")));
 			row.put("unsubscribedAt", instant(entry.getDate("unsubscribedAt")));
-			if (entry.containsKey("openedAt") || entry.containsKey("clickedAt")) {
-				row.put("events", events(entry.getString(DeliveryStore.ISSUE_ID), entry.getString("_id")));
-			}
+			row.put("events", events(entry.getString(DeliveryStore.ISSUE_ID), entry.getString("_id")));
 			received.add(row);
 		}
 		return received;
@@ -93,7 +91,8 @@ class LedgerPersonalData implements PersonalDataHolder {
 	private List<Document> entries(String subscriberId) {
 		List<Document> entries = new ArrayList<>();
 		for (Document head : this.mongo.find(new Query().with(Sort.by("_id")), Document.class, DeliveryStore.HEADS)) {
-			Object issueId = head.get("_id");
+			// an issue id that looks like an ObjectId is stored as one in the heads' keys
+			String issueId = String.valueOf(head.get("_id"));
 			entries.addAll(this.mongo.find(
 					Query.query(Criteria.where(DeliveryStore.ISSUE_ID).is(issueId).and(DeliveryStore.SUBSCRIBER_ID).is(subscriberId)),
 					Document.class, Delivery.COLLECTION));
