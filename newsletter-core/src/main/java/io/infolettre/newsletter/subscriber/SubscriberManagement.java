@@ -111,6 +111,10 @@ public class SubscriberManagement {
 	 */
 	public Subscriber changeEmail(String subscriberId, String email) {
 		EmailAddress address = EmailAddress.of(email);
+		Subscriber current = get(subscriberId);
+		if (current.getEmail().equals(address)) {
+			return current;
+		}
 		this.store.findByEmail(address).filter(other -> !other.getId().equals(subscriberId)).ifPresent(other -> {
 			throw new IllegalArgumentException("Cette adresse est déjà celle d’un autre abonné : " + address);
 		});
