@@ -3,6 +3,7 @@ package io.infolettre.newsletter.subscriber;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -59,6 +60,13 @@ public class Subscriber {
 
 		/** How many opened issues a subscriber keeps: enough for "opened one of the last 24". */
 		public static final int ENGAGEMENT_KEPT = 24;
+		/** Folded (lower case, no accents) words and full forms of the name, for prefix search. */
+		public static final String SEARCH_NAMES = "searchNames";
+
+		/** The company name folded, for prefix search. */
+		public static final String COMPANY_KEY = "companyKey";
+
+		public static final String UPDATED_AT = "updatedAt";
 
 		public static String attribute(String name) {
 			return ATTRIBUTES + "." + name;
@@ -103,6 +111,10 @@ public class Subscriber {
 
 	private boolean trackingRefused;
 
+	private List<String> searchNames;
+
+	private String companyKey;
+
 	@PersistenceCreator
 	Subscriber() {
 	}
@@ -124,6 +136,7 @@ public class Subscriber {
 		this.consent = consent;
 		this.createdAt = now;
 		this.updatedAt = now;
+		refreshSearchKeys();
 	}
 
 	/**
@@ -174,6 +187,137 @@ public class Subscriber {
 	public Subscriber addToList(String list) {
 		this.lists.add(list);
 		return this;
+	}
+
+	/**
+	 * The coordinator corrects the person's details. Blank names and company are left empty; the
+	 * language is fr or en.
+	 */
+	public Subscriber editDetails(String firstName, String lastName, String company, String language,
+			boolean trackingRefused, Instant at) {
+		if (!"fr".equals(language) && !"en".equals(language)) {
+			throw new IllegalArgumentException("Langue inconnue : " + language);
+		}
+		this.firstName = blankToNull(firstName);
+		this.lastName = blankToNull(lastName);
+		this.company = blankToNull(company);
+		this.language = language;
+		this.trackingRefused = trackingRefused;
+		return touched(at);
+	}
+
+	/**
+	 * Sets a typed attribute from what a person typed, checked against its definition; a blank value
+	 * removes it.
+	 * @throws IllegalArgumentException naming the attribute and the expected type
+	 */
+	public Subscriber setAttribute(AttributeDefinition definition, String raw, Instant at) {
+		var value = definition.parse(raw);
+		if (this.attributes == null) {
+			this.attributes = new LinkedHashMap<>();
+		}
+		value.ifPresentOrElse(v -> this.attributes.put(definition.name(), v),
+				() -> this.attributes.remove(definition.name()));
+		return touched(at);
+	}
+
+	public Subscriber joinList(String list, Instant at) {
+		if (this.lists == null) {
+			this.lists = new LinkedHashSet<>();
+		}
+		addToList(requireName(list, "liste"));
+		return touched(at);
+	}
+
+	public Subscriber leaveList(String list, Instant at) {
+		if (this.lists != null) {
+			this.lists.remove(list);
+		}
+		return touched(at);
+	}
+
+	public Subscriber tag(String tag, Instant at) {
+		withTag(requireName(tag, "étiquette"));
+		return touched(at);
+	}
+
+	public Subscriber untag(String tag, Instant at) {
+		if (this.tags != null) {
+			this.tags.remove(tag);
+		}
+		return touched(at);
+	}
+
+	/** The person's new address; whether another subscriber has it is the store's to check. */
+	public Subscriber changeEmail(EmailAddress email, Instant at) {
+		this.email = email.value();
+		return touched(at);
+	}
+
+	/**
+	 * The relationship behind an implied consent was confirmed again (membership renewed): it runs two
+	 * more years. Express consent never lapses, and a withdrawn one is not revived this way.
+	 */
+	public Subscriber renewConsent(Instant at) {
+		if (this.consent == null || !this.consent.type().isImplied()) {
+			throw new IllegalArgumentException("Seul un consentement tacite se renouvelle");
+		}
+		if (this.consent.withdrawnAt() != null || this.status == SubscriberStatus.UNSUBSCRIBED) {
+			throw new IllegalArgumentException("Un consentement retiré ne se renouvelle pas : il faut un consentement exprès");
+		}
+		this.consent = this.consent.renewed(at);
+		return touched(at);
+	}
+
+	/**
+	 * Express consent the person gave outside the platform (a signed paper form), recorded by the
+	 * coordinator with its proof. It replaces the previous consent and, being a new consent, brings an
+	 * unsubscribed or unconfirmed person back; bounced and complained addresses keep their status.
+	 */
+	public Subscriber recordExpressConsent(String source, String proof, Instant at) {
+		if (proof == null || proof.isBlank()) {
+			throw new IllegalArgumentException("Un consentement exprès se consigne avec sa preuve");
+		}
+		this.consent = Consent.express(Consent.Channel.ADMIN, blankToNull(source), proof.strip(), null, at);
+		if (this.status == SubscriberStatus.UNSUBSCRIBED || this.status == SubscriberStatus.PENDING_CONFIRMATION) {
+			this.status = SubscriberStatus.ACTIVE;
+			this.unsubscribedAt = null;
+		}
+		return touched(at);
+	}
+
+	private Subscriber touched(Instant at) {
+		this.updatedAt = at;
+		refreshSearchKeys();
+		return this;
+	}
+
+	/** Recomputes the folded keys the search reads; called on every change of a name or company. */
+	private void refreshSearchKeys() {
+		var keys = searchKeys();
+		this.searchNames = keys.names();
+		this.companyKey = keys.company();
+	}
+
+	/** The folded keys the search reads, as this subscriber's names and company make them. */
+	public SearchKeys searchKeys() {
+		return new SearchKeys(SubscriberSearch.nameKeys(this.firstName, this.lastName),
+				this.company == null ? null : SubscriberSearch.fold(this.company));
+	}
+
+	/** Folded name keys and company key (see {@link SubscriberSearch}). */
+	public record SearchKeys(List<String> names, String company) {
+	}
+
+	private static String requireName(String value, String what) {
+		if (value == null || value.isBlank()) {
+			throw new IllegalArgumentException("Nom de " + what + " vide");
+		}
+		return value.strip();
+	}
+
+	private static String blankToNull(String value) {
+		return value == null || value.isBlank() ? null : value.strip();
 	}
 
 	public String getId() {
@@ -234,6 +378,10 @@ public class Subscriber {
 
 	public Instant getCreatedAt() {
 		return this.createdAt;
+	}
+
+	public Instant getUpdatedAt() {
+		return this.updatedAt;
 	}
 
 	public Instant getUnsubscribedAt() {

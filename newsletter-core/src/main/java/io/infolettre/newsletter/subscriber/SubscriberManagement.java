@@ -3,17 +3,28 @@ package io.infolettre.newsletter.subscriber;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.stream.Collectors;
 
 import io.infolettre.newsletter.subscriber.internal.SubscriberStore;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
-/** Changes to subscribers: adding them and honouring their unsubscribe at once (CASL). */
+/**
+ * Changes to subscribers: adding them, the coordinator's corrections (each through the aggregate, and
+ * written only if the subscriber did not change meanwhile), and honouring their unsubscribe at once
+ * (CASL).
+ */
 @Service
 public class SubscriberManagement implements SubscriberEngagement {
+
+	private static final int COMPANY_CONTACTS = 10_000;
 
 	private final SubscriberStore store;
 
@@ -23,16 +34,130 @@ public class SubscriberManagement implements SubscriberEngagement {
 
 	private final Clock clock;
 
-	SubscriberManagement(SubscriberStore store, UnsubscribeLog log, ApplicationEventPublisher events, Clock clock) {
+	private final Companies companies;
+
+	private final AttributeDefinitions definitions;
+
+	SubscriberManagement(SubscriberStore store, UnsubscribeLog log, ApplicationEventPublisher events, Clock clock,
+			Companies companies, AttributeDefinitions definitions) {
 		this.store = store;
 		this.log = log;
 		this.events = events;
 		this.clock = clock;
+		this.companies = companies;
+		this.definitions = definitions;
 	}
 
-	/** Inserts the subscribers whose address is not known yet; returns how many were new. */
+	/**
+	 * Inserts the subscribers whose address is not known yet; returns how many were new. Their
+	 * companies are created when missing (one bulk of upserts for the batch's distinct names).
+	 */
 	public int addAll(List<Subscriber> subscribers) {
-		return this.store.insertNew(subscribers);
+		int added = this.store.insertNew(subscribers);
+		this.companies.ensureExist(subscribers.stream().map(Subscriber::getCompany).collect(Collectors.toSet()));
+		return added;
+	}
+
+	/** Adds one subscriber (and their company when new); refuses an address already known. */
+	public Subscriber add(Subscriber subscriber) {
+		Subscriber added = this.store.insert(subscriber);
+		this.companies.ensureExist(Collections.singleton(subscriber.getCompany()));
+		return added;
+	}
+
+	/** @throws SubscriberNotFoundException when no subscriber has this id */
+	public Subscriber get(String subscriberId) {
+		return this.store.findById(subscriberId).orElseThrow(() -> new SubscriberNotFoundException(subscriberId));
+	}
+
+	/** The coordinator corrects names, company, language or the tracking choice. */
+	public Subscriber editDetails(String subscriberId, String firstName, String lastName, String company,
+			String language, boolean trackingRefused) {
+		Subscriber changed = change(subscriberId,
+				(subscriber, now) -> subscriber.editDetails(firstName, lastName, company, language, trackingRefused, now));
+		this.companies.ensureExist(Collections.singleton(changed.getCompany()));
+		return changed;
+	}
+
+	/**
+	 * Sets attributes from what the coordinator typed (a blank value removes one), all or none.
+	 * @throws IllegalArgumentException for an unknown attribute or a value of the wrong type
+	 */
+	public Subscriber setAttributes(String subscriberId, Map<String, String> values) {
+		Map<AttributeDefinition, String> typed = new LinkedHashMap<>();
+		values.forEach((name, raw) -> typed.put(this.definitions.find(name)
+			.orElseThrow(() -> new IllegalArgumentException("Attribut inconnu : " + name)), raw));
+		return change(subscriberId, (subscriber, now) -> typed.forEach((definition, raw) -> subscriber.setAttribute(definition, raw, now)));
+	}
+
+	public Subscriber joinList(String subscriberId, String list) {
+		return change(subscriberId, (subscriber, now) -> subscriber.joinList(list, now));
+	}
+
+	public Subscriber leaveList(String subscriberId, String list) {
+		return change(subscriberId, (subscriber, now) -> subscriber.leaveList(list, now));
+	}
+
+	public Subscriber tag(String subscriberId, String tag) {
+		return change(subscriberId, (subscriber, now) -> subscriber.tag(tag, now));
+	}
+
+	public Subscriber untag(String subscriberId, String tag) {
+		return change(subscriberId, (subscriber, now) -> subscriber.untag(tag, now));
+	}
+
+	/**
+	 * The person's new address.
+	 * @throws IllegalArgumentException when it is not an address, or another subscriber's
+	 */
+	public Subscriber changeEmail(String subscriberId, String email) {
+		EmailAddress address = EmailAddress.of(email);
+		Subscriber current = get(subscriberId);
+		if (current.getEmail().equals(address)) {
+			return current;
+		}
+		this.store.findByEmail(address).filter(other -> !other.getId().equals(subscriberId)).ifPresent(other -> {
+			throw new IllegalArgumentException("Cette adresse est déjà celle d’un autre abonné : " + address);
+		});
+		return change(subscriberId, (subscriber, now) -> subscriber.changeEmail(address, now));
+	}
+
+	/** The implied consent runs two more years from now (membership or relationship confirmed). */
+	public Subscriber renewConsent(String subscriberId) {
+		return change(subscriberId, (subscriber, now) -> subscriber.renewConsent(now));
+	}
+
+	/**
+	 * Renews the implied consent of every contact of a company whose consent is implied and still in
+	 * force or lapsed but not withdrawn (membership renewed): two more years each.
+	 * @return how many were renewed
+	 */
+	public int renewCompanyConsents(String company) {
+		int renewed = 0;
+		for (Subscriber contact : this.store.findByCompany(company, COMPANY_CONTACTS)) {
+			Consent consent = contact.getConsent();
+			if (consent != null && consent.type().isImplied() && consent.withdrawnAt() == null
+					&& contact.getStatus() != SubscriberStatus.UNSUBSCRIBED) {
+				renewConsent(contact.getId());
+				renewed++;
+			}
+		}
+		return renewed;
+	}
+
+	/** Express consent given outside the platform (signed paper), with its proof. */
+	public Subscriber recordExpressConsent(String subscriberId, String source, String proof) {
+		return change(subscriberId, (subscriber, now) -> subscriber.recordExpressConsent(source, proof, now));
+	}
+
+	// Reads, changes through the aggregate, writes only if nobody changed it meanwhile.
+	private Subscriber change(String subscriberId, BiConsumer<Subscriber, Instant> change) {
+		Subscriber subscriber = get(subscriberId);
+		SubscriberStatus statusRead = subscriber.getStatus();
+		Instant updatedAtRead = subscriber.getUpdatedAt();
+		change.accept(subscriber, this.clock.instant());
+		this.store.update(subscriber, statusRead, updatedAtRead);
+		return subscriber;
 	}
 
 	/**

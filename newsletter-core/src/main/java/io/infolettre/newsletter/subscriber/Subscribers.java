@@ -1,5 +1,6 @@
 package io.infolettre.newsletter.subscriber;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -21,5 +22,27 @@ public interface Subscribers {
 
 	/** The first subscribers in id order, for samples and previews. */
 	List<Subscriber> firstPage(int size);
+
+	/**
+	 * One page of the subscribers matching {@code search}, in id order, after the id {@code after}
+	 * ({@code null} for the first page).
+	 */
+	// default bodies only spare the test doubles of other modules; the store implements them all
+	default SubscriberPage search(SubscriberSearch search, String after, int size) {
+		throw new UnsupportedOperationException("search");
+	}
+
+	/** The contacts of a company (their {@code company} is exactly its name), by name. */
+	default List<Subscriber> findByCompany(String company, int limit) {
+		throw new UnsupportedOperationException("findByCompany");
+	}
+
+	/**
+	 * Subscribers still counted in whose implied consent lapses at or before {@code until} (lapsed
+	 * ones included), soonest first.
+	 */
+	default List<Subscriber> consentsLapsingBefore(Instant until, int limit) {
+		throw new UnsupportedOperationException("consentsLapsingBefore");
+	}
 
 }

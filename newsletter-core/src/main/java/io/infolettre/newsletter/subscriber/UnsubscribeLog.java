@@ -1,6 +1,7 @@
 package io.infolettre.newsletter.subscriber;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -13,5 +14,16 @@ public interface UnsubscribeLog {
 
 	/** The entries requested in [from, to), oldest first, streamed a page at a time. */
 	void forEach(Instant from, Instant to, Consumer<UnsubscribeEntry> action);
+
+	/** The entries of one subscriber, oldest first (an access request shows them). */
+	List<UnsubscribeEntry> entriesFor(String subscriberId);
+
+	/**
+	 * An erased subscriber's entries keep their dates, channel and issue, and a salted hash of the
+	 * address in place of the address and the subscriber's id: the log still shows that each request
+	 * was honoured, and names nobody.
+	 * @return how many entries were anonymised
+	 */
+	int anonymise(String subscriberId, String emailHash);
 
 }

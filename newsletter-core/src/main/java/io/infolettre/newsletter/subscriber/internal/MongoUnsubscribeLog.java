@@ -14,8 +14,12 @@ import org.bson.types.ObjectId;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
+
+import jakarta.annotation.PostConstruct;
 
 /**
  * The log in {@code unsubscribes}, one document per entry, keyed by an ObjectId whose time is the
@@ -46,6 +50,31 @@ class MongoUnsubscribeLog implements UnsubscribeLog {
 			.append("effectiveAt", Date.from(entry.effectiveAt())), COLLECTION);
 	}
 
+	@PostConstruct
+	void createIndexes() {
+		Indexes.create(this.mongo.indexOps(COLLECTION),
+				new Index().on("subscriberId", Sort.Direction.ASC).named("unsubscribe_subscriber"));
+	}
+
+	@Override
+	public List<UnsubscribeEntry> entriesFor(String subscriberId) {
+		return this.mongo.find(Query.query(Criteria.where("subscriberId").is(subscriberId)).with(Sort.by("_id")),
+				Document.class, COLLECTION).stream().map(MongoUnsubscribeLog::entry).toList();
+	}
+
+	@Override
+	public int anonymise(String subscriberId, String emailHash) {
+		return (int) this.mongo.updateMulti(Query.query(Criteria.where("subscriberId").is(subscriberId)),
+				new Update().unset("email").unset("subscriberId").set("emailHash", emailHash), COLLECTION)
+			.getModifiedCount();
+	}
+
+	private static UnsubscribeEntry entry(Document entry) {
+		return new UnsubscribeEntry(entry.getString("subscriberId"), entry.getString("email"),
+				UnsubscribeChannel.valueOf(entry.getString("channel")), entry.getString("issueId"),
+				entry.getDate("requestedAt").toInstant(), entry.getDate("effectiveAt").toInstant());
+	}
+
 	@Override
 	public void forEach(Instant from, Instant to, Consumer<UnsubscribeEntry> action) {
 		ObjectId after = null;
@@ -56,9 +85,7 @@ class MongoUnsubscribeLog implements UnsubscribeLog {
 			List<Document> page = this.mongo.find(Query.query(key).with(Sort.by("_id")).limit(PAGE), Document.class,
 					COLLECTION);
 			for (Document entry : page) {
-				action.accept(new UnsubscribeEntry(entry.getString("subscriberId"), entry.getString("email"),
-						UnsubscribeChannel.valueOf(entry.getString("channel")), entry.getString("issueId"),
-						entry.getDate("requestedAt").toInstant(), entry.getDate("effectiveAt").toInstant()));
+				action.accept(entry(entry));
 			}
 			if (page.size() < PAGE) {
 				return;

@@ -1,6 +1,7 @@
 package io.infolettre.newsletter.subscriber.internal;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -10,10 +11,17 @@ import io.infolettre.newsletter.shared.DuplicateTolerantInserts;
 import io.infolettre.newsletter.subscriber.EmailAddress;
 import io.infolettre.newsletter.subscriber.Preferences;
 import io.infolettre.newsletter.subscriber.Subscriber;
+import io.infolettre.newsletter.subscriber.SubscriberPage;
+import io.infolettre.newsletter.subscriber.SubscriberSearch;
 import io.infolettre.newsletter.subscriber.SubscriberStatus;
 import io.infolettre.newsletter.subscriber.Subscribers;
+import org.bson.Document;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
 
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -28,6 +36,14 @@ import jakarta.annotation.PostConstruct;
 @Repository
 public class SubscriberStore implements Subscribers {
 
+	private static final List<String> EDITABLE = List.of(Subscriber.Fields.EMAIL, Subscriber.Fields.FIRST_NAME,
+			Subscriber.Fields.LAST_NAME, Subscriber.Fields.COMPANY, Subscriber.Fields.LANGUAGE,
+			Subscriber.Fields.ATTRIBUTES, Subscriber.Fields.LISTS, Subscriber.Fields.TAGS, Subscriber.Fields.STATUS,
+			"consent", "trackingRefused", "unsubscribedAt", Subscriber.Fields.UPDATED_AT, Subscriber.Fields.SEARCH_NAMES,
+			Subscriber.Fields.COMPANY_KEY);
+
+	private static final int BACKFILL_PAGE = 1000;
+
 	private final MongoTemplate mongo;
 
 	SubscriberStore(MongoTemplate mongo) {
@@ -40,6 +56,121 @@ public class SubscriberStore implements Subscribers {
 		indexes.createIndex(new Index().on("email", Sort.Direction.ASC).unique().named("email_unique"));
 		indexes.createIndex(new Index().on(Subscriber.Fields.STATUS, Sort.Direction.ASC).named("status"));
 		indexes.createIndex(new Index().on(Subscriber.Fields.LISTS, Sort.Direction.ASC).named("lists"));
+		// what the coordinator's search and the per-company view query
+		Indexes.create(indexes, new Index().on(Subscriber.Fields.SEARCH_NAMES, Sort.Direction.ASC).named("search_names"),
+				new Index().on(Subscriber.Fields.COMPANY_KEY, Sort.Direction.ASC).named("company_key"),
+				new Index().on(Subscriber.Fields.COMPANY, Sort.Direction.ASC).named("company"),
+				new Index().on(Subscriber.Fields.CONSENT_EXPIRES_AT, Sort.Direction.ASC).named("consent_expires_at"));
+	}
+
+	@Override
+	public SubscriberPage search(SubscriberSearch search, String after, int size) {
+		List<Criteria> all = SubscriberQueries.criteria(search);
+		if (after != null) {
+			all = new ArrayList<>(all);
+			all.add(Criteria.where(Subscriber.Fields.ID).gt(after));
+		}
+		var criteria = all.isEmpty() ? new Criteria() : new Criteria().andOperator(all);
+		List<Subscriber> found = this.mongo.find(Query.query(criteria).with(Sort.by(Subscriber.Fields.ID)).limit(size + 1),
+				Subscriber.class);
+		if (found.size() <= size) {
+			return new SubscriberPage(found, null);
+		}
+		List<Subscriber> page = found.subList(0, size);
+		return new SubscriberPage(page, page.get(size - 1).getId());
+	}
+
+	@Override
+	public List<Subscriber> findByCompany(String company, int limit) {
+		return this.mongo.find(Query.query(Criteria.where(Subscriber.Fields.COMPANY).is(company))
+			.with(Sort.by(Subscriber.Fields.LAST_NAME, Subscriber.Fields.FIRST_NAME))
+			.limit(limit), Subscriber.class);
+	}
+
+	@Override
+	public List<Subscriber> consentsLapsingBefore(Instant until, int limit) {
+		return this.mongo.find(Query.query(Criteria.where(Subscriber.Fields.CONSENT_EXPIRES_AT).lte(until)
+			.and(Subscriber.Fields.CONSENT_WITHDRAWN_AT)
+			.is(null)
+			.and(Subscriber.Fields.STATUS)
+			.ne(SubscriberStatus.UNSUBSCRIBED)).with(Sort.by(Subscriber.Fields.CONSENT_EXPIRES_AT)).limit(limit),
+				Subscriber.class);
+	}
+
+	/** Adds one subscriber; refuses an address already known. */
+	public Subscriber insert(Subscriber subscriber) {
+		try {
+			return this.mongo.insert(subscriber);
+		}
+		catch (DuplicateKeyException ex) {
+			throw new IllegalArgumentException("Cette adresse est déjà abonnée : " + subscriber.getEmail());
+		}
+	}
+
+	/**
+	 * Writes the fields a coordinator's change may touch, only if nobody changed the subscriber since
+	 * it was read (its status and update time are those read): an unsubscribe that arrived meanwhile
+	 * is never overwritten by an edit made on the page shown before it.
+	 * @throws OptimisticLockingFailureException when the subscriber changed meanwhile
+	 * @throws IllegalArgumentException when the new address belongs to another subscriber
+	 */
+	public void update(Subscriber changed, SubscriberStatus statusRead, Instant updatedAtRead) {
+		Document written = new Document();
+		this.mongo.getConverter().write(changed, written);
+		var update = new Update();
+		for (String field : EDITABLE) {
+			update.set(field, written.get(field));
+		}
+		var query = Query.query(Criteria.where(Subscriber.Fields.ID)
+			.is(changed.getId())
+			.and(Subscriber.Fields.STATUS)
+			.is(statusRead)
+			.and(Subscriber.Fields.UPDATED_AT)
+			.is(updatedAtRead));
+		try {
+			if (this.mongo.updateFirst(query, update, Subscriber.class).getMatchedCount() == 0) {
+				throw new OptimisticLockingFailureException("Subscriber " + changed.getId() + " changed meanwhile");
+			}
+		}
+		catch (DuplicateKeyException ex) {
+			throw new IllegalArgumentException("Cette adresse est déjà celle d’un autre abonné : " + changed.getEmail());
+		}
+	}
+
+	/** Removes the subscriber's document; true when there was one. */
+	public boolean delete(String subscriberId) {
+		return this.mongo.remove(Query.query(Criteria.where(Subscriber.Fields.ID).is(subscriberId)), Subscriber.class)
+			.getDeletedCount() > 0;
+	}
+
+	/** The distinct company names of the subscribers (answered from the company index). */
+	public List<String> companyNames() {
+		return this.mongo.findDistinct(new Query(), Subscriber.Fields.COMPANY, Subscriber.class, String.class);
+	}
+
+	/**
+	 * Gives the folded search keys to subscribers stored before they existed, a page at a time;
+	 * finds nothing to do (one indexed query) once done.
+	 * @return how many subscribers were given their keys
+	 */
+	public int backfillSearchKeys() {
+		int done = 0;
+		while (true) {
+			var query = Query.query(Criteria.where(Subscriber.Fields.SEARCH_NAMES).exists(false)).limit(BACKFILL_PAGE);
+			List<Subscriber> page = this.mongo.find(query, Subscriber.class);
+			if (page.isEmpty()) {
+				return done;
+			}
+			BulkOperations bulk = this.mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Subscriber.class);
+			for (Subscriber subscriber : page) {
+				var keys = subscriber.searchKeys();
+				bulk.updateOne(Query.query(Criteria.where(Subscriber.Fields.ID).is(subscriber.getId())),
+						new Update().set(Subscriber.Fields.SEARCH_NAMES, keys.names())
+							.set(Subscriber.Fields.COMPANY_KEY, keys.company()));
+			}
+			bulk.execute();
+			done += page.size();
+		}
 	}
 
 	@Override

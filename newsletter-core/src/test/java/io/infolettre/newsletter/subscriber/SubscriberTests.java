@@ -1,0 +1,136 @@
+package io.infolettre.newsletter.subscriber;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import io.infolettre.newsletter.fixtures.SubscriberFixtures;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class SubscriberTests {
+
+	private final Instant later = Instant.parse("2027-03-01T12:00:00Z");
+
+	private final Subscriber subscriber = SubscriberFixtures.member("eric@exemple.ca", "Éric", "Côté-Tremblay",
+			"Usinage Côté", "membres");
+
+	@Test
+	void editingDetailsRefreshesTheFoldedSearchKeys() {
+		assertThat(this.subscriber.searchKeys().names()).contains("eric", "cote-tremblay", "cote", "tremblay",
+				"eric cote-tremblay", "cote-tremblay eric");
+		assertThat(this.subscriber.searchKeys().company()).isEqualTo("usinage cote");
+
+		this.subscriber.editDetails("  Hélène ", "Gagnon", "Béton Saguenay", "en", true, this.later);
+
+		assertThat(this.subscriber.getFullName()).isEqualTo("Hélène Gagnon");
+		assertThat(this.subscriber.getLanguage()).isEqualTo("en");
+		assertThat(this.subscriber.isTrackingRefused()).isTrue();
+		assertThat(this.subscriber.getUpdatedAt()).isEqualTo(this.later);
+		assertThat(this.subscriber.searchKeys().names()).contains("helene", "gagnon", "helene gagnon")
+			.doesNotContain("eric");
+		assertThat(this.subscriber.searchKeys().company()).isEqualTo("beton saguenay");
+	}
+
+	@Test
+	void anUnknownLanguageIsRefused() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.subscriber.editDetails("A", "B", null, "de", false, this.later))
+			.withMessageContaining("Langue");
+	}
+
+	@Test
+	void attributesAreCheckedAgainstTheirType() {
+		var since = AttributeDefinition.of("membreDepuis", "Membre depuis", AttributeType.DATE);
+		var employees = AttributeDefinition.of("employes", "Employés", AttributeType.NUMBER);
+
+		this.subscriber.setAttribute(since, "15/03/2019", this.later).setAttribute(employees, "1 250", this.later);
+		assertThat(this.subscriber.getAttributes()).containsEntry("membreDepuis", "2019-03-15")
+			.containsEntry("employes", 1250L);
+
+		assertThatIllegalArgumentException().isThrownBy(() -> this.subscriber.setAttribute(employees, "beaucoup", this.later))
+			.withMessage("Employés : nombre attendu : « beaucoup »");
+		assertThat(this.subscriber.getAttributes()).as("unchanged by a refused value").containsEntry("employes", 1250L);
+
+		this.subscriber.setAttribute(employees, " ", this.later);
+		assertThat(this.subscriber.getAttributes()).doesNotContainKey("employes");
+	}
+
+	@Test
+	void listsAndTagsComeAndGo() {
+		this.subscriber.joinList(" formations ", this.later).tag("conférencier", this.later);
+		assertThat(this.subscriber.getLists()).containsExactlyInAnyOrder("membres", "formations");
+		assertThat(this.subscriber.getTags()).containsExactly("conférencier");
+
+		this.subscriber.leaveList("membres", this.later).untag("conférencier", this.later);
+		assertThat(this.subscriber.getLists()).containsExactly("formations");
+		assertThat(this.subscriber.getTags()).isEmpty();
+		assertThatIllegalArgumentException().isThrownBy(() -> this.subscriber.joinList(" ", this.later));
+	}
+
+	@Test
+	void impliedConsentIsRenewedForTwoMoreYears() {
+		this.subscriber.renewConsent(this.later);
+
+		assertThat(this.subscriber.getConsent().grantedAt()).isEqualTo(this.later);
+		assertThat(this.subscriber.getConsent().expiresAt()).isEqualTo(Instant.parse("2029-03-01T12:00:00Z"));
+		assertThat(this.subscriber.getConsent().expiresWithin(this.later, Duration.ofDays(60))).isFalse();
+	}
+
+	@Test
+	void aWithdrawnOrExpressConsentIsNotRenewed() {
+		var withdrawn = SubscriberFixtures.member("a@exemple.ca", "A", "A", null, "l");
+		withdrawn.recordExpressConsent("Formulaire papier, salon 2027", "J’accepte de recevoir l’infolettre", this.later);
+		assertThatIllegalArgumentException().isThrownBy(() -> withdrawn.renewConsent(this.later))
+			.withMessageContaining("tacite");
+	}
+
+	@Test
+	void expressConsentOnPaperKeepsItsProofAndBringsAnUnsubscribedPersonBack() {
+		var person = unsubscribed();
+		assertThatIllegalArgumentException().isThrownBy(() -> person.renewConsent(this.later));
+		assertThatIllegalArgumentException().isThrownBy(() -> person.recordExpressConsent("Salon", " ", this.later));
+
+		person.recordExpressConsent("Salon de l’emploi 2027", "Formulaire signé n° 42", this.later);
+
+		assertThat(person.getStatus()).isEqualTo(SubscriberStatus.ACTIVE);
+		assertThat(person.getUnsubscribedAt()).isNull();
+		assertThat(person.getConsent().type()).isEqualTo(Consent.Type.EXPRESS);
+		assertThat(person.getConsent().channel()).isEqualTo(Consent.Channel.ADMIN);
+		assertThat(person.getConsent().proof()).isEqualTo("Formulaire signé n° 42");
+		assertThat(person.getConsent().expiresAt()).isNull();
+		assertThat(person.mayReceiveAt(this.later.plus(Duration.ofDays(3650)))).isTrue();
+	}
+
+	@Test
+	void changingTheAddressNormalisesIt() {
+		this.subscriber.changeEmail(EmailAddress.of(" Eric@Usinage-Côté.CA "), this.later);
+		assertThat(this.subscriber.getEmail().value()).isEqualTo("eric@xn--usinage-ct-k7a4k.ca");
+	}
+
+	@Test
+	void foldingIgnoresCaseAndAccents() {
+		assertThat(SubscriberSearch.fold("  ÉLISE  Côté ")).isEqualTo("elise cote");
+		assertThat(SubscriberSearch.nameKeys(null, "O’Neil")).isEqualTo(List.of("o’neil", "o", "neil"));
+	}
+
+	private Subscriber unsubscribed() {
+		// the store marks the status; a document read back in that state is what the aggregate sees
+		var person = SubscriberFixtures.member("u@exemple.ca", "U", "U", null, "l");
+		try {
+			var status = Subscriber.class.getDeclaredField("status");
+			status.setAccessible(true);
+			status.set(person, SubscriberStatus.UNSUBSCRIBED);
+			var consent = Subscriber.class.getDeclaredField("consent");
+			consent.setAccessible(true);
+			consent.set(person, person.getConsent().withdrawn(this.later));
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new IllegalStateException(ex);
+		}
+		return person;
+	}
+
+}
