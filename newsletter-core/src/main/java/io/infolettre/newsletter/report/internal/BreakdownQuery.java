@@ -113,13 +113,13 @@ class BreakdownQuery {
 		if (subscriber == null) {
 			return "";
 		}
-		String value = switch (by) {
+		Object value = switch (by) {
 			case SECTOR -> subscriber.getAttributes().get("secteur");
 			case TERRITORY -> subscriber.getAttributes().get("territoire");
 			case LANGUAGE -> subscriber.getLanguage();
 			case COMPANY -> subscriber.getCompany();
 		};
-		return value == null ? "" : value.strip();
+		return value == null ? "" : value.toString().strip();
 	}
 
 }
