@@ -17,7 +17,6 @@ import io.infolettre.newsletter.delivery.Deliveries;
 import io.infolettre.newsletter.delivery.IssueSending;
 import io.infolettre.newsletter.fixtures.IssueFixtures;
 import io.infolettre.newsletter.fixtures.MutableClock;
-import io.infolettre.newsletter.fixtures.SubscriberFixtures;
 import io.infolettre.newsletter.issue.Issue;
 import io.infolettre.newsletter.issue.IssueManagement;
 import io.infolettre.newsletter.issue.IssueStatus;
@@ -30,6 +29,9 @@ import io.infolettre.newsletter.series.SendCalendar;
 import io.infolettre.newsletter.series.Series;
 import io.infolettre.newsletter.series.SeriesManagement;
 import io.infolettre.newsletter.series.SeriesMode;
+import io.infolettre.newsletter.subscriber.Consent;
+import io.infolettre.newsletter.subscriber.EmailAddress;
+import io.infolettre.newsletter.subscriber.Subscriber;
 import io.infolettre.newsletter.subscriber.SubscriberManagement;
 import io.infolettre.newsletter.support.AbstractIntegrationTests;
 import io.infolettre.newsletter.support.NewsletterIntegrationTest;
@@ -249,8 +251,11 @@ class SchedulingIntegrationTests {
 	}
 
 	private Issue draftFor(String list, int members) {
+		// express consent: the clock of these tests runs into 2028, when an implied consent given today has lapsed
 		this.subscribers.addAll(IntStream.range(0, members)
-			.mapToObj(i -> SubscriberFixtures.member(list + "-" + i + "@exemple.ca", "Hélène", "Tremblay", "Usine", list))
+			.mapToObj(i -> new Subscriber(EmailAddress.of(list + "-" + i + "@exemple.ca"), "Hélène", "Tremblay", "Usine",
+					"fr", Consent.express(Consent.Channel.ADMIN, "test", "test", null, Instant.now()), Instant.now())
+				.addToList(list))
 			.toList());
 		return this.issues.createDraft("Infolettre " + list, IssueFixtures.infolettre(), Audience.list(list));
 	}
