@@ -122,7 +122,7 @@ import_file() {
     status="$(json 'j["status"]' <<<"$doc")"
     [ "$status" = DONE ] || [ "$status" = FAILED ] && break
     kill -0 "$APP_PID" 2>/dev/null || die "the application died during the import"
-    sleep 0.2
+    sleep 0.5
   done
   end="$("$PY" -c 'import time; print(time.time())')"
   t1="$(uptime_s)"

@@ -250,8 +250,7 @@ class SchedulingIntegrationTests {
 
 	private Issue draftFor(String list, int members) {
 		this.subscribers.addAll(IntStream.range(0, members)
-			.mapToObj(i -> SubscriberFixtures.member(list + "-" + i + "@exemple.ca", "Hélène", "Tremblay", "Usine", list,
-					this.clock.instant()))
+			.mapToObj(i -> SubscriberFixtures.member(list + "-" + i + "@exemple.ca", "Hélène", "Tremblay", "Usine", list))
 			.toList());
 		return this.issues.createDraft("Infolettre " + list, IssueFixtures.infolettre(), Audience.list(list));
 	}
