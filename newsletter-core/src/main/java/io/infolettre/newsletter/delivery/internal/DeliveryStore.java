@@ -353,20 +353,27 @@ public class DeliveryStore implements Deliveries {
 		return stillPending;
 	}
 
-	/** A cancelled send: whoever was still waiting is skipped, with the reason (the counters follow). */
+	/**
+	 * A cancelled send: whoever was still waiting is skipped, with the reason. The cancel and the end of
+	 * the job both call this, sometimes at the same moment; the embedded server then reports the same
+	 * entries modified by both, so the counter is set from the ledger rather than moved by the reports.
+	 */
 	public long cancelPending(String issueId, Instant at) {
 		var query = Query.query(Criteria.where(ISSUE_ID).is(issueId).and(STATUS).is(DeliveryStatus.PENDING.name()));
 		long skipped = this.mongo.updateMulti(query, new Update().set(STATUS, DeliveryStatus.SKIPPED.name())
 			.set("error", "Envoi annulé")
 			.set("updatedAt", at), Delivery.COLLECTION).getModifiedCount();
 		if (skipped > 0) {
-			this.mongo.updateFirst(byId(issueId), new Update().inc(COUNTERS.get(DeliveryStatus.SKIPPED), skipped),
+			long allSkipped = this.mongo.count(
+					Query.query(Criteria.where(ISSUE_ID).is(issueId).and(STATUS).is(DeliveryStatus.SKIPPED.name())),
+					Delivery.COLLECTION);
+			this.mongo.updateFirst(byId(issueId), new Update().set(COUNTERS.get(DeliveryStatus.SKIPPED), allSkipped),
 					HEADS);
 		}
 		return skipped;
 	}
 
-		public void recordUnsubscribe(String deliveryId, Instant at) {
+	public void recordUnsubscribe(String deliveryId, Instant at) {
 		Document before = incrementAndGetPrevious(deliveryId, "unsubscribeRequests");
 		if (before != null && count(before, "unsubscribeRequests") == 0) {
 			setById(deliveryId, "unsubscribedAt", at);
