@@ -88,6 +88,9 @@ public class AudienceData {
 			}
 			db.getCollection("companies").insertMany(companyDocs);
 			var subscribers = db.getCollection("subscribers");
+			// the application's unique index on the address, made before the data (building it after takes long)
+			subscribers.createIndex(new Document("email", 1),
+					new com.mongodb.client.model.IndexOptions().unique(true).name("email_unique"));
 			long t0 = System.nanoTime();
 			List<Document> batch = new ArrayList<>(10_000);
 			for (int i = 0; i < n; i++) {

@@ -64,7 +64,7 @@ IMPORT_ROWS_PER_S=na
 # ------------------------------------------------------------------ 2. the application and the counts
 SMTP_PORT="$(free_port 1)"   # nothing is sent: no relay listens there
 app_start "$WORK/app" "$SMTP_PORT" "$WORK/app.log" -Xmx1g -- --newsletter.demo.enabled=false "--spring.mongodb.uri=$URI"
-app_wait_ready 180
+app_wait_ready 900   # its first start over a million subscribers creates its indexes
 log "application ready on port $APP_PORT"
 
 rule() {  # rule SUBJECT OPERATOR ATTRIBUTE VALUE...

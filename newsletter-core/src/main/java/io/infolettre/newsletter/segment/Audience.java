@@ -39,7 +39,7 @@ public record Audience(String list, String segment) {
 		return this.list == null && this.segment == null;
 	}
 
-	public boolean isSegment() {
+	public boolean targetsSegment() {
 		return this.segment != null;
 	}
 

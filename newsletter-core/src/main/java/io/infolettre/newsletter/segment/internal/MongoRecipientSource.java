@@ -35,7 +35,7 @@ class MongoRecipientSource implements RecipientSource {
 	/** A segment deleted since it was chosen has no members (a send to it is refused as empty). */
 	@Override
 	public long count(Audience audience) {
-		if (audience.isSegment() && this.segments.find(audience.segment()).isEmpty()) {
+		if (audience.targetsSegment() && this.segments.find(audience.segment()).isEmpty()) {
 			return 0;
 		}
 		return SubscriberCounts.count(this.mongo, criteria(audience));
@@ -76,7 +76,7 @@ class MongoRecipientSource implements RecipientSource {
 	 */
 	private Criteria criteria(Audience audience) {
 		Criteria selection = null;
-		if (audience.isSegment()) {
+		if (audience.targetsSegment()) {
 			selection = this.segments.compiled(audience.segment());
 		}
 		else if (!audience.isWholeBase()) {
