@@ -15,7 +15,7 @@ class SubscriberTests {
 	private final Instant later = Instant.parse("2027-03-01T12:00:00Z");
 
 	private final Subscriber subscriber = SubscriberFixtures.member("eric@exemple.ca", "Éric", "Côté-Tremblay",
-			"Usinage Côté", "membres");
+			"Usinage Côté", "membres", Instant.parse("2026-11-26T12:00:00Z"));
 
 	@Test
 	void editingDetailsRefreshesTheFoldedSearchKeys() {

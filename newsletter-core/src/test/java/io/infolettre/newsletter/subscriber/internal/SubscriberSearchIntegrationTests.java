@@ -48,11 +48,11 @@ class SubscriberSearchIntegrationTests {
 				this.clock);
 		this.companies.createIndexes();
 		this.store.insertNew(List.of(
-				SubscriberFixtures.member("eric.cote@usinage.ca", "Éric", "Côté", "Usinage Côté", "membres")
+				SubscriberFixtures.member("eric.cote@usinage.ca", "Éric", "Côté", "Usinage Côté", "membres", Instant.now())
 					.withTag("conférencier"),
-				SubscriberFixtures.member("helene@beton.ca", "Hélène", "Gagnon-Tremblay", "Béton Saguenay", "formations")
+				SubscriberFixtures.member("helene@beton.ca", "Hélène", "Gagnon-Tremblay", "Béton Saguenay", "formations", Instant.now())
 					.withAttribute("secteur", "Génie"),
-				SubscriberFixtures.member("marc@usinage.ca", "Marc", "Côté", "Usinage Côté", "formations")));
+				SubscriberFixtures.member("marc@usinage.ca", "Marc", "Côté", "Usinage Côté", "formations", Instant.now())));
 	}
 
 	@AfterEach
