@@ -250,9 +250,7 @@ class SchedulingIntegrationTests {
 
 	private Issue draftFor(String list, int members) {
 		this.subscribers.addAll(IntStream.range(0, members)
-			// express consent: a series made in 2028 would outlive an implied consent granted today
-			.mapToObj(i -> SubscriberFixtures.expressMember(list + "-" + i + "@exemple.ca", "Hélène", "Tremblay", "Usine",
-					list))
+			.mapToObj(i -> SubscriberFixtures.member(list + "-" + i + "@exemple.ca", "Hélène", "Tremblay", "Usine", list))
 			.toList());
 		return this.issues.createDraft("Infolettre " + list, IssueFixtures.infolettre(), Audience.list(list));
 	}
