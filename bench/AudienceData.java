@@ -87,6 +87,12 @@ public class AudienceData {
 						.append("secteur", SECTORS[pick(random, SECTOR_SHARE)])));
 			}
 			db.getCollection("companies").insertMany(companyDocs);
+			// the companies' size is an attribute the coordinator defines (as the application stores it)
+			db.getCollection("attribute_definitions").insertOne(new Document("_id", "attr:employes").append("name", "employes")
+				.append("label", "Employés")
+				.append("type", "NUMBER")
+				.append("choices", List.of())
+				.append("builtIn", false));
 			var subscribers = db.getCollection("subscribers");
 			// the application's unique index on the address, made before the data (building it after takes long)
 			subscribers.createIndex(new Document("email", 1),
