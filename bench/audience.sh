@@ -14,7 +14,8 @@
 #  the count is of receivable subscribers: active, consent in force)
 #
 # Usage: bench/audience.sh [--subscribers N] [--repeats R] [--keep]
-# Environment: BENCH_DB_HEAP (the database JVM's heap, default 10g).
+# Environment: BENCH_DB_HEAP (the database JVM's heap, default 10g), SKIP_IMPORT=1 (leave out the CSV import
+# benchmark, bench/import.sh, which this script otherwise runs first; import_rows_per_s then prints "na").
 set -euo pipefail
 
 # shellcheck source=bench/lib.sh
@@ -57,9 +58,16 @@ java -Xmx1g -cp "$WORK/lib/*" "$DATA" generate "$URI" "$SUBSCRIBERS" 2>"$WORK/ge
   || { tail -20 "$WORK/generate.err" >&2; die "generating the subscribers failed"; }
 
 # ------------------------------------------------------------------ import (CSV) benchmark
-# >>> import_rows_per_s: the CSV import benchmark goes here (it sets IMPORT_ROWS_PER_S). <<<
-IMPORT_ROWS_PER_S=na
-# <<< end of the import benchmark's place >>>
+# bench/import.sh runs on its own (its application, its data); its 100,000-row rate is kept here.
+if [ "${SKIP_IMPORT:-0}" = 1 ]; then
+  IMPORT_ROWS_PER_S=na
+else
+  log "CSV import benchmark (bench/import.sh) ..."
+  IMPORT_LINE="$(bash "$REPO/bench/import.sh" 2>"$WORK/import.err" | grep '^RESULT ' | tail -1)" \
+    || { tail -20 "$WORK/import.err" >&2; die "the import benchmark failed"; }
+  IMPORT_ROWS_PER_S="$(sed -n 's/.* import_rows_per_s=\([^ ]*\).*/\1/p' <<<"$IMPORT_LINE")"
+  log "import: $IMPORT_LINE"
+fi
 
 # ------------------------------------------------------------------ 2. the application and the counts
 SMTP_PORT="$(free_port 1)"   # nothing is sent: no relay listens there
