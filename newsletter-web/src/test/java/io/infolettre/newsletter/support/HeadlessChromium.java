@@ -24,7 +24,9 @@ public final class HeadlessChromium {
 		options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-				"--disable-sync", "--window-size=1280,1000", "--lang=fr-CA");
+				"--disable-sync", "--window-size=1280,1000", "--lang=fr-CA",
+				// Bootstrap scrolls smoothly unless motion is reduced: a click would land mid-scroll
+				"--force-prefers-reduced-motion", "--disable-smooth-scrolling");
 		var service = new ChromeDriverService.Builder()
 			.usingDriverExecutable(Path.of(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")).toFile())
 			.usingAnyFreePort()
