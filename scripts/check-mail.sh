@@ -60,9 +60,15 @@ start_mail_sink() {
 
 # The demo loader seeds exactly one draft; the draft is the only issue in DRAFT status.
 find_demo_draft() {
-  local issues id count
-  issues="$(api GET /api/v1/issues)" || die "GET /api/v1/issues failed"
-  count="$(json 'len([i for i in j if i["status"] == "DRAFT"])' <<<"$issues")"
+  local issues id count tries=0
+  # the demo data is loaded once the application answers: wait for it (a minute at most)
+  while :; do
+    issues="$(api GET /api/v1/issues)" || die "GET /api/v1/issues failed"
+    count="$(json 'len([i for i in j if i["status"] == "DRAFT"])' <<<"$issues")"
+    [ "$count" -ge 1 ] || [ "$tries" -ge 120 ] && break
+    tries=$((tries + 1))
+    sleep 0.5
+  done
   [ "$count" -ge 1 ] || die "no DRAFT issue among $(json 'len(j)' <<<"$issues") issue(s): is the demo data on?"
   [ "$count" = 1 ] || log "warning: $count draft issues; sending the first one"
   id="$(json '[i for i in j if i["status"] == "DRAFT"][0]["id"]' <<<"$issues")"
