@@ -30,10 +30,12 @@ public record TrackingBatch(String issueId, List<Event> events, List<First> firs
 	 * {@link Kind#CLICK} its first click by a person, {@link Kind#LINK} its first click by a person on
 	 * this link.
 	 *
+	 * @param subscriberId the entry's recipient, as the writer already knows it (listeners need not
+	 * read the ledger again); {@code null} in a report rebuild, which counts and tells nobody
 	 * @param type the class of the event that made it
 	 * @param link the link clicked, when a click made it
 	 */
-	public record First(String deliveryId, Kind kind, Instant at, OpenClass type, Integer link) {
+	public record First(String deliveryId, String subscriberId, Kind kind, Instant at, OpenClass type, Integer link) {
 
 		public enum Kind {
 

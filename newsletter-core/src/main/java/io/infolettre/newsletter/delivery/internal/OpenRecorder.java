@@ -268,16 +268,16 @@ public class OpenRecorder implements SmartLifecycle {
 			issue.count(open.link() == null ? "openEvents" : "clickEvents");
 			if (!this.anonymous) {
 				if (!entry.seen) {
-					issue.first(new First(open.deliveryId(), Kind.SEEN, open.at(), type, open.link()));
+					issue.first(new First(open.deliveryId(), entry.subscriberId, Kind.SEEN, open.at(), type, open.link()));
 				}
 				if (type.isRead() && !entry.opened) {
-					issue.first(new First(open.deliveryId(), Kind.READ, open.at(), type, open.link()));
+					issue.first(new First(open.deliveryId(), entry.subscriberId, Kind.READ, open.at(), type, open.link()));
 				}
 				if (type.isRead() && open.link() != null && !entry.clicked) {
-					issue.first(new First(open.deliveryId(), Kind.CLICK, open.at(), type, open.link()));
+					issue.first(new First(open.deliveryId(), entry.subscriberId, Kind.CLICK, open.at(), type, open.link()));
 				}
 				if (type.isRead() && open.link() != null && !entry.links.contains(open.link())) {
-					issue.first(new First(open.deliveryId(), Kind.LINK, open.at(), type, open.link()));
+					issue.first(new First(open.deliveryId(), entry.subscriberId, Kind.LINK, open.at(), type, open.link()));
 				}
 			}
 		}
@@ -369,11 +369,11 @@ public class OpenRecorder implements SmartLifecycle {
 			return entries;
 		}
 		var query = Query.query(Criteria.where("_id").in(unknown));
-		query.fields().include("sentAt", "openedAt", "clickedAt", "seenAt", CLICKED_LINKS);
+		query.fields().include("subscriberId", "sentAt", "openedAt", "clickedAt", "seenAt", CLICKED_LINKS);
 		for (Document document : this.mongo.find(query, Document.class, Delivery.COLLECTION)) {
 			Date sentAt = document.getDate("sentAt");
-			var known = new Known(sentAt == null ? null : sentAt.toInstant(), document.containsKey("openedAt"),
-					document.containsKey("clickedAt"));
+			var known = new Known(document.getString("subscriberId"), sentAt == null ? null : sentAt.toInstant(),
+					document.containsKey("openedAt"), document.containsKey("clickedAt"));
 			known.seen = document.containsKey("seenAt");
 			if (document.get(CLICKED_LINKS) instanceof Document links) {
 				links.keySet().forEach(link -> known.links.add(Integer.parseUnsignedInt(link, 16)));
@@ -468,6 +468,8 @@ public class OpenRecorder implements SmartLifecycle {
 	 */
 	private static final class Known {
 
+		final String subscriberId;
+
 		final Instant sentAt;
 
 		boolean opened;
@@ -478,7 +480,8 @@ public class OpenRecorder implements SmartLifecycle {
 
 		final Set<Integer> links = new HashSet<>(2);
 
-		Known(Instant sentAt, boolean opened, boolean clicked) {
+		Known(String subscriberId, Instant sentAt, boolean opened, boolean clicked) {
+			this.subscriberId = subscriberId;
 			this.sentAt = sentAt;
 			this.opened = opened;
 			this.clicked = clicked;
