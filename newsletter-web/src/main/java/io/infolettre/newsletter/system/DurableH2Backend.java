@@ -3,6 +3,7 @@ package io.infolettre.newsletter.system;
 import java.util.Locale;
 import java.util.Set;
 
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
@@ -12,6 +13,7 @@ import org.h2.mvstore.MVStore;
  * mongo-java-server's H2 backend acknowledges a write before its MVStore commits it (about a second
  * later), so a kill -9 loses acknowledged writes. Committing after every write command makes
  * "acknowledged" mean "in the file": a crash loses nothing the application was told is stored.
+ * Its databases find documents by {@code _id} first ({@link IdFirstH2Database}).
  */
 class DurableH2Backend extends H2Backend {
 
@@ -20,6 +22,11 @@ class DurableH2Backend extends H2Backend {
 
 	DurableH2Backend(MVStore store) {
 		super(store);
+	}
+
+	@Override
+	protected MongoDatabase openOrCreateDatabase(String name) {
+		return IdFirstH2Database.open(name, getMvStore(), getCursorRegistry());
 	}
 
 	@Override

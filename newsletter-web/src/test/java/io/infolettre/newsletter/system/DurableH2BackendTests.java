@@ -2,8 +2,16 @@ package io.infolettre.newsletter.system;
 
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
 
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.bson.Document;
@@ -12,8 +20,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** An acknowledged write is in the file, not waiting for the store's background commit. */
+/**
+ * An acknowledged write is in the file, not waiting for the store's background commit; a query that
+ * names {@code _id} and more answers as a scan would (it reads the {@code _id} index's candidates).
+ */
 class DurableH2BackendTests {
 
 	@TempDir
@@ -33,14 +45,93 @@ class DurableH2BackendTests {
 	}
 
 	private static boolean writeThenHasUnsavedChanges(H2Backend backend, MVStore store) {
+		return withCollection(backend, collection -> {
+			collection.insertOne(new Document("_id", 1).append("n", "Réal"));
+			collection.updateOne(new Document("_id", 1), new Document("$set", new Document("n", "Rémi")));
+			return store.hasUnsavedChanges();
+		});
+	}
+
+	@Test
+	void queriesNamingIdAndMoreAnswerAsAScanWould() {
+		MVStore store = new MVStore.Builder().fileName(this.dir.resolve("planned.mv").toString()).open();
+		withCollection(new DurableH2Backend(store), collection -> {
+			List<Document> documents = new ArrayList<>();
+			for (int i = 0; i < 500; i++) {
+				var document = new Document("_id", "e" + i).append("n", i % 7).append("ville", i % 2 == 0 ? "Alma" : "Jonquière");
+				if (i % 3 == 0) {
+					document.append("openedAt", i);
+				}
+				documents.add(document);
+			}
+			collection.insertMany(documents);
+
+			assertThat(ids(collection, Filters.and(Filters.eq("_id", "e4"), Filters.exists("openedAt", false))))
+				.containsExactly("e4");
+			assertThat(ids(collection, Filters.and(Filters.eq("_id", "e3"), Filters.exists("openedAt", false)))).isEmpty();
+			assertThat(ids(collection, Filters.and(Filters.eq("_id", "absent"), Filters.eq("n", 1)))).isEmpty();
+			assertThat(ids(collection, Filters.and(Filters.in("_id", "e1", "e2", "e9", "e10", "absent"),
+					Filters.eq("ville", "Alma")))).containsExactlyInAnyOrder("e2", "e10");
+			assertThat(collection.find(Filters.and(Filters.in("_id", "e5", "e6", "e7"), Filters.gte("n", 0)))
+				.sort(Sorts.descending("n")).map(d -> d.getString("_id")).into(new ArrayList<>()))
+				.containsExactly("e6", "e5", "e7");
+			// an _id condition the index cannot answer: the scan answers it
+			assertThat(ids(collection, Filters.and(Filters.gte("_id", "e98"), Filters.eq("n", 1))))
+				.containsExactlyInAnyOrderElementsOf(documents.stream()
+					.filter(d -> d.getString("_id").compareTo("e98") >= 0 && d.getInteger("n") == 1)
+					.map(d -> d.getString("_id")).toList());
+
+			// the conditional "set once" update: the first takes, the second finds nothing to set
+			var once = Filters.and(Filters.eq("_id", "e8"), Filters.exists("openedAt", false));
+			assertThat(collection.updateOne(once, Updates.set("openedAt", 1)).getModifiedCount()).isEqualTo(1);
+			assertThat(collection.updateOne(once, Updates.set("openedAt", 2)).getModifiedCount()).isZero();
+			assertThat(collection.find(Filters.eq("_id", "e8")).first().getInteger("openedAt")).isEqualTo(1);
+			assertThat(collection.countDocuments(Filters.and(Filters.in("_id", "e8", "e9", "e10"),
+					Filters.exists("openedAt")))).isEqualTo(2);
+			assertThat(collection.deleteMany(Filters.and(Filters.in("_id", "e8", "e9"), Filters.exists("openedAt")))
+				.getDeletedCount()).isEqualTo(2);
+			assertThat(collection.countDocuments()).isEqualTo(498);
+
+			// the index remembers recent keys: a key removed and added again is found where it is now
+			collection.insertOne(new Document("_id", "e8").append("n", 99));
+			assertThat(collection.find(Filters.eq("_id", "e8")).first().getInteger("n")).isEqualTo(99);
+			assertThatThrownBy(() -> collection.insertOne(new Document("_id", "e8")))
+				.isInstanceOf(MongoWriteException.class)
+				.hasMessageContaining("duplicate key");
+			collection.replaceOne(Filters.eq("_id", "e8"), new Document("n", 100));
+			assertThat(ids(collection, Filters.and(Filters.eq("_id", "e8"), Filters.eq("n", 100)))).containsExactly("e8");
+			assertThat(collection.countDocuments()).isEqualTo(499);
+			return null;
+		});
+	}
+
+	@Test
+	void collectionsReopenedFromTheFileStillFindByIdFirst() {
+		Path file = this.dir.resolve("reopened.mv");
+		MVStore first = new MVStore.Builder().fileName(file.toString()).open();
+		withCollection(new DurableH2Backend(first), collection -> collection.insertOne(new Document("_id", "e1").append("n", 1)));
+		first.close();
+
+		MVStore again = new MVStore.Builder().fileName(file.toString()).open();
+		var backend = new DurableH2Backend(again);
+		assertThat(backend.resolveDatabase("d").resolveCollection("c", false))
+			.isInstanceOf(IdFirstH2Database.IdFirstCollection.class);
+		List<String> found = withCollection(backend,
+				collection -> ids(collection, Filters.and(Filters.eq("_id", "e1"), Filters.eq("n", 1))));
+		assertThat(found).containsExactly("e1");
+		again.close();
+	}
+
+	private static List<String> ids(MongoCollection<Document> collection, org.bson.conversions.Bson filter) {
+		return collection.find(filter).map(d -> d.getString("_id")).into(new ArrayList<>());
+	}
+
+	private static <T> T withCollection(H2Backend backend, Function<MongoCollection<Document>, T> work) {
 		var server = new MongoServer(backend);
 		try {
 			InetSocketAddress address = server.bind();
 			try (var client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort())) {
-				var collection = client.getDatabase("d").getCollection("c");
-				collection.insertOne(new Document("_id", 1).append("n", "Réal"));
-				collection.updateOne(new Document("_id", 1), new Document("$set", new Document("n", "Rémi")));
-				return store.hasUnsavedChanges();
+				return work.apply(client.getDatabase("d").getCollection("c"));
 			}
 		}
 		finally {

@@ -243,7 +243,9 @@ public class OpenRecorder implements SmartLifecycle {
 	}
 
 	private void write(List<Open> batch) {
+		long started = System.nanoTime();
 		Map<String, Known> entries = entries(batch);
+		long entriesRead = System.nanoTime();
 		Map<String, IssueBatch> byIssue = new LinkedHashMap<>();
 		for (Open open : batch) {
 			Known entry = entries.get(open.deliveryId());
@@ -281,14 +283,18 @@ public class OpenRecorder implements SmartLifecycle {
 				}
 			}
 		}
+		long[] phases = new long[4];
 		byIssue.forEach((issueId, issue) -> {
+			long t0 = System.nanoTime();
 			this.mongo.insert(new Document("issueId", issueId).append("from", issue.events.get(0).get("t"))
 				.append("to", issue.events.get(issue.events.size() - 1).get("t"))
 				.append("count", issue.events.size())
 				.append("events", issue.events), EVENTS);
 			var counters = new Update();
 			issue.counts.forEach(counters::inc);
+			long t1 = System.nanoTime();
 			List<First> firsts = markFirsts(issue.firsts.values());
+			long t2 = System.nanoTime();
 			long read = firsts.stream().filter(first -> first.kind() == Kind.READ).count();
 			long clicked = firsts.stream().filter(first -> first.kind() == Kind.CLICK).count();
 			// set now, here or by another instance before: either way for good
@@ -300,8 +306,22 @@ public class OpenRecorder implements SmartLifecycle {
 				counters.inc("clicked", clicked);
 			}
 			this.mongo.updateFirst(Query.query(Criteria.where("_id").is(issueId)), counters, DeliveryStore.HEADS);
+			long t3 = System.nanoTime();
 			tell(new TrackingBatch(issueId, issue.recorded, firsts));
+			phases[0] += t1 - t0;
+			phases[1] += t2 - t1;
+			phases[2] += t3 - t2;
+			phases[3] += System.nanoTime() - t3;
 		});
+		if (log.isDebugEnabled()) {
+			log.debug("Recorded {} opens in {} ms: ledger read {} ms, events {} ms, firsts {} ms, counters {} ms, listeners {} ms",
+					batch.size(), ms(System.nanoTime() - started), ms(entriesRead - started), ms(phases[0]), ms(phases[1]),
+					ms(phases[2]), ms(phases[3]));
+		}
+	}
+
+	private static long ms(long nanos) {
+		return nanos / 1_000_000;
 	}
 
 	// A listener's failure must not lose the batch, which is written: its counters can be rebuilt.
@@ -385,39 +405,79 @@ public class OpenRecorder implements SmartLifecycle {
 	}
 
 	/**
-	 * Conditional: a first already set (by another instance, an earlier batch) stays. One bulk write for
-	 * all kinds; when some did not take (rare: another instance was first), the entries are read again
-	 * to tell which this batch set, so that each first is told to the listeners exactly once.
+	 * Conditional: a first already set (by another instance, an earlier batch) stays. One update per
+	 * entry sets all of its firsts at once (its first open is usually also its first read), one bulk
+	 * write for the batch. When some did not take (rare: another instance was first for one of them),
+	 * the entries are read again: an entry's update set all its firsts or none, and those of the entries
+	 * it did not take are tried again one by one, so that each first is told to the listeners exactly
+	 * once.
 	 * @return the firsts this batch set
 	 */
 	private List<First> markFirsts(Collection<First> firsts) {
 		if (firsts.isEmpty()) {
 			return List.of();
 		}
-		var bulk = this.mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Delivery.COLLECTION);
-		for (First first : firsts) {
-			String field = fieldOf(first);
-			var update = new Update().set(field, first.at());
-			if (first.kind() == Kind.SEEN) {
-				update.set("seenAs", first.type().name());
-			}
-			if (first.kind() == Kind.READ && first.link() != null) {
-				update.set("readByClick", true);
-			}
-			bulk.updateOne(Query.query(Criteria.where("_id").is(first.deliveryId()).and(field).exists(false)), update);
-		}
-		if (bulk.execute().getModifiedCount() == firsts.size()) {
+		Map<String, List<First>> byEntry = new LinkedHashMap<>();
+		firsts.forEach(first -> byEntry.computeIfAbsent(first.deliveryId(), id -> new ArrayList<>()).add(first));
+		if (setOnce(byEntry.values()) == byEntry.size()) {
 			return List.copyOf(firsts);
 		}
+		List<First> taken = new ArrayList<>();
+		List<List<First>> oneByOne = new ArrayList<>();
+		Map<String, Document> stored = stored(byEntry.keySet());
+		byEntry.values().forEach(group -> {
+			if (isStored(stored, group.get(0))) {
+				taken.addAll(group);
+			}
+			else {
+				group.stream().filter(first -> valueOf(stored, first) == null).forEach(first -> oneByOne.add(List.of(first)));
+			}
+		});
+		if (!oneByOne.isEmpty()) {
+			setOnce(oneByOne);
+			Map<String, Document> again = stored(oneByOne.stream().map(one -> one.get(0).deliveryId()).toList());
+			oneByOne.stream().map(one -> one.get(0)).filter(first -> isStored(again, first)).forEach(taken::add);
+		}
+		return taken;
+	}
+
+	/** One conditional update per group (the firsts of one entry): @return how many took */
+	private long setOnce(Collection<List<First>> groups) {
+		var bulk = this.mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Delivery.COLLECTION);
+		for (List<First> group : groups) {
+			var criteria = Criteria.where("_id").is(group.get(0).deliveryId());
+			var update = new Update();
+			for (First first : group) {
+				String field = fieldOf(first);
+				criteria.and(field).exists(false);
+				update.set(field, first.at());
+				if (first.kind() == Kind.SEEN) {
+					update.set("seenAs", first.type().name());
+				}
+				if (first.kind() == Kind.READ && first.link() != null) {
+					update.set("readByClick", true);
+				}
+			}
+			bulk.updateOne(Query.query(criteria), update);
+		}
+		return bulk.execute().getModifiedCount();
+	}
+
+	private Map<String, Document> stored(Collection<String> deliveryIds) {
 		Map<String, Document> stored = new HashMap<>();
-		var query = Query.query(Criteria.where("_id").in(firsts.stream().map(First::deliveryId).distinct().toList()));
+		var query = Query.query(Criteria.where("_id").in(deliveryIds));
 		query.fields().include("seenAt", "openedAt", "clickedAt", CLICKED_LINKS);
 		this.mongo.find(query, Document.class, Delivery.COLLECTION).forEach(d -> stored.put(d.getString("_id"), d));
-		return firsts.stream().filter(first -> {
-			Document entry = stored.get(first.deliveryId());
-			Object value = entry == null ? null : entry.getEmbedded(List.of(fieldOf(first).split("\\.")), Object.class);
-			return value instanceof Date date && date.getTime() == first.at().toEpochMilli();
-		}).toList();
+		return stored;
+	}
+
+	private static Object valueOf(Map<String, Document> stored, First first) {
+		Document entry = stored.get(first.deliveryId());
+		return entry == null ? null : entry.getEmbedded(List.of(fieldOf(first).split("\\.")), Object.class);
+	}
+
+	private static boolean isStored(Map<String, Document> stored, First first) {
+		return valueOf(stored, first) instanceof Date date && date.getTime() == first.at().toEpochMilli();
 	}
 
 	private static String fieldOf(First first) {

@@ -267,7 +267,7 @@ public class SubscriberStore implements Subscribers {
 	/**
 	 * Remembers that these subscribers opened the issue, for the engagement rules of segments: the
 	 * issue joins their last opened ones (once, the oldest beyond {@link Subscriber.Fields#ENGAGEMENT_KEPT}
-	 * dropped), and the last open time moves forward. Two updates for a whole batch of opens.
+	 * dropped), and the last open time moves forward. One update for a whole batch of opens.
 	 */
 	public void recordOpens(String issueId, Collection<String> subscriberIds, Instant lastOpenAt) {
 		if (subscriberIds.isEmpty()) {
@@ -277,11 +277,10 @@ public class SubscriberStore implements Subscribers {
 			.in(subscriberIds)
 			.and(Subscriber.Fields.ENGAGEMENT_OPENED_ISSUES)
 			.ne(issueId));
-		var update = new Update();
+		// a subscriber who has the issue already had its time of reading it too
+		var update = new Update().max(Subscriber.Fields.ENGAGEMENT_LAST_OPENED_AT, lastOpenAt);
 		update.push(Subscriber.Fields.ENGAGEMENT_OPENED_ISSUES).slice(-Subscriber.Fields.ENGAGEMENT_KEPT).each(issueId);
 		this.mongo.updateMulti(notYet, update, Subscriber.class);
-		this.mongo.updateMulti(Query.query(Criteria.where(Subscriber.Fields.ID).in(subscriberIds)),
-				new Update().max(Subscriber.Fields.ENGAGEMENT_LAST_OPENED_AT, lastOpenAt), Subscriber.class);
 	}
 
 	/** A complaint (marked as spam) stops every future send at once. */

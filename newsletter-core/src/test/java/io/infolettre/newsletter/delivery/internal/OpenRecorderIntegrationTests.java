@@ -5,9 +5,14 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
 
+import io.infolettre.newsletter.delivery.Delivery;
 import io.infolettre.newsletter.delivery.DeliveryStatus;
+import io.infolettre.newsletter.delivery.TrackingBatch;
+import io.infolettre.newsletter.delivery.TrackingBatch.First;
+import io.infolettre.newsletter.delivery.TrackingBatch.First.Kind;
 import io.infolettre.newsletter.delivery.internal.DeliveryStore.Outcome;
 import io.infolettre.newsletter.fixtures.EmbeddedMongo;
 import io.infolettre.newsletter.fixtures.MutableClock;
@@ -19,7 +24,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** Opens written behind the requests, into a real MongoDB-wire server: nothing lost, each counted once. */
 class OpenRecorderIntegrationTests {
@@ -135,6 +145,36 @@ class OpenRecorderIntegrationTests {
 		assertThat(stored).as("the agent's family, never the address").doesNotContain("17.58")
 			.doesNotContain("66.249")
 			.contains("Gmail");
+	}
+
+	@Test
+	void aFirstReadAnotherInstanceRecordedMeanwhileIsNeitherOverwrittenNorToldAgain() {
+		List<TrackingBatch> told = new CopyOnWriteArrayList<>();
+		this.recorder.stop();
+		this.recorder = new OpenRecorder(this.mongo.template(),
+				new TrackingSettings(null, null, null, null, null, Duration.ofSeconds(2), Duration.ofHours(1), null),
+				this.clock, List.of(told::add));
+		String raced = this.ids.get(0);
+		String fresh = this.ids.get(1);
+		this.clock.set(this.sent.plusMillis(800));
+		this.recorder.record(raced, READER, null); // a scanner: seen, not read; the writer remembers so
+		this.recorder.flush();
+		// another instance records a person reading it
+		Instant elsewhere = this.sent.plusSeconds(500);
+		this.mongo.template().updateFirst(Query.query(Criteria.where("_id").is(raced)),
+				new Update().set("openedAt", elsewhere), Delivery.COLLECTION);
+
+		this.clock.set(this.sent.plusSeconds(600));
+		this.recorder.record(raced, READER, null);
+		this.recorder.record(fresh, READER, null);
+		this.recorder.flush();
+
+		assertThat(this.ledger.findById(raced).orElseThrow().getOpenedAt()).isEqualTo(elsewhere);
+		assertThat(this.ledger.findById(fresh).orElseThrow().getOpenedAt()).isEqualTo(this.sent.plusSeconds(600));
+		assertThat(told).hasSize(2);
+		assertThat(told.get(1).firsts()).extracting(First::deliveryId, First::kind)
+			.containsExactlyInAnyOrder(tuple(fresh, Kind.SEEN), tuple(fresh, Kind.READ));
+		assertThat(this.ledger.progress(this.issueId).opened()).as("this instance's reader only").isEqualTo(1);
 	}
 
 	@Test

@@ -1,0 +1,98 @@
+package io.infolettre.newsletter.system;
+
+import java.util.List;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.Document;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+
+/**
+ * mongo-java-server uses an index only when a query names exactly the index's fields: a query for one
+ * document by {@code _id} that says anything more ({@code {_id: x, openedAt: {$exists: false}}}, the
+ * conditional "set once" update) reads the whole collection. Here the {@code _id} index picks the
+ * candidates whenever the query names {@code _id} (a value, {@code $in} or a regular expression), and
+ * the rest of the query is then matched against them only, as MongoDB's planner does. The maps are the stock backend's, under
+ * the same names: a data folder written before reads the same. Its unique indexes remember the
+ * positions of the keys looked up lately ({@link RecentKeysIndex}).
+ */
+final class IdFirstH2Database extends H2Database {
+
+	private static final ThreadLocal<MVStore> OPENING = new ThreadLocal<>();
+
+	private final MVStore store;
+
+	private IdFirstH2Database(String name, MVStore store, CursorRegistry cursors) {
+		super(name, store, cursors);
+		this.store = store;
+	}
+
+	static IdFirstH2Database open(String name, MVStore store, CursorRegistry cursors) {
+		OPENING.set(store);
+		try {
+			return new IdFirstH2Database(name, store, cursors);
+		}
+		finally {
+			OPENING.remove();
+		}
+	}
+
+	@Override
+	protected Index<Object> openOrCreateUniqueIndex(String collection, String name, List<IndexKey> keys,
+			boolean sparse) {
+		MVMap<KeyValue, Object> map = store().openMap(getFullCollectionNamespace(collection) + "._index_" + name);
+		return new RecentKeysIndex(map, name, keys, sparse);
+	}
+
+	// H2Database opens the existing collections in its constructor, before this class's fields are set
+	private MVStore store() {
+		return this.store != null ? this.store : OPENING.get();
+	}
+
+	@Override
+	protected MongoCollection<Object> openOrCreateCollection(String name, CollectionOptions options) {
+		MVStore store = store();
+		String namespace = getFullCollectionNamespace(name);
+		return new IdFirstCollection(this, name, options, store.openMap("databases." + namespace),
+				store.openMap("meta." + namespace), this.cursorRegistry);
+	}
+
+	static final class IdFirstCollection extends H2Collection {
+
+		IdFirstCollection(H2Database database, String name, CollectionOptions options,
+				MVMap<Object, Document> data, MVMap<String, Object> meta, CursorRegistry cursors) {
+			super(database, name, options, data, meta, cursors);
+		}
+
+		@Override
+		protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
+				Document projection) {
+			String id = getIdField();
+			if (query.containsKey(id)) {
+				var byId = new Document(id, query.get(id));
+				for (Index<Object> index : getIndexes()) {
+					if (index.canHandle(byId)) {
+						// the index found exactly the documents whose _id matches: the rest of the query
+						// is matched against them (the stock path matches a 5,000-value $in against each
+						// of its 5,000 documents again)
+						var rest = new Document(query);
+						rest.remove(id);
+						return matchDocuments(rest, index.getPositions(byId), orderBy, skip, limit, batchSize,
+								projection);
+					}
+				}
+			}
+			return super.queryDocuments(query, orderBy, skip, limit, batchSize, projection);
+		}
+
+	}
+
+}
