@@ -13,7 +13,7 @@ import org.h2.mvstore.MVStore;
  * mongo-java-server's H2 backend acknowledges a write before its MVStore commits it (about a second
  * later), so a kill -9 loses acknowledged writes. Committing after every write command makes
  * "acknowledged" mean "in the file": a crash loses nothing the application was told is stored.
- * Its databases find documents by {@code _id} first ({@link IdFirstH2Database}).
+ * Its databases find documents by {@code _id} first ({@link IndexFirstH2Database}).
  */
 class DurableH2Backend extends H2Backend {
 
@@ -26,7 +26,7 @@ class DurableH2Backend extends H2Backend {
 
 	@Override
 	protected MongoDatabase openOrCreateDatabase(String name) {
-		return IdFirstH2Database.open(name, getMvStore(), getCursorRegistry());
+		return IndexFirstH2Database.open(name, getMvStore(), getCursorRegistry());
 	}
 
 	@Override

@@ -10,6 +10,8 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
@@ -58,7 +60,7 @@ class DurableH2BackendTests {
 		withCollection(new DurableH2Backend(store), collection -> {
 			List<Document> documents = new ArrayList<>();
 			for (int i = 0; i < 500; i++) {
-				var document = new Document("_id", "e" + i).append("n", i % 7).append("ville", i % 2 == 0 ? "Alma" : "Jonquière");
+				var document = new Document("_id", "e" + i).append("courriel", "membre" + i + "@exemple.ca").append("n", i % 7).append("ville", i % 2 == 0 ? "Alma" : "Jonquière");
 				if (i % 3 == 0) {
 					document.append("openedAt", i);
 				}
@@ -72,6 +74,10 @@ class DurableH2BackendTests {
 			assertThat(ids(collection, Filters.and(Filters.eq("_id", "absent"), Filters.eq("n", 1)))).isEmpty();
 			assertThat(ids(collection, Filters.and(Filters.in("_id", "e1", "e2", "e9", "e10", "absent"),
 					Filters.eq("ville", "Alma")))).containsExactlyInAnyOrder("e2", "e10");
+			collection.createIndex(Indexes.ascending("courriel"), new IndexOptions().unique(true));
+			assertThat(ids(collection, Filters.and(Filters.in("courriel", "membre1@exemple.ca", "membre2@exemple.ca",
+					"membre10@exemple.ca", "absent@exemple.ca"), Filters.eq("ville", "Alma"))))
+				.containsExactlyInAnyOrder("e2", "e10");
 			assertThat(collection.find(Filters.and(Filters.in("_id", "e5", "e6", "e7"), Filters.gte("n", 0)))
 				.sort(Sorts.descending("n")).map(d -> d.getString("_id")).into(new ArrayList<>()))
 				.containsExactly("e6", "e5", "e7");
@@ -93,12 +99,12 @@ class DurableH2BackendTests {
 			assertThat(collection.countDocuments()).isEqualTo(498);
 
 			// the index remembers recent keys: a key removed and added again is found where it is now
-			collection.insertOne(new Document("_id", "e8").append("n", 99));
+			collection.insertOne(new Document("_id", "e8").append("courriel", "membre8@exemple.ca").append("n", 99));
 			assertThat(collection.find(Filters.eq("_id", "e8")).first().getInteger("n")).isEqualTo(99);
-			assertThatThrownBy(() -> collection.insertOne(new Document("_id", "e8")))
+			assertThatThrownBy(() -> collection.insertOne(new Document("_id", "e8").append("courriel", "autre@exemple.ca")))
 				.isInstanceOf(MongoWriteException.class)
 				.hasMessageContaining("duplicate key");
-			collection.replaceOne(Filters.eq("_id", "e8"), new Document("n", 100));
+			collection.replaceOne(Filters.eq("_id", "e8"), new Document("courriel", "membre8@exemple.ca").append("n", 100));
 			assertThat(ids(collection, Filters.and(Filters.eq("_id", "e8"), Filters.eq("n", 100)))).containsExactly("e8");
 			assertThat(collection.countDocuments()).isEqualTo(499);
 			return null;
@@ -106,7 +112,7 @@ class DurableH2BackendTests {
 	}
 
 	@Test
-	void collectionsReopenedFromTheFileStillFindByIdFirst() {
+	void collectionsReopenedFromTheFileStillFindByIndexFirst() {
 		Path file = this.dir.resolve("reopened.mv");
 		MVStore first = new MVStore.Builder().fileName(file.toString()).open();
 		withCollection(new DurableH2Backend(first), collection -> collection.insertOne(new Document("_id", "e1").append("n", 1)));
@@ -115,7 +121,7 @@ class DurableH2BackendTests {
 		MVStore again = new MVStore.Builder().fileName(file.toString()).open();
 		var backend = new DurableH2Backend(again);
 		assertThat(backend.resolveDatabase("d").resolveCollection("c", false))
-			.isInstanceOf(IdFirstH2Database.IdFirstCollection.class);
+			.isInstanceOf(IndexFirstH2Database.IndexFirstCollection.class);
 		List<String> found = withCollection(backend,
 				collection -> ids(collection, Filters.and(Filters.eq("_id", "e1"), Filters.eq("n", 1))));
 		assertThat(found).containsExactly("e1");

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.infolettre.newsletter.delivery.Delivery;
@@ -67,8 +68,8 @@ public class OpenRecorder implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(OpenRecorder.class);
 
-	// about 150 bytes an open: 40 MB at most
-	private static final int CAPACITY = 250_000;
+	// about 40 bytes an open (an issue id shared by its opens, a sequence, a time): 40 MB at most
+	private static final int CAPACITY = 1_000_000;
 
 	private static final int BATCH = 5_000;
 
@@ -93,6 +94,9 @@ public class OpenRecorder implements SmartLifecycle {
 	private final BlockingQueue<Open> queue = new ArrayBlockingQueue<>(CAPACITY);
 
 	private final AtomicLong dropped = new AtomicLong();
+
+	// one string per issue for all its queued opens (a few hundred issues in years)
+	private final Map<String, String> issueIds = new ConcurrentHashMap<>();
 
 	// the writer's: clicks not written yet, and the clicks of the last moments (written or not)
 	private final List<Open> settling = new ArrayList<>();
@@ -142,8 +146,9 @@ public class OpenRecorder implements SmartLifecycle {
 			return;
 		}
 		// only what the writer needs waits in the queue: the class the request gives, the agent's family
-		var open = new Open(deliveryId, this.clock.instant(), OpenClassifier.byRequest(userAgent, address),
-				OpenClassifier.family(userAgent), link);
+		String issueId = this.issueIds.computeIfAbsent(LedgerKeys.issueOf(deliveryId), id -> id);
+		var open = new Open(issueId, (int) LedgerKeys.sequenceOf(deliveryId), this.clock.millis(),
+				OpenClassifier.byRequest(userAgent, address), OpenClassifier.family(userAgent), link);
 		if (!this.queue.offer(open) && this.dropped.incrementAndGet() % 1000 == 1) {
 			log.warn("Open queue full: {} opens and clicks dropped so far", this.dropped.get());
 		}
@@ -248,16 +253,18 @@ public class OpenRecorder implements SmartLifecycle {
 		long entriesRead = System.nanoTime();
 		Map<String, IssueBatch> byIssue = new LinkedHashMap<>();
 		for (Open open : batch) {
-			Known entry = entries.get(open.deliveryId());
+			String deliveryId = open.deliveryId();
+			Instant at = open.at();
+			Known entry = entries.get(deliveryId);
 			if (entry == null) {
 				continue; // a valid token of an entry that no longer exists (issue deleted)
 			}
 			OpenClass type = open.link() != null && isSweep(open) ? OpenClass.SCANNER
-					: this.classifier.classify(open.byRequest(), entry.sentAt, open.at());
-			var issue = byIssue.computeIfAbsent(LedgerKeys.issueOf(open.deliveryId()), id -> new IssueBatch());
+					: this.classifier.classify(open.byRequest(), entry.sentAt, at);
+			var issue = byIssue.computeIfAbsent(open.issueId(), id -> new IssueBatch());
 			// anonymous: counted for the issue, tied to nobody
-			var event = new Document(this.anonymous ? Map.of() : Map.of("d", open.deliveryId()))
-				.append("t", Date.from(open.at()))
+			var event = new Document(this.anonymous ? Map.of() : Map.of("d", deliveryId))
+				.append("t", Date.from(at))
 				.append("k", open.link() == null ? "OPEN" : "CLICK")
 				.append("c", type.name())
 				.append("a", open.family());
@@ -265,21 +272,21 @@ public class OpenRecorder implements SmartLifecycle {
 				event.append("l", open.link());
 			}
 			issue.events.add(event);
-			issue.recorded.add(new TrackingBatch.Event(open.at(), type, open.link()));
+			issue.recorded.add(new TrackingBatch.Event(at, type, open.link()));
 			issue.count((open.link() == null ? "openClasses." : "clickClasses.") + type.name());
 			issue.count(open.link() == null ? "openEvents" : "clickEvents");
 			if (!this.anonymous) {
 				if (!entry.seen) {
-					issue.first(new First(open.deliveryId(), entry.subscriberId, Kind.SEEN, open.at(), type, open.link()));
+					issue.first(new First(deliveryId, entry.subscriberId, Kind.SEEN, at, type, open.link()));
 				}
 				if (type.isRead() && !entry.opened) {
-					issue.first(new First(open.deliveryId(), entry.subscriberId, Kind.READ, open.at(), type, open.link()));
+					issue.first(new First(deliveryId, entry.subscriberId, Kind.READ, at, type, open.link()));
 				}
 				if (type.isRead() && open.link() != null && !entry.clicked) {
-					issue.first(new First(open.deliveryId(), entry.subscriberId, Kind.CLICK, open.at(), type, open.link()));
+					issue.first(new First(deliveryId, entry.subscriberId, Kind.CLICK, at, type, open.link()));
 				}
 				if (type.isRead() && open.link() != null && !entry.links.contains(open.link())) {
-					issue.first(new First(open.deliveryId(), entry.subscriberId, Kind.LINK, open.at(), type, open.link()));
+					issue.first(new First(deliveryId, entry.subscriberId, Kind.LINK, at, type, open.link()));
 				}
 			}
 		}
@@ -341,7 +348,7 @@ public class OpenRecorder implements SmartLifecycle {
 	private boolean isSweep(Open click) {
 		Set<Integer> links = new HashSet<>();
 		for (Open other : this.recentClicks) {
-			if (other.deliveryId().equals(click.deliveryId())
+			if (other.sequence() == click.sequence() && other.issueId().equals(click.issueId())
 					&& Duration.between(other.at(), click.at()).abs().compareTo(SWEEP_SPAN) <= 0) {
 				links.add(other.link());
 			}
@@ -377,12 +384,13 @@ public class OpenRecorder implements SmartLifecycle {
 		Map<String, Known> entries = new HashMap<>();
 		Set<String> unknown = new LinkedHashSet<>();
 		for (Open open : batch) {
-			Known known = this.known.get(open.deliveryId());
+			String deliveryId = open.deliveryId();
+			Known known = this.known.get(deliveryId);
 			if (known != null) {
-				entries.put(open.deliveryId(), known);
+				entries.put(deliveryId, known);
 			}
 			else {
-				unknown.add(open.deliveryId());
+				unknown.add(deliveryId);
 			}
 		}
 		if (unknown.isEmpty()) {
@@ -558,8 +566,17 @@ public class OpenRecorder implements SmartLifecycle {
 
 	}
 
-	/** An open, or a click when it names a link. */
-	record Open(String deliveryId, Instant at, OpenClass byRequest, String family, Integer link) {
+	/** An open, or a click when it names a link: its entry as its issue and sequence, its time in ms. */
+	record Open(String issueId, int sequence, long millis, OpenClass byRequest, String family, Integer link) {
+
+		String deliveryId() {
+			return LedgerKeys.id(this.issueId, this.sequence);
+		}
+
+		Instant at() {
+			return Instant.ofEpochMilli(this.millis);
+		}
+
 	}
 
 }

@@ -18,27 +18,28 @@ import org.h2.mvstore.MVStore;
 /**
  * mongo-java-server uses an index only when a query names exactly the index's fields: a query for one
  * document by {@code _id} that says anything more ({@code {_id: x, openedAt: {$exists: false}}}, the
- * conditional "set once" update) reads the whole collection. Here the {@code _id} index picks the
- * candidates whenever the query names {@code _id} (a value, {@code $in} or a regular expression), and
- * the rest of the query is then matched against them only, as MongoDB's planner does. The maps are the stock backend's, under
- * the same names: a data folder written before reads the same. Its unique indexes remember the
- * positions of the keys looked up lately ({@link RecentKeysIndex}).
+ * conditional "set once" update) reads the whole collection. Here a unique index on one field ({@code
+ * _id} first, then such as the subscribers' address) picks the candidates whenever the query names
+ * its field (a value, {@code $in} or a regular expression), and the rest of the query is then matched
+ * against them only, as MongoDB's planner does. Its unique indexes remember the positions of the keys
+ * looked up lately ({@link RecentKeysIndex}). The maps are the stock backend's, under the same names:
+ * a data folder written before reads the same.
  */
-final class IdFirstH2Database extends H2Database {
+final class IndexFirstH2Database extends H2Database {
 
 	private static final ThreadLocal<MVStore> OPENING = new ThreadLocal<>();
 
 	private final MVStore store;
 
-	private IdFirstH2Database(String name, MVStore store, CursorRegistry cursors) {
+	private IndexFirstH2Database(String name, MVStore store, CursorRegistry cursors) {
 		super(name, store, cursors);
 		this.store = store;
 	}
 
-	static IdFirstH2Database open(String name, MVStore store, CursorRegistry cursors) {
+	static IndexFirstH2Database open(String name, MVStore store, CursorRegistry cursors) {
 		OPENING.set(store);
 		try {
-			return new IdFirstH2Database(name, store, cursors);
+			return new IndexFirstH2Database(name, store, cursors);
 		}
 		finally {
 			OPENING.remove();
@@ -61,13 +62,13 @@ final class IdFirstH2Database extends H2Database {
 	protected MongoCollection<Object> openOrCreateCollection(String name, CollectionOptions options) {
 		MVStore store = store();
 		String namespace = getFullCollectionNamespace(name);
-		return new IdFirstCollection(this, name, options, store.openMap("databases." + namespace),
+		return new IndexFirstCollection(this, name, options, store.openMap("databases." + namespace),
 				store.openMap("meta." + namespace), this.cursorRegistry);
 	}
 
-	static final class IdFirstCollection extends H2Collection {
+	static final class IndexFirstCollection extends H2Collection {
 
-		IdFirstCollection(H2Database database, String name, CollectionOptions options,
+		IndexFirstCollection(H2Database database, String name, CollectionOptions options,
 				MVMap<Object, Document> data, MVMap<String, Object> meta, CursorRegistry cursors) {
 			super(database, name, options, data, meta, cursors);
 		}
@@ -75,19 +76,20 @@ final class IdFirstH2Database extends H2Database {
 		@Override
 		protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
 				Document projection) {
-			String id = getIdField();
-			if (query.containsKey(id)) {
-				var byId = new Document(id, query.get(id));
-				for (Index<Object> index : getIndexes()) {
-					if (index.canHandle(byId)) {
-						// the index found exactly the documents whose _id matches: the rest of the query
-						// is matched against them (the stock path matches a 5,000-value $in against each
-						// of its 5,000 documents again)
-						var rest = new Document(query);
-						rest.remove(id);
-						return matchDocuments(rest, index.getPositions(byId), orderBy, skip, limit, batchSize,
-								projection);
-					}
+			for (Index<Object> index : getIndexes()) {
+				List<IndexKey> keys = index.getKeys();
+				String field = keys.get(0).getKey();
+				if (keys.size() != 1 || !query.containsKey(field)) {
+					continue;
+				}
+				var byKey = new Document(field, query.get(field));
+				if (index.canHandle(byKey)) {
+					// the index found exactly the documents whose key matches: the rest of the query is
+					// matched against them (the stock path matches a 1,000-value $in against each of
+					// its 1,000 documents again)
+					var rest = new Document(query);
+					rest.remove(field);
+					return matchDocuments(rest, index.getPositions(byKey), orderBy, skip, limit, batchSize, projection);
 				}
 			}
 			return super.queryDocuments(query, orderBy, skip, limit, batchSize, projection);
