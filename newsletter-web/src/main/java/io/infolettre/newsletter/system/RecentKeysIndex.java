@@ -15,13 +15,18 @@ import org.h2.mvstore.MVMap;
  * The H2 backend's unique index (same map, same entries), with the positions of the keys looked up
  * lately kept in memory. Its map compares keys by serialising both at every step of a binary search:
  * a lookup by {@code _id} cost about as much as the update it served, and an update looks its document
- * up twice (to find it, then to check the unique keys). A wave of opens reads a ledger entry and then
- * updates it; a send confirms each entry it has just read: the second lookup is the remembered one.
+ * up twice (to find it, then to check the unique keys), an insert checks its keys twice before it adds
+ * them. A wave of opens reads a ledger entry and then updates it; a send confirms each entry it has
+ * just read; an import adds addresses it has just looked for: the later lookups are remembered ones,
+ * present or absent. Every change of the map goes through this index, which forgets the key first.
  * Only keys of strings and object ids are remembered: for them, equal keys are equal in the map too.
  */
 final class RecentKeysIndex extends AbstractUniqueIndex<Object> {
 
 	private static final int REMEMBERED = 16_384;
+
+	// a key known not to be there: an insert looks its keys up twice before it adds them
+	private static final Object ABSENT = new Object();
 
 	private final MVMap<KeyValue, Object> map;
 
@@ -45,11 +50,11 @@ final class RecentKeysIndex extends AbstractUniqueIndex<Object> {
 		Object position = this.recent.get(key);
 		if (position == null) {
 			position = this.map.get(key);
-			if (position != null && rememberable(key)) {
-				this.recent.put(key, position);
+			if (rememberable(key)) {
+				this.recent.put(key, position == null ? ABSENT : position);
 			}
 		}
-		return position;
+		return position == ABSENT ? null : position;
 	}
 
 	@Override
