@@ -22,12 +22,16 @@ import org.h2.mvstore.MVStore;
  * _id} first, then such as the subscribers' address) picks the candidates whenever the query names
  * its field (a value, {@code $in} or a regular expression), and the rest of the query is then matched
  * against them only, as MongoDB's planner does. Its unique indexes remember the positions of the keys
- * looked up lately ({@link RecentKeysIndex}). The maps are the stock backend's, under the same names:
+ * looked up lately ({@link RecentKeysIndex}) and compare keys without serialising them again at every
+ * step ({@link SerialOrderKeyType}). The maps are the stock backend's, under the same names:
  * a data folder written before reads the same.
  */
 final class IndexFirstH2Database extends H2Database {
 
 	private static final ThreadLocal<MVStore> OPENING = new ThreadLocal<>();
+
+	// shared by all: what it keeps (a key's serialised bytes) depends on the key alone
+	private static final SerialOrderKeyType KEYS = new SerialOrderKeyType();
 
 	private final MVStore store;
 
@@ -49,7 +53,8 @@ final class IndexFirstH2Database extends H2Database {
 	@Override
 	protected Index<Object> openOrCreateUniqueIndex(String collection, String name, List<IndexKey> keys,
 			boolean sparse) {
-		MVMap<KeyValue, Object> map = store().openMap(getFullCollectionNamespace(collection) + "._index_" + name);
+		MVMap<KeyValue, Object> map = store().openMap(getFullCollectionNamespace(collection) + "._index_" + name,
+				new MVMap.Builder<KeyValue, Object>().keyType(KEYS));
 		return new RecentKeysIndex(map, name, keys, sparse);
 	}
 

@@ -128,6 +128,37 @@ class DurableH2BackendTests {
 		again.close();
 	}
 
+	@Test
+	void aDataFolderTheStockBackendWroteIsSearchedTheSame() {
+		Path file = this.dir.resolve("stock-written.mv");
+		MVStore stock = new MVStore.Builder().fileName(file.toString()).open();
+		withCollection(new H2Backend(stock), collection -> {
+			collection.createIndex(Indexes.ascending("courriel"), new IndexOptions().unique(true));
+			List<Document> documents = new ArrayList<>();
+			for (int i = 0; i < 3000; i++) {
+				documents.add(new Document("_id", "e" + i).append("courriel", "membre" + i + "@exemple.ca"));
+			}
+			return collection.insertMany(documents);
+		});
+		stock.close();
+
+		MVStore again = new MVStore.Builder().fileName(file.toString()).open();
+		withCollection(new DurableH2Backend(again), collection -> {
+			for (int i = 0; i < 3000; i += 7) {
+				assertThat(ids(collection, Filters.eq("_id", "e" + i))).containsExactly("e" + i);
+				assertThat(ids(collection, Filters.eq("courriel", "membre" + i + "@exemple.ca"))).containsExactly("e" + i);
+			}
+			assertThatThrownBy(() -> collection.insertOne(new Document("_id", "e2999").append("courriel", "x@exemple.ca")))
+				.isInstanceOf(MongoWriteException.class);
+			assertThatThrownBy(() -> collection.insertOne(new Document("_id", "nouveau").append("courriel", "membre5@exemple.ca")))
+				.isInstanceOf(MongoWriteException.class);
+			collection.insertOne(new Document("_id", "nouveau").append("courriel", "nouveau@exemple.ca"));
+			assertThat(ids(collection, Filters.eq("courriel", "nouveau@exemple.ca"))).containsExactly("nouveau");
+			return null;
+		});
+		again.close();
+	}
+
 	private static List<String> ids(MongoCollection<Document> collection, org.bson.conversions.Bson filter) {
 		return collection.find(filter).map(d -> d.getString("_id")).into(new ArrayList<>());
 	}
