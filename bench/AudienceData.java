@@ -18,9 +18,8 @@ import org.bson.types.ObjectId;
  * unsubscribed or bounced, implied consents of which about a third have lapsed, and the last issues
  * each opened. Also 300 member companies and 24 sent issues. Deterministic (fixed seed).
  *
- * Usage (single-file programs, the classpath being the application jar's libraries):
- *   java -cp 'lib/*' bench/AudienceData.java serve PORT         a MongoDB-wire server (H2, in memory)
- *   java -cp 'lib/*' bench/AudienceData.java generate URI N     N subscribers into that database
+ * Usage (a single-file program, the classpath being the application jar's libraries):
+ *   java -cp 'lib/*' bench/AudienceData.java URI N     N subscribers into the database at URI
  */
 public class AudienceData {
 
@@ -46,14 +45,8 @@ public class AudienceData {
 	static final String[] LAST = { "Tremblay", "Côté", "Bélanger", "Gagné", "Lévesque", "Bergeron", "Pelletier", "Gauthier",
 			"Bouchard", "Simard", "Girard", "Harvey", "Gagnon", "Boivin", "Villeneuve", "Fortin" };
 
-	public static void main(String[] args) throws InterruptedException {
-		if (args[0].equals("serve")) {
-			var server = new de.bwaldvogel.mongo.MongoServer(de.bwaldvogel.mongo.backend.h2.H2Backend.inMemory());
-			server.bind("127.0.0.1", Integer.parseInt(args[1]));
-			System.out.println("serving on 127.0.0.1:" + args[1]);
-			Thread.currentThread().join();
-		}
-		generate(args[1], Integer.parseInt(args[2]));
+	public static void main(String[] args) {
+		generate(args[0], Integer.parseInt(args[1]));
 	}
 
 	static void generate(String uri, int n) {
@@ -156,10 +149,11 @@ public class AudienceData {
 				.append("expiresAt", Date.from(granted.plus(730, ChronoUnit.DAYS)));
 		}
 		consent.append("withdrawnAt", "UNSUBSCRIBED".equals(status) ? Date.from(now) : null);
+		String company = companies[random.nextInt(companies.length)];
 		var document = new Document("_id", new ObjectId()).append("email", ascii(first) + "." + ascii(last) + "." + i + "@membres.exemple.ca")
 			.append("firstName", first)
 			.append("lastName", last)
-			.append("company", companies[random.nextInt(companies.length)])
+			.append("company", company)
 			.append("language", random.nextDouble() < 0.93 ? "fr" : "en")
 			.append("attributes", attributes)
 			.append("lists", lists)
@@ -168,6 +162,8 @@ public class AudienceData {
 			.append("consent", consent)
 			.append("createdAt", Date.from(granted))
 			.append("updatedAt", Date.from(granted))
+			.append("searchNames", List.of(fold(first), fold(last), fold(first + " " + last), fold(last + " " + first)))
+			.append("companyKey", fold(company))
 			.append("hardBounces", 0)
 			.append("trackingRefused", false);
 		// engaged readers open about half of the issues; 40 % never open any
@@ -201,6 +197,12 @@ public class AudienceData {
 			}
 		}
 		return shares.length - 1;
+	}
+
+	// the folded search keys the application gives every subscriber (SubscriberSearch): without them
+	// it would give them all at its next start
+	static String fold(String s) {
+		return java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase();
 	}
 
 	static String ascii(String s) {

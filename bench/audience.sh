@@ -1,21 +1,26 @@
 #!/bin/bash
 # bench/audience.sh - how long counting a segment takes over a million subscribers.
 #
-#   1. starts a MongoDB-wire server (mongo-java-server, H2 in memory) in a JVM of its own on a free
-#      port, as a real MongoDB would run, and writes N subscribers straight into it (bench/AudienceData.java:
-#      Saguenay–Lac-Saint-Jean sectors, territories and parks, 93 % French, lists, tags, 8 % not active,
-#      implied consents of which about a third have lapsed, the last issues each opened), 300 companies
-#      and 24 sent issues;
-#   2. starts the application against it (free port) and, through POST /api/v1/segments/count,
-#      counts several typical segments: after a warm-up, REPEATS times each; prints median and max.
+#   0. runs the CSV import benchmark (bench/import.sh, its own application and data) and keeps its
+#      100,000-row rate;
+#   1. starts the application as README runs it, on its embedded MongoDB-wire server (H2 file in the
+#      work folder; heap BENCH_APP_HEAP, default 2g), and writes N subscribers straight into that server
+#      (bench/AudienceData.java: Saguenay–Lac-Saint-Jean sectors, territories and parks, 93 % French,
+#      lists, tags, 8 % not active, implied consents of which about a third have lapsed, the last issues
+#      each opened), 300 companies and 24 sent issues;
+#   2. through POST /api/v1/segments/count, counts several typical segments: after two warm-up counts,
+#      REPEATS times each; prints median and max;
+#   3. restarts the application on the same data: the time until it answers (startup_s), until the
+#      values its counts read are back in memory (fill_s, the log line), the typical count then, and the
+#      heap in use after a full GC.
 # The last line is always exactly:
-#   RESULT import_rows_per_s=… segment_count_ms=… segment_list_ms=… segment_tag_ms=… segment_engagement_ms=… segment_company_ms=… segment_count_max_ms=…
+#   RESULT import_rows_per_s=… segment_count_ms=… segment_list_ms=… segment_tag_ms=… segment_engagement_ms=… segment_company_ms=… segment_count_max_ms=… startup_s=… fill_s=… restarted_count_ms=… heap_live_mb=…
 # (segment_count_ms: the median of the typical segment, sector AND territory in [...] AND language;
 #  the count is of receivable subscribers: active, consent in force)
 #
 # Usage: bench/audience.sh [--subscribers N] [--repeats R] [--keep]
-# Environment: BENCH_DB_HEAP (the database JVM's heap, default 10g), SKIP_IMPORT=1 (leave out the CSV import
-# benchmark, bench/import.sh, which this script otherwise runs first; import_rows_per_s then prints "na").
+# Environment: BENCH_APP_HEAP (the application's -Xmx, default 2g), SKIP_IMPORT=1 (leave out the CSV
+# import benchmark; import_rows_per_s then prints "na").
 set -euo pipefail
 
 # shellcheck source=bench/lib.sh
@@ -29,7 +34,7 @@ while [ $# -gt 0 ]; do
     --subscribers) SUBSCRIBERS="$2"; shift 2 ;;
     --repeats) REPEATS="$2"; shift 2 ;;
     --keep) KEEP=1; shift ;;
-    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,27p' "$0"; exit 0 ;;
     *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -40,22 +45,10 @@ ensure_jar
 WORK="$(mktemp -d -t infolettre-audience.XXXXXX)"
 on_exit 'if [ "$EXIT_CODE" != 0 ]; then log "work folder kept: $WORK"; elif [ "$KEEP" != 1 ]; then rm -rf "$WORK"; fi'
 
-# the application jar's own libraries (MongoDB driver, mongo-java-server, H2) run the two helpers
+# the application jar's own libraries (the MongoDB driver) run the data generator
 mkdir -p "$WORK/lib"
 unzip -q -j "$JAR" 'BOOT-INF/lib/*.jar' -d "$WORK/lib"
 DATA="$REPO/bench/AudienceData.java"
-
-# ------------------------------------------------------------------ 1. the database and its data
-DB_PORT="$(free_port 1)"
-java "-Xmx${BENCH_DB_HEAP:-10g}" -cp "$WORK/lib/*" "$DATA" serve "$DB_PORT" >"$WORK/database.log" 2>&1 &
-DB_PID=$!
-on_exit 'stop_pid "$DB_PID" 10'
-wait_port "$DB_PORT" 60 || { tail -20 "$WORK/database.log" >&2; die "the database did not start"; }
-log "MongoDB-wire server (H2 in memory) on 127.0.0.1:$DB_PORT, pid $DB_PID"
-URI="mongodb://127.0.0.1:$DB_PORT/newsletter"
-log "writing $SUBSCRIBERS subscribers ..."
-java -Xmx1g -cp "$WORK/lib/*" "$DATA" generate "$URI" "$SUBSCRIBERS" 2>"$WORK/generate.err" | tee "$WORK/generate.out" >&2 \
-  || { tail -20 "$WORK/generate.err" >&2; die "generating the subscribers failed"; }
 
 # ------------------------------------------------------------------ import (CSV) benchmark
 # bench/import.sh runs on its own (its application, its data); its 100,000-row rate is kept here.
@@ -69,12 +62,22 @@ else
   log "import: $IMPORT_LINE"
 fi
 
-# ------------------------------------------------------------------ 2. the application and the counts
+# ------------------------------------------------------------------ 1. the application and its data
 SMTP_PORT="$(free_port 1)"   # nothing is sent: no relay listens there
-app_start "$WORK/app" "$SMTP_PORT" "$WORK/app.log" -Xmx1g -- --newsletter.demo.enabled=false "--spring.mongodb.uri=$URI"
-app_wait_ready 900   # its first start over a million subscribers creates its indexes
-log "application ready on port $APP_PORT"
+APP_HEAP="${BENCH_APP_HEAP:-2g}"
+start_counting_app() {  # start_counting_app LOG: the application on its embedded server, data in $WORK/app
+  app_start "$WORK/app" "$SMTP_PORT" "$1" "-Xmx$APP_HEAP" -- --newsletter.demo.enabled=false
+  app_wait_ready 900
+}
+start_counting_app "$WORK/app.log"
+DB_ADDRESS="$(sed -n 's/.*Embedded MongoDB-wire server on \/\?\([0-9.]*:[0-9]*\) .*/\1/p' "$WORK/app.log" | head -1)"
+[ -n "$DB_ADDRESS" ] || die "the application's log does not give its embedded server's address"
+log "application ready on port $APP_PORT (-Xmx$APP_HEAP), its embedded MongoDB-wire server on $DB_ADDRESS"
+log "writing $SUBSCRIBERS subscribers into it ..."
+java -Xmx1g -cp "$WORK/lib/*" "$DATA" "mongodb://$DB_ADDRESS/newsletter" "$SUBSCRIBERS" 2>"$WORK/generate.err" \
+  | tee "$WORK/generate.out" >&2 || { tail -20 "$WORK/generate.err" >&2; die "generating the subscribers failed"; }
 
+# ------------------------------------------------------------------ 2. the counts
 rule() {  # rule SUBJECT OPERATOR ATTRIBUTE VALUE...
   local subject="$1" operator="$2" attribute="$3"; shift 3
   "$PY" -c 'import json, sys
@@ -117,4 +120,24 @@ done
 WORST=0
 for name in "${!MAX[@]}"; do [ "${MAX[$name]}" -gt "$WORST" ] && WORST="${MAX[$name]}"; done
 
-echo "RESULT import_rows_per_s=$IMPORT_ROWS_PER_S segment_count_ms=${MED[typical]} segment_list_ms=${MED[list]} segment_tag_ms=${MED[tag]} segment_engagement_ms=${MED[engagement]} segment_company_ms=${MED[company]} segment_count_max_ms=$WORST"
+# ------------------------------------------------------------------ 3. after a restart
+log "restarting the application on the same data ..."
+app_stop
+START_NS="$(date +%s%N)"
+seconds_since_start() { awk -v t="$(date +%s%N)" -v s="$START_NS" 'BEGIN { printf "%.1f", (t - s) / 1e9 }'; }
+start_counting_app "$WORK/app-restarted.log"
+STARTUP_S="$(seconds_since_start)"
+log "  answering after ${STARTUP_S} s"
+for ((i = 0; i < 1800; i++)); do
+  grep -q 'kept in memory for counting' "$WORK/app-restarted.log" && break
+  sleep 0.5
+done
+grep -q 'kept in memory for counting' "$WORK/app-restarted.log" || die "the counted values were not back after 900 s"
+FILL_S="$(seconds_since_start)"
+log "  $(grep -o 'subscribers: the values.*' "$WORK/app-restarted.log" | tail -1); ${FILL_S} s after the start"
+measure typical
+RESTARTED_MS="$MEDIAN_MS"
+HEAP_LIVE_MB="$(live_heap_mb "$APP_PID")"
+log "  heap in use after a full GC: ${HEAP_LIVE_MB} MB"
+
+echo "RESULT import_rows_per_s=$IMPORT_ROWS_PER_S segment_count_ms=${MED[typical]} segment_list_ms=${MED[list]} segment_tag_ms=${MED[tag]} segment_engagement_ms=${MED[engagement]} segment_company_ms=${MED[company]} segment_count_max_ms=$WORST startup_s=$STARTUP_S fill_s=$FILL_S restarted_count_ms=$RESTARTED_MS heap_live_mb=$HEAP_LIVE_MB"

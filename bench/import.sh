@@ -82,16 +82,6 @@ log "application ready (pid $APP_PID, port $APP_PORT)"
 
 uptime_s() { jcmd "$APP_PID" VM.uptime 2>/dev/null | sed -n 's/^\([0-9.]*\) s$/\1/p' | tail -1; }
 
-# live heap: used after a full GC (MB)
-live_heap_mb() {
-  jcmd "$APP_PID" GC.run >/dev/null
-  jcmd "$APP_PID" GC.heap_info | "$PY" -c '
-import re, sys
-text = sys.stdin.read()
-m = re.search(r"total (\d+)K, used (\d+)K", text)
-print(round(int(m.group(2)) / 1024))'
-}
-
 # peak_heap_mb FROM TO: most heap in use at a GC pause between two JVM uptimes (s)
 peak_heap_mb() {
   "$PY" - "$WORK/gc.log" "$1" "$2" <<'PY'
@@ -110,7 +100,7 @@ PY
 # import_file FILE OPTIONS_JSON: prints "<rows/s> <rows> <peak MB> <live MB> <job JSON>"
 import_file() {
   local file="$1" options="$2" start end t0 t1 id doc status
-  live_heap_mb >/dev/null
+  live_heap_mb "$APP_PID" >/dev/null
   t0="$(uptime_s)"
   start="$("$PY" -c 'import time; print(time.time())')"
   doc="$(curl -sS -u "admin:$APP_PASSWORD" -H 'Accept: application/json' \
@@ -131,7 +121,7 @@ import_file() {
   rows="$(json 'j["rows"]' <<<"$doc")"
   rate="$(awk -v n="$rows" -v a="$start" -v b="$end" 'BEGIN { printf "%.0f", n / (b - a) }')"
   peak="$(peak_heap_mb "$t0" "$t1")"
-  live="$(live_heap_mb)"
+  live="$(live_heap_mb "$APP_PID")"
   echo "$rate $rows $peak $live $doc"
 }
 

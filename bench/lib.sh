@@ -187,6 +187,15 @@ app_stop() {
   APP_PID=""
 }
 
+# live_heap_mb PID: the heap in use after a full GC, in MB
+live_heap_mb() {
+  jcmd "$1" GC.run >/dev/null
+  jcmd "$1" GC.heap_info | "$PY" -c '
+import re, sys
+m = re.search(r"total (\d+)K, used (\d+)K", sys.stdin.read())
+print(round(int(m.group(2)) / 1024))'
+}
+
 # ------------------------------------------------------------------ REST API (HTTP Basic, JSON)
 # api METHOD PATH [BODY_FILE]: print the response body; die on a non-2xx status (body shown).
 api() {

@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
+import java.util.Set;
 
 import com.mongodb.ConnectionString;
 import de.bwaldvogel.mongo.MongoServer;
+import io.infolettre.newsletter.subscriber.Subscriber;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +44,7 @@ class EmbeddedMongoConfiguration {
 		// Its page cache holds deserialised documents: a miss reads, decompresses and deserialises a page.
 		// H2's default (16 MB) did not hold the ledger entries of a 20,000-recipient wave of opens.
 		var store = new MVStore.Builder().fileName(file.toString()).compress().cacheSize(cacheMegabytes()).open();
-		var server = new MongoServer(new DurableH2Backend(store));
+		var server = new MongoServer(DurableH2Backend.open(store, Set.of(Subscriber.COLLECTION)));
 		server.bind(new InetSocketAddress("127.0.0.1", 0));
 		log.info("Embedded MongoDB-wire server on {} with data in {}", server.getLocalAddress(), file);
 		return server;

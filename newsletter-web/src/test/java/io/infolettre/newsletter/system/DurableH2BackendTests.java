@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 import com.mongodb.MongoWriteException;
@@ -36,7 +37,7 @@ class DurableH2BackendTests {
 	@Test
 	void acknowledgedWritesLeaveNothingUncommitted() {
 		MVStore store = new MVStore.Builder().fileName(this.dir.resolve("durable.mv").toString()).open();
-		assertThat(writeThenHasUnsavedChanges(new DurableH2Backend(store), store)).isFalse();
+		assertThat(writeThenHasUnsavedChanges(DurableH2Backend.open(store, Set.of()), store)).isFalse();
 	}
 
 	@Test
@@ -57,7 +58,7 @@ class DurableH2BackendTests {
 	@Test
 	void queriesNamingIdAndMoreAnswerAsAScanWould() {
 		MVStore store = new MVStore.Builder().fileName(this.dir.resolve("planned.mv").toString()).open();
-		withCollection(new DurableH2Backend(store), collection -> {
+		withCollection(DurableH2Backend.open(store, Set.of()), collection -> {
 			List<Document> documents = new ArrayList<>();
 			for (int i = 0; i < 500; i++) {
 				var document = new Document("_id", "e" + i).append("courriel", "membre" + i + "@exemple.ca").append("n", i % 7).append("ville", i % 2 == 0 ? "Alma" : "Jonquière");
@@ -115,17 +116,69 @@ class DurableH2BackendTests {
 	void collectionsReopenedFromTheFileStillFindByIndexFirst() {
 		Path file = this.dir.resolve("reopened.mv");
 		MVStore first = new MVStore.Builder().fileName(file.toString()).open();
-		withCollection(new DurableH2Backend(first), collection -> collection.insertOne(new Document("_id", "e1").append("n", 1)));
+		withCollection(DurableH2Backend.open(first, Set.of()), collection -> collection.insertOne(new Document("_id", "e1").append("n", 1)));
 		first.close();
 
 		MVStore again = new MVStore.Builder().fileName(file.toString()).open();
-		var backend = new DurableH2Backend(again);
+		var backend = DurableH2Backend.open(again, Set.of());
 		assertThat(backend.resolveDatabase("d").resolveCollection("c", false))
 			.isInstanceOf(IndexFirstH2Database.IndexFirstCollection.class);
 		List<String> found = withCollection(backend,
 				collection -> ids(collection, Filters.and(Filters.eq("_id", "e1"), Filters.eq("n", 1))));
 		assertThat(found).containsExactly("e1");
 		again.close();
+	}
+
+	@Test
+	void documentsStoredAsBsonReadBackEqualAndAFolderTheStockBackendWroteStaysReadableWhileRewritten() {
+		Path file = this.dir.resolve("bson.mv");
+		List<Document> written = new ArrayList<>();
+		for (int i = 0; i < 400; i++) {
+			written.add(everyType(i));
+		}
+		MVStore stock = new MVStore.Builder().fileName(file.toString()).open();
+		withCollection(new H2Backend(stock), collection -> collection.insertMany(written.subList(0, 200)));
+		stock.close();
+
+		// pages of Java-serialised documents and pages of BSON in one file
+		MVStore mixed = new MVStore.Builder().fileName(file.toString()).open();
+		withCollection(DurableH2Backend.open(mixed, Set.of()), collection -> {
+			collection.insertMany(written.subList(200, 400));
+			for (int i = 0; i < 400; i += 3) {
+				collection.updateOne(Filters.eq("_id", i), Updates.set("note", "Révisé n° " + i));
+				written.get(i).append("note", "Révisé n° " + i);
+			}
+			return null;
+		});
+		mixed.close();
+
+		MVStore again = new MVStore.Builder().fileName(file.toString()).open();
+		List<Document> read = withCollection(DurableH2Backend.open(again, Set.of()),
+				collection -> collection.find().sort(Sorts.ascending("_id")).into(new ArrayList<>()));
+		again.close();
+		assertThat(read).hasSize(400);
+		for (int i = 0; i < 400; i++) {
+			assertThat(read.get(i).toJson()).isEqualTo(written.get(i).toJson());
+		}
+	}
+
+	private static Document everyType(int i) {
+		return new Document("_id", i).append("courriel", "zoé.côté." + i + "@exemple.ca")
+			.append("entier", i)
+			.append("long", 5_000_000_000L + i)
+			.append("réel", i / 3.0)
+			.append("décimal", new org.bson.types.Decimal128(new java.math.BigDecimal("12.50")))
+			.append("vrai", i % 2 == 0)
+			.append("nul", null)
+			.append("date", new java.util.Date(1_700_000_000_000L + i))
+			.append("objectId", new org.bson.types.ObjectId(1_700_000_000 + i, i))
+			.append("binaire", new org.bson.types.Binary(new byte[] { 1, 2, (byte) i }))
+			.append("uuid", new org.bson.types.Binary(org.bson.BsonBinarySubType.UUID_STANDARD, new byte[16]))
+			.append("regex", new org.bson.BsonRegularExpression("^Saguenay", "i"))
+			.append("listes", List.of("infolettre", "événements"))
+			.append("vide", List.of())
+			.append("attributs", new Document("secteur", "Génie").append("employés", 40 + i)
+				.append("parcs", List.of(new Document("nom", "Parc d’Alma"), "Jonquière")));
 	}
 
 	@Test
@@ -143,7 +196,7 @@ class DurableH2BackendTests {
 		stock.close();
 
 		MVStore again = new MVStore.Builder().fileName(file.toString()).open();
-		withCollection(new DurableH2Backend(again), collection -> {
+		withCollection(DurableH2Backend.open(again, Set.of()), collection -> {
 			for (int i = 0; i < 3000; i += 7) {
 				assertThat(ids(collection, Filters.eq("_id", "e" + i))).containsExactly("e" + i);
 				assertThat(ids(collection, Filters.eq("courriel", "membre" + i + "@exemple.ca"))).containsExactly("e" + i);

@@ -5,6 +5,7 @@ import io.infolettre.newsletter.subscriber.Subscriber;
 import org.springframework.data.domain.Sort.Direction;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.WildcardIndex;
 import org.springframework.stereotype.Component;
 
 import jakarta.annotation.PostConstruct;
@@ -12,8 +13,8 @@ import jakarta.annotation.PostConstruct;
 /**
  * The indexes segment queries use on a real MongoDB: every audience starts with {@code status =
  * ACTIVE}, then narrows by the built-in attributes, language, lists, tags, engagement or company.
- * The embedded MongoDB-wire server ignores non-unique indexes (it logs "not yet implemented") and
- * answers every count by a scan: creating them there is harmless.
+ * Custom attributes, which the coordinator defines, are served by a wildcard index on all of them. The
+ * embedded MongoDB-wire server keeps the values these indexes name in memory and counts from them.
  */
 @Component
 class SegmentIndexes {
@@ -55,6 +56,15 @@ class SegmentIndexes {
 			.named("status_engagement"));
 		indexes.createIndex(
 				new Index().on(status, Direction.ASC).on(Subscriber.Fields.COMPANY, Direction.ASC).named("status_company"));
+		// every audience is of subscribers whose consent is in force (Receivable)
+		indexes.createIndex(new Index().on(status, Direction.ASC)
+			.on(Subscriber.Fields.CONSENT_WITHDRAWN_AT, Direction.ASC)
+			.on(Subscriber.Fields.CONSENT_EXPIRES_AT, Direction.ASC)
+			.named("status_consent"));
+		indexes.createIndex(new Index().on(status, Direction.ASC)
+			.on(Subscriber.Fields.CONSENT_TYPE, Direction.ASC)
+			.named("status_consent_type"));
+		indexes.createIndex(new WildcardIndex(Subscriber.Fields.ATTRIBUTES).named("attributes"));
 	}
 
 }
