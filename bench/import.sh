@@ -14,7 +14,7 @@
 # (import_rows_per_s is the 100,000-row import; the MongoDB-wire server runs in the same JVM, so the
 # heap figures include its cache)
 #
-# Usage: bench/import.sh [--rows N] [--keep]
+# Usage: bench/import.sh [--rows N] [--keep]   (environment: BENCH_JAVA_OPTS, extra JVM options)
 #   --rows N   rows of the large file (default 100000); the small one has N/10
 #   --keep     keep the work folder (files, logs, GC log)
 set -euo pipefail
@@ -75,7 +75,10 @@ log "files: $(du -h "$WORK/small.csv" | cut -f1), $(du -h "$WORK/large.csv" | cu
 
 # ------------------------------------------------------------------ the application
 # No mail is sent here: the relay is a free port nothing listens on.
-app_start "$WORK/data" "$(free_port 1)" "$WORK/app.log" -Xmx256m "-Xlog:gc:file=$WORK/gc.log:uptime" -- \
+JVM=(-Xmx256m "-Xlog:gc:file=$WORK/gc.log:uptime")
+# shellcheck disable=SC2206  # BENCH_JAVA_OPTS is a space-separated option list on purpose
+[ -n "${BENCH_JAVA_OPTS:-}" ] && JVM+=(${BENCH_JAVA_OPTS})
+app_start "$WORK/data" "$(free_port 1)" "$WORK/app.log" "${JVM[@]}" -- \
   --newsletter.demo.enabled=false --newsletter.imports.dir="$WORK/uploads"
 app_wait_ready 180
 log "application ready (pid $APP_PID, port $APP_PORT)"
