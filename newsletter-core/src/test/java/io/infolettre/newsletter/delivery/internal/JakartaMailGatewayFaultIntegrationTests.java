@@ -45,7 +45,8 @@ class JakartaMailGatewayFaultIntegrationTests {
 			assertThat(connection.send(message("un@exemple.ca"))).isEqualTo(new SendResult.Accepted("<un@exemple.ca>", true));
 			cut.join();
 		}
-		assertThat(this.server.acceptedPerRecipient()).containsEntry("un@exemple.ca", 2);
+		// the held copy is accepted on the relay's own thread once released: it may come after the retry
+		acceptedEventually("un@exemple.ca", 2);
 	}
 
 	@Test
@@ -60,7 +61,12 @@ class JakartaMailGatewayFaultIntegrationTests {
 			assertThat(failure).isNotNull();
 			assertThat(failure.messageMayHaveArrived()).isTrue();
 		}
-		assertThat(this.server.acceptedPerRecipient()).containsEntry("un@exemple.ca", 1);
+		acceptedEventually("un@exemple.ca", 1);
+	}
+
+	private void acceptedEventually(String recipient, int times) {
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(this.server.acceptedPerRecipient()).containsEntry(recipient, times));
 	}
 
 	// The relay has the whole message and is about to reply when the connection dies (and, if asked,
