@@ -70,6 +70,8 @@ class SubscriberBrowserTests extends AbstractIntegrationTests {
 		WebElement query = this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("search-q")));
 		query.sendKeys("francois " + surname.toLowerCase().replace("é", "e"));
 		this.browser.findElement(By.id("search-submit")).click();
+		// the list before the search has links too: the results are the page the search loads
+		this.wait.until(ExpectedConditions.urlContains("q="));
 		WebElement link = this.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("a.subscriber-link")));
 		assertThat(this.browser.findElements(By.cssSelector("tr.subscriber-row"))).hasSize(1);
 		assertThat(link.getText()).isEqualTo(email);
