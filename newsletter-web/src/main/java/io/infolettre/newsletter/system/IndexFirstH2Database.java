@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 import de.bwaldvogel.mongo.MongoCollection;
@@ -47,8 +48,9 @@ import org.slf4j.LoggerFactory;
  * <p>
  * The collections named at its opening (the subscribers) keep the values of the fields their other
  * indexes name in memory ({@link IndexedValues}): a count ({@code countDocuments}, the {@code count}
- * command) whose filter names only these fields is answered from them. Everywhere else a non-unique
- * index is, as in the stock backend, only recorded.
+ * command), a {@code distinct}, or a query in {@code _id} order or in none, whose filter names only
+ * these fields is answered from them. Everywhere else a non-unique index is, as in the stock backend,
+ * only recorded.
  */
 final class IndexFirstH2Database extends H2Database {
 
@@ -318,22 +320,17 @@ final class IndexFirstH2Database extends H2Database {
 		}
 
 		private Optional<Document> distinctFromKeptValues(Document query) {
-			IndexedValues values = this.indexedValues;
-			if (values == null || !(query.get("key") instanceof String key)) {
+			if (!(query.get("key") instanceof String key)) {
 				return Optional.empty();
 			}
 			Document filter = query.get("query") instanceof Document given ? given : new Document();
-			var rows = values.rows(FILL_WAIT);
-			var test = rows.flatMap(r -> IndexedValuesFilter.compile(filter, values));
-			var valueAt = IndexedValuesFilter.valueAt(key, values);
-			if (test.isEmpty() || valueAt.isEmpty()) {
-				return Optional.empty();
-			}
-			Set<Object> distinct = new TreeSet<>(ValueComparator.ascWithoutListHandling());
-			try {
-				for (Object[] row : rows.get().values()) {
-					if (IndexedValues.isRow(row) && test.get().test(row)) {
-						Object value = valueAt.get().apply(row);
+			return fromKeptValues(filter, (values, rows, selects) -> {
+				Function<Object[], Object> valueAt = IndexedValuesFilter.valueAt(key, values)
+					.orElseThrow(IndexedValuesFilter.NotKept::new);
+				Set<Object> distinct = new TreeSet<>(ValueComparator.ascWithoutListHandling());
+				for (Object[] row : rows.values()) {
+					if (selects.test(row)) {
+						Object value = valueAt.apply(row);
 						if (value instanceof Object[] elements) {
 							for (Object element : elements) {
 								distinct.add(plainValue(element));
@@ -344,14 +341,10 @@ final class IndexFirstH2Database extends H2Database {
 						}
 					}
 				}
-			}
-			catch (IndexedValuesFilter.NotKept ex) {
-				return Optional.empty();
-			}
-			this.answeredFromKeptValues.incrementAndGet();
-			var reply = new Document("values", new ArrayList<>(distinct));
-			Utils.markOkay(reply);
-			return Optional.of(reply);
+				var reply = new Document("values", new ArrayList<>(distinct));
+				Utils.markOkay(reply);
+				return reply;
+			});
 		}
 
 		// nulls and sub-documents as the stock distinct gives them: left to it
@@ -369,6 +362,16 @@ final class IndexFirstH2Database extends H2Database {
 
 		/** The number of documents the filter selects, when the kept values answer it; not under the lock. */
 		Optional<Long> countInMemory(Document filter) {
+			return fromKeptValues(filter,
+					(values, rows, selects) -> rows.values().parallelStream().filter(selects).count());
+		}
+
+		/**
+		 * The answer made from the rows and the filter compiled over them (which passes only rows, never
+		 * the mark of a removal), when there is a complete set of rows and the filter and the answer need
+		 * nothing that is not kept; empty otherwise, for the documents to answer.
+		 */
+		private <T> Optional<T> fromKeptValues(Document filter, KeptAnswer<T> answer) {
 			IndexedValues values = this.indexedValues;
 			if (values == null) {
 				return Optional.empty();
@@ -378,15 +381,23 @@ final class IndexFirstH2Database extends H2Database {
 			if (test.isEmpty()) {
 				return Optional.empty();
 			}
-			Predicate<Object[]> selects = test.get();
+			Predicate<Object[]> matches = test.get();
 			try {
-				long count = rows.get().values().parallelStream().filter(row -> IndexedValues.isRow(row) && selects.test(row)).count();
+				T answered = answer.from(values, rows.get(), row -> IndexedValues.isRow(row) && matches.test(row));
 				this.answeredFromKeptValues.incrementAndGet();
-				return Optional.of(count);
+				return Optional.of(answered);
 			}
 			catch (IndexedValuesFilter.NotKept ex) {
 				return Optional.empty();
 			}
+		}
+
+		@FunctionalInterface
+		private interface KeptAnswer<T> {
+
+			/** @throws IndexedValuesFilter.NotKept when it needs what the rows do not hold */
+			T from(IndexedValues values, NavigableMap<Object, Object[]> rows, Predicate<Object[]> selects);
+
 		}
 
 		@Override
@@ -417,42 +428,32 @@ final class IndexFirstH2Database extends H2Database {
 
 		/**
 		 * A query in {@code _id} order (a segment's sample and its pages of members), or in no order (then
-		 * in that one), whose filter the kept values answer: the positions of the first {@code skip + limit} documents it selects (all, without
-		 * a limit), found by walking the rows in that order from the query's {@code _id} bound. Only they
-		 * are read, and matched again. The stock path read and sorted every document the filter selects.
+		 * in that one), whose filter the kept values answer: the positions of the first {@code skip +
+		 * limit} documents it selects (all, without a limit), found by walking the rows in that order from
+		 * the query's {@code _id} bound. Only they are read, and matched again. The stock path read and
+		 * sorted every document the filter selects.
 		 */
 		private Optional<List<Object>> inIdOrder(Document query, Document orderBy, int skip, int limit) {
-			IndexedValues values = this.indexedValues;
 			boolean natural = orderBy == null || orderBy.isEmpty();
-			if (values == null || !natural && (orderBy.size() != 1 || !(orderBy.get("_id") instanceof Number))
+			if (!natural && (orderBy.size() != 1 || !(orderBy.get("_id") instanceof Number))
 					|| natural && query.isEmpty() && limit <= 0) {
 				// every document in no order (an aggregation's input): read in the file's order
 				return Optional.empty();
 			}
-			var rows = values.rows(FILL_WAIT);
-			var test = rows.flatMap(r -> IndexedValuesFilter.compile(query, values));
-			if (test.isEmpty()) {
-				return Optional.empty();
-			}
 			boolean ascending = natural || ((Number) orderBy.get("_id")).intValue() >= 0;
-			NavigableMap<Object, Object[]> walked = from(rows.get(), query.get("_id"), ascending);
 			int wanted = limit > 0 ? skip + limit : Integer.MAX_VALUE;
-			List<Object> positions = new ArrayList<>();
-			try {
-				for (Object[] row : walked.values()) {
-					if (IndexedValues.isRow(row) && test.get().test(row)) {
+			return fromKeptValues(query, (kept, rows, selects) -> {
+				List<Object> positions = new ArrayList<>();
+				for (Object[] row : from(rows, query.get("_id"), ascending).values()) {
+					if (selects.test(row)) {
 						positions.add(row[IndexedValues.ID]);
 						if (positions.size() == wanted) {
 							break;
 						}
 					}
 				}
-			}
-			catch (IndexedValuesFilter.NotKept ex) {
-				return Optional.empty();
-			}
-			this.answeredFromKeptValues.incrementAndGet();
-			return Optional.of(positions);
+				return positions;
+			});
 		}
 
 		// the rows past the query's own bound on _id (a page after the last one seen), in the order asked

@@ -69,10 +69,7 @@ final class IndexedValues {
 	static final int ID = 0;
 
 	IndexedValues(Collection<String> fields) {
-		List<String> kept = new ArrayList<>(withoutCovered(fields));
-		kept.remove("_id");
-		kept.add(ID, "_id");
-		this.fields = List.copyOf(kept);
+		this.fields = keptPaths(fields);
 	}
 
 	/** The paths kept: a wildcard's sub-document covers the paths under it. */
@@ -82,7 +79,7 @@ final class IndexedValues {
 
 	/** Whether these are the paths kept. */
 	boolean keepsExactly(Collection<String> paths) {
-		return new IndexedValues(paths).fields.equals(this.fields);
+		return keptPaths(paths).equals(this.fields);
 	}
 
 	/**
@@ -259,7 +256,15 @@ final class IndexedValues {
 
 	}
 
-	// "a.$**" keeps "a"; a path under a kept one is kept with it
+	// _id first, then the paths in order, each once: "a.$**" keeps "a", and a path under a kept one is
+	// kept with it
+	private static List<String> keptPaths(Collection<String> paths) {
+		List<String> kept = new ArrayList<>(withoutCovered(paths));
+		kept.remove("_id");
+		kept.add(ID, "_id");
+		return List.copyOf(kept);
+	}
+
 	private static List<String> withoutCovered(Collection<String> paths) {
 		List<String> plain = new ArrayList<>();
 		for (String path : paths) {

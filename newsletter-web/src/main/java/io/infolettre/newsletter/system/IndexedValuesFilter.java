@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.IntPredicate;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -226,7 +227,7 @@ final class IndexedValuesFilter {
 		return expected.equals(value);
 	}
 
-	private Predicate<Object> compared(Object operand, java.util.function.IntPredicate outcome) {
+	private Predicate<Object> compared(Object operand, IntPredicate outcome) {
 		Object bound = scalar(operand);
 		Class<?> type = comparableType(bound);
 		if (type == null) {
