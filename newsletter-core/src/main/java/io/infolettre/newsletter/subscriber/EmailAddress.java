@@ -46,13 +46,17 @@ public record EmailAddress(String value) {
 		if (local.length() > 64 || !LOCAL_PART.matcher(local).matches()) {
 			return Optional.empty();
 		}
-		String domain;
-		try {
-			domain = IDN.toASCII(trimmed.substring(at + 1), IDN.USE_STD3_ASCII_RULES).toLowerCase(Locale.ROOT);
+		String domain = trimmed.substring(at + 1);
+		if (!isAscii(domain)) {
+			// an ASCII domain is its own ASCII form: the label checks below are the ones IDN makes of it
+			try {
+				domain = IDN.toASCII(domain, IDN.USE_STD3_ASCII_RULES);
+			}
+			catch (IllegalArgumentException ex) {
+				return Optional.empty();
+			}
 		}
-		catch (IllegalArgumentException ex) {
-			return Optional.empty();
-		}
+		domain = domain.toLowerCase(Locale.ROOT);
 		String[] labels = domain.split("\\.", -1);
 		if (labels.length < 2 || labels[labels.length - 1].length() < 2) {
 			return Optional.empty();
@@ -63,6 +67,15 @@ public record EmailAddress(String value) {
 			}
 		}
 		return Optional.of(local.toLowerCase(Locale.ROOT) + "@" + domain);
+	}
+
+	private static boolean isAscii(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			if (text.charAt(i) >= 0x80) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	@Override

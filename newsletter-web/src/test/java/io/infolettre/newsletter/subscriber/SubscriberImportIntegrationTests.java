@@ -233,6 +233,59 @@ class SubscriberImportIntegrationTests extends AbstractIntegrationTests {
 	}
 
 	@Test
+	void aFileOfSeveralBatchesImportsEachRowOnceAndReportsEachRefusalAtItsLine() {
+		Instant now = Instant.now();
+		var leavers = new ArrayList<Subscriber>();
+		for (int i = 0; i < 4500; i += 450) {
+			leavers.add(new Subscriber(EmailAddress.of(address("m" + i)), "Paul", "Parti", null, "fr",
+					Consent.express(Consent.Channel.ADMIN, "test", "test", null, now), now));
+		}
+		this.management.addAll(leavers);
+		leavers.forEach(leaver -> this.management.unsubscribe(
+				this.subscribers.findByEmail(leaver.getEmail()).orElseThrow().getId(), UnsubscribeChannel.ADMIN, null));
+		var file = new StringBuilder("courriel;prénom;nom\n");
+		var expected = new java.util.TreeMap<Long, String>();
+		for (int i = 0; i < 4500; i++) {
+			long line = i + 2;
+			if (i % 700 == 699) {
+				file.append("pas-une-adresse-").append(i).append(";Anne;Côté\n");
+				expected.put(line, "adresse courriel invalide");
+			}
+			else if (i % 1100 == 1099) {
+				file.append(address("m" + (i - 1000))).append(";Anne;Côté\n");
+				expected.put(line, "adresse en double dans le fichier (déjà à la ligne " + (line - 1000) + ")");
+			}
+			else {
+				file.append(address("m" + i)).append(";Zoé;Bérubé\n");
+				if (i % 450 == 0) {
+					expected.put(line, "désabonné");
+				}
+			}
+		}
+
+		String job = imports().run("gros.csv", file.toString().getBytes(StandardCharsets.UTF_8),
+				"{\"lists\":[\"" + this.list + "\"]}");
+
+		assertThat(count(job, "rows")).isEqualTo(4500);
+		assertThat(count(job, "rejected")).as(job).isEqualTo(expected.size());
+		assertThat(count(job, "added")).isEqualTo(4500 - expected.size());
+		List<CSVRecord> rejected = imports().csv("/api/v1/imports/" + jobId(job) + "/rejected.csv", ';');
+		assertThat(rejected).extracting(row -> Long.parseLong(row.get("ligne")))
+			.as("every refusal once, in line order")
+			.containsExactlyElementsOf(expected.keySet());
+		for (CSVRecord row : rejected) {
+			assertThat(row.get("raison")).startsWith(expected.get(Long.parseLong(row.get("ligne"))));
+		}
+		CSVRecord leaver = rejected.stream().filter(row -> row.get("raison").startsWith("désabonné"))
+			.reduce((first, second) -> second).orElseThrow();
+		assertThat(leaver.get("ligne d’origine")).as("the writer's refusal quotes its row")
+			.isEqualTo(address("m" + (Long.parseLong(leaver.get("ligne")) - 2)) + ";Zoé;Bérubé");
+		assertThat(this.subscribers.findByEmail(EmailAddress.of(address("m4499"))).orElseThrow().getLists())
+			.containsExactly(this.list);
+		assertThat(subscriber("m0").getStatus()).isEqualTo(SubscriberStatus.UNSUBSCRIBED);
+	}
+
+	@Test
 	void addNewOnlyLeavesKnownAddressesAloneAndUpdateChangesOnlyWhatDiffers() {
 		String v1 = "courriel,prénom,nom\n" + address("a") + ",Anne,Côté\n" + address("b") + ",Bruno,Roy\n";
 		String v2 = "courriel,prénom,nom\n" + address("a") + ",Annie,Côté\n" + address("b") + ",Bruno,Roy\n";

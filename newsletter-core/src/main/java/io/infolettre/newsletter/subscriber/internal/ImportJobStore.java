@@ -142,6 +142,15 @@ public class ImportJobStore {
 
 		long rejected;
 
+		void add(Counts other) {
+			this.rows += other.rows;
+			this.added += other.added;
+			this.updated += other.updated;
+			this.unchanged += other.unchanged;
+			this.unsubscribed += other.unsubscribed;
+			this.rejected += other.rejected;
+		}
+
 		Update into(Update update) {
 			return update.set("rows", this.rows)
 				.set("added", this.added)

@@ -7,13 +7,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Function;
 
 import io.infolettre.newsletter.subscriber.AttributeDefinition;
 import io.infolettre.newsletter.subscriber.AttributeDefinitions;
@@ -39,12 +43,21 @@ public class ImportRunner {
 
 	static final int BATCH = 1000;
 
+	// batches written at once while the next is read: the server works on one while the other is mapped
+	private static final int WRITERS = 2;
+
 	private static final int MAX_ORIGINAL = 1000;
 
 	private static final Logger log = LoggerFactory.getLogger(ImportRunner.class);
 
 	private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
 		Thread thread = new Thread(runnable, "subscriber-import");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	private final ExecutorService writers = Executors.newFixedThreadPool(WRITERS, runnable -> {
+		Thread thread = new Thread(runnable, "subscriber-import-write");
 		thread.setDaemon(true);
 		return thread;
 	});
@@ -131,37 +144,34 @@ public class ImportRunner {
 
 	private void run(String jobId, Path file, Charset charset, char separator, SubscriberImportOptions options,
 			Map<String, AttributeDefinition> definitions) {
-		var counts = new ImportJobStore.Counts();
+		var total = new ImportJobStore.Counts();
+		var inFlight = new ArrayDeque<Batch>(WRITERS);
 		Instant now = this.clock.instant();
-		this.jobs.progress(jobId, Status.RUNNING, 0, counts);
+		this.jobs.progress(jobId, Status.RUNNING, 0, total);
 		try (CsvFiles.Rows rows = CsvFiles.open(file, charset, separator)) {
 			CsvFiles.Row header = rows.next();
 			if (header == null) {
-				this.jobs.finish(jobId, Status.FAILED, counts, "Le fichier est vide.", this.clock.instant());
+				this.jobs.finish(jobId, Status.FAILED, total, "Le fichier est vide.", this.clock.instant());
 				return;
 			}
 			var reader = new ImportRowReader(options, header.values(), definitions, now);
-			Function<List<String>, String> original = values -> original(values, separator);
 			var seen = new LongLongMap();
-			List<ImportRow> batch = new ArrayList<>(BATCH);
-			Map<Long, String> originals = new HashMap<>();
-			List<RejectedRow> rejected = new ArrayList<>();
+			var batch = new Batch(separator);
 			while (true) {
 				CsvFiles.Row row;
 				try {
 					row = rows.next();
 				}
 				catch (CsvFiles.MalformedCsvException ex) {
-					counts.rows++;
-					counts.rejected++;
-					rejected.add(new RejectedRow(ex.line(),
-							"le fichier n’est plus lisible à partir de cette ligne : " + ex.getMessage(), ""));
+					batch.counts.rows++;
+					batch.reject(ex.line(), "le fichier n’est plus lisible à partir de cette ligne : " + ex.getMessage(),
+							List.of());
 					break;
 				}
 				if (row == null) {
 					break;
 				}
-				counts.rows++;
+				batch.counts.rows++;
 				try {
 					ImportRow checked = reader.read(row);
 					long first = seen.putIfAbsent(LongLongMap.hash(checked.email().value()), row.line());
@@ -169,54 +179,136 @@ public class ImportRunner {
 						throw new ImportRowReader.RowRejected("adresse en double dans le fichier (déjà à la ligne "
 								+ first + ")");
 					}
-					batch.add(checked);
-					originals.put(row.line(), original.apply(row.values()));
+					batch.add(checked, row.values());
 				}
 				catch (ImportRowReader.RowRejected ex) {
-					counts.rejected++;
-					rejected.add(new RejectedRow(row.line(), ex.getMessage(), original.apply(row.values())));
+					batch.reject(row.line(), ex.getMessage(), row.values());
 				}
-				if (batch.size() >= BATCH || rejected.size() >= BATCH) {
-					flush(jobId, batch, originals, rejected, options, now, counts, rows.bytesRead());
+				if (batch.full()) {
+					batch.bytesRead = rows.bytesRead();
+					write(jobId, batch, options, now, inFlight, total);
+					batch = new Batch(separator);
 				}
 			}
-			flush(jobId, batch, originals, rejected, options, now, counts, rows.bytesRead());
-			this.jobs.finish(jobId, Status.DONE, counts, null, this.clock.instant());
+			batch.bytesRead = rows.bytesRead();
+			write(jobId, batch, options, now, inFlight, total);
+			while (!inFlight.isEmpty()) {
+				written(jobId, inFlight.removeFirst(), total);
+			}
+			this.jobs.finish(jobId, Status.DONE, total, null, this.clock.instant());
 		}
 		catch (RuntimeException | IOException ex) {
 			log.error("Import {} failed", jobId, ex);
-			this.jobs.finish(jobId, Status.FAILED, counts, ex.getMessage() == null ? ex.toString() : ex.getMessage(),
+			inFlight.forEach(Batch::awaitQuietly);
+			this.jobs.finish(jobId, Status.FAILED, total, ex.getMessage() == null ? ex.toString() : ex.getMessage(),
 					this.clock.instant());
 		}
 	}
 
-	private void flush(String jobId, List<ImportRow> batch, Map<Long, String> originals, List<RejectedRow> rejected,
-			SubscriberImportOptions options, Instant now, ImportJobStore.Counts counts, long bytesRead) {
-		this.writer.write(batch, options, now, counts, rejected, originals);
-		this.jobs.reject(jobId, rejected);
-		this.jobs.progress(jobId, Status.RUNNING, bytesRead, counts);
-		batch.clear();
-		originals.clear();
-		rejected.clear();
+	/**
+	 * Hands the batch to a writing thread while the next one is read; with {@link #WRITERS} batches in
+	 * flight, waits for the oldest. Batches never share an address (duplicates in the file are refused
+	 * before), so they can be written in any order.
+	 */
+	private void write(String jobId, Batch batch, SubscriberImportOptions options, Instant now, Deque<Batch> inFlight,
+			ImportJobStore.Counts total) {
+		if (inFlight.size() == WRITERS) {
+			written(jobId, inFlight.removeFirst(), total);
+		}
+		batch.written = CompletableFuture.runAsync(() -> {
+			this.writer.write(batch.rows, options, now, batch.counts, batch.rejected, batch::original);
+			this.jobs.reject(jobId, batch.rejected);
+		}, this.writers);
+		inFlight.addLast(batch);
 	}
 
-	/** The row as the file had it (one line; quoting as needed), for the report of refused rows. */
-	private static String original(List<String> values, char separator) {
-		var out = new StringWriter();
-		try {
-			CSVFormat.RFC4180.builder().setDelimiter(separator).setRecordSeparator("").get().printRecord(out,
-					values.toArray());
+	private void written(String jobId, Batch batch, ImportJobStore.Counts total) {
+		batch.await();
+		total.add(batch.counts);
+		this.jobs.progress(jobId, Status.RUNNING, batch.bytesRead, total);
+	}
+
+	/** Rows read from the file and not written yet, with what became of them. */
+	private static final class Batch {
+
+		private final List<ImportRow> rows = new ArrayList<>(BATCH);
+
+		private final Map<Long, List<String>> values = new HashMap<>(BATCH * 2);
+
+		private final List<RejectedRow> rejected = new ArrayList<>();
+
+		private final ImportJobStore.Counts counts = new ImportJobStore.Counts();
+
+		private final char separator;
+
+		private long bytesRead;
+
+		private CompletableFuture<Void> written;
+
+		Batch(char separator) {
+			this.separator = separator;
 		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
+
+		void add(ImportRow row, List<String> rowValues) {
+			this.rows.add(row);
+			this.values.put(row.line(), rowValues);
 		}
-		String text = out.toString();
-		return text.length() > MAX_ORIGINAL ? text.substring(0, MAX_ORIGINAL) + "…" : text;
+
+		void reject(long line, String reason, List<String> rowValues) {
+			this.counts.rejected++;
+			this.rejected.add(new RejectedRow(line, reason, original(rowValues, this.separator)));
+		}
+
+		boolean full() {
+			return this.rows.size() >= BATCH || this.rejected.size() >= BATCH;
+		}
+
+		// formatted only for the rows the writer refuses
+		String original(long line) {
+			return original(this.values.getOrDefault(line, List.of()), this.separator);
+		}
+
+		void await() {
+			try {
+				this.written.join();
+			}
+			catch (CompletionException ex) {
+				if (ex.getCause() instanceof RuntimeException cause) {
+					throw cause;
+				}
+				throw ex;
+			}
+		}
+
+		void awaitQuietly() {
+			try {
+				this.written.join();
+			}
+			catch (CompletionException | CancellationException ex) {
+				// the import fails with the first error
+			}
+		}
+
+		/** The row as the file had it (one line; quoting as needed), for the report of refused rows. */
+		private static String original(List<String> values, char separator) {
+			var out = new StringWriter();
+			try {
+				CSVFormat.RFC4180.builder().setDelimiter(separator).setRecordSeparator("").get().printRecord(out,
+						values.toArray());
+			}
+			catch (IOException ex) {
+				throw new IllegalStateException(ex);
+			}
+			String text = out.toString();
+			return text.length() > MAX_ORIGINAL ? text.substring(0, MAX_ORIGINAL) + "…" : text;
+		}
+
 	}
 
 	@PreDestroy
 	void stop() {
 		this.executor.shutdownNow();
+		this.writers.shutdownNow();
 	}
 
 }

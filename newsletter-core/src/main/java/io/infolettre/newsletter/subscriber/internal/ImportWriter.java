@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.LongFunction;
 
 import io.infolettre.newsletter.subscriber.Consent;
 import io.infolettre.newsletter.subscriber.ImportMode;
@@ -51,7 +52,7 @@ class ImportWriter {
 	}
 
 	void write(List<ImportRow> rows, SubscriberImportOptions options, Instant now, ImportJobStore.Counts counts,
-			List<RejectedRow> rejected, Map<Long, String> originals) {
+			List<RejectedRow> rejected, LongFunction<String> originals) {
 		if (rows.isEmpty()) {
 			return;
 		}
@@ -76,7 +77,7 @@ class ImportWriter {
 			}
 			if (existing.getStatus() == SubscriberStatus.UNSUBSCRIBED
 					|| existing.getStatus() == SubscriberStatus.COMPLAINED) {
-				rejected.add(new RejectedRow(row.line(), refusal(existing), originals.get(row.line())));
+				rejected.add(new RejectedRow(row.line(), refusal(existing), originals.apply(row.line())));
 				counts.rejected++;
 				continue;
 			}
