@@ -33,9 +33,10 @@ class SecurityConfiguration {
 			// view in browser (signed token) and the public archive of sent issues (no personal data)
 			"/v/**", "/archive", "/archive/**" };
 
-	// The pixel and the click redirect answer every open and click of every message, to anyone (the
-	// signed token is the authorisation): no session, no CSRF, no saved request, no authorisation
-	// filter, no logout; nothing but the security headers on the way.
+	// The click redirect answers every click of every message, to anyone (the signed token is the
+	// authorisation): no session, no CSRF, no saved request, no authorisation filter, no logout;
+	// nothing but the security headers on the way. The pixel's GET and HEAD are answered before any
+	// filter (recipient.OpenPixelValve); anything else under /o/ comes here and finds nothing.
 	@Bean
 	@Order(0)
 	SecurityFilterChain trackingSecurity(HttpSecurity http) throws Exception {

@@ -1,5 +1,9 @@
 package io.infolettre.newsletter.recipient;
 
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -50,6 +54,36 @@ class PublicTokenIntegrationTests extends AbstractIntegrationTests {
 		// the pixel answers without looking the delivery up: an open of no delivery is dropped when written
 		assertThat(http().getBytes("/o/" + open + ".gif").statusCode()).isEqualTo(200);
 		assertThat(http().postForm("/u/" + unsubscribe, "List-Unsubscribe=One-Click").statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void thePixelIsAGifNoCacheKeepsNoBrowserSniffsAndNoSessionFollows() throws Exception {
+		String open = this.tokens.issue(TokenPurpose.OPEN, new ObjectId().toHexString() + "00000001");
+
+		var pixel = http().getBytes("/o/" + open + ".gif");
+
+		assertThat(pixel.statusCode()).isEqualTo(200);
+		assertThat(pixel.body()).isEqualTo(OpenPixelValve.PIXEL);
+		assertThat(new String(pixel.body(), 0, 6, StandardCharsets.US_ASCII)).isEqualTo("GIF89a");
+		assertThat(pixel.headers().firstValue("Content-Type")).hasValue("image/gif");
+		assertThat(pixel.headers().firstValue("Content-Length")).hasValue(String.valueOf(OpenPixelValve.PIXEL.length));
+		assertThat(pixel.headers().firstValue("Cache-Control")).hasValue("no-store");
+		assertThat(pixel.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+		assertThat(pixel.headers().map()).doesNotContainKey("set-cookie");
+		var client = HttpClient.newHttpClient();
+		var head = client.send(HttpRequest.newBuilder(http().local("/o/" + open + ".gif"))
+			.method("HEAD", HttpRequest.BodyPublishers.noBody())
+			.build(), HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(head.statusCode()).isEqualTo(200);
+		assertThat(head.body()).isEmpty();
+		assertThat(head.headers().firstValue("Content-Type")).hasValue("image/gif");
+		var post = client.send(HttpRequest.newBuilder(http().local("/o/" + open + ".gif"))
+			.POST(HttpRequest.BodyPublishers.noBody())
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(post.statusCode()).as("only GET and HEAD reach the pixel; a POST meets the filters")
+			.isIn(403, 404, 405);
+		assertThat(http().getBytes("/o/" + open + ".gif/x").statusCode()).isEqualTo(404);
+		assertThat(http().getBytes("/o/" + open).statusCode()).isEqualTo(404);
 	}
 
 	@Test
