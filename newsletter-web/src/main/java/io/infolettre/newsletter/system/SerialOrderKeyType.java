@@ -1,6 +1,7 @@
 package io.infolettre.newsletter.system;
 
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -23,6 +24,10 @@ final class SerialOrderKeyType extends BasicDataType<Object> {
 
 	private static final int REMEMBERED = 32_768;
 
+	static final int UNKNOWN = Integer.MIN_VALUE;
+
+	private static final int MAX_SHORT_STRING = 0xFFFF;
+
 	private final ObjectDataType objects = new ObjectDataType();
 
 	private final Map<KeyValue, byte[]> serialized = new LinkedHashMap<>(4096, 0.75f, true) {
@@ -40,9 +45,67 @@ final class SerialOrderKeyType extends BasicDataType<Object> {
 			return 0;
 		}
 		if (a instanceof KeyValue x && b instanceof KeyValue y) {
-			return ObjectDataType.compareNotNull(serialized(x), serialized(y));
+			int direct = compareSingleValues(x, y);
+			return direct != UNKNOWN ? direct : ObjectDataType.compareNotNull(serialized(x), serialized(y));
 		}
 		return this.objects.compare(a, b);
+	}
+
+	/**
+	 * Two keys of one string each, or of one object id each, in the order of their serialised bytes
+	 * without making them. A key serialises as the same bytes (its class, its ArrayList of one) up to
+	 * its value; a string then as its modified UTF-8 length on two bytes and its bytes, an object id as
+	 * its 12 bytes. Finding the kept bytes of both keys at every step of a search hashed and compared
+	 * them each time: a third of an import's inserts in the database (profile).
+	 * @return {@link #UNKNOWN} for any other pair of keys
+	 */
+	static int compareSingleValues(KeyValue x, KeyValue y) {
+		if (x.size() != 1 || y.size() != 1) {
+			return UNKNOWN;
+		}
+		Object a = x.get(0);
+		Object b = y.get(0);
+		if (a instanceof String s && b instanceof String t) {
+			return compareModifiedUtf8(s, t);
+		}
+		if (a instanceof ObjectId s && b instanceof ObjectId t) {
+			return Arrays.compareUnsigned(s.toByteArray(), t.toByteArray());
+		}
+		return UNKNOWN;
+	}
+
+	private static int compareModifiedUtf8(String s, String t) {
+		int ls = modifiedUtf8Length(s);
+		int lt = modifiedUtf8Length(t);
+		if (ls > MAX_SHORT_STRING || lt > MAX_SHORT_STRING) {
+			return UNKNOWN; // written with an eight-byte length
+		}
+		if (ls != lt) {
+			return ls < lt ? -1 : 1;
+		}
+		int n = Math.min(s.length(), t.length());
+		for (int i = 0; i < n; i++) {
+			char c = s.charAt(i);
+			char d = t.charAt(i);
+			if (c != d) {
+				return Integer.compare(byteOrder(c), byteOrder(d));
+			}
+		}
+		return Integer.compare(s.length(), t.length());
+	}
+
+	private static int modifiedUtf8Length(String text) {
+		int length = 0;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			length += (c >= 0x0001 && c <= 0x007F) ? 1 : (c <= 0x07FF) ? 2 : 3;
+		}
+		return length;
+	}
+
+	// UTF-8's bytes order characters as their values, but NUL, written C0 80: after 7F, before C2 80
+	private static int byteOrder(char c) {
+		return c == 0 ? 0x7F * 2 + 1 : c * 2;
 	}
 
 	private byte[] serialized(KeyValue key) {

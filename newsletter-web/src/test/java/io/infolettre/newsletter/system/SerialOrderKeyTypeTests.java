@@ -26,6 +26,26 @@ class SerialOrderKeyTypeTests {
 			}
 			keys.add(new KeyValue(word.toString()));
 		}
+		// what the serialised form makes of unusual characters: NUL (C0 80), surrogate pairs, three-byte
+		// characters, equal lengths in bytes made of other characters, prefixes
+		String[] unusual = { "", "a", "a\u0000", "a\u007F", "a\u0080", "\u0000", "\u0000a", "\u07FF", "\u0800",
+				"z\uFFFF", "\uD83D\uDE00", "\uD83D\uDE01x", "é", "ée", "eé", "\u00E9\u00E9", "\u4E2D\u6587", "ab",
+				"abc", "abd", "\u0100", "\u00FF\u00FF", "x".repeat(300), "x".repeat(300) + "é" };
+		for (String text : unusual) {
+			keys.add(new KeyValue(text));
+		}
+		for (int i = 0; i < 60; i++) {
+			var word = new StringBuilder();
+			for (int n = random.nextInt(8); n >= 0; n--) {
+				word.append((char) (random.nextBoolean() ? random.nextInt(0x100) : random.nextInt(0x10000)));
+			}
+			keys.add(new KeyValue(word.toString()));
+		}
+		byte[] bytes = new byte[12];
+		for (int i = 0; i < 30; i++) {
+			random.nextBytes(bytes);
+			keys.add(new KeyValue(new ObjectId(bytes.clone())));
+		}
 		for (int i = 0; i < 60; i++) {
 			keys.add(new KeyValue(new ObjectId()));
 			keys.add(new KeyValue(random.nextInt(1000)));
