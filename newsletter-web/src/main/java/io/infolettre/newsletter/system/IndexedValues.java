@@ -3,6 +3,7 @@ package io.infolettre.newsletter.system;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import java.util.function.BooleanSupplier;
 
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.bson.ObjectId;
 
 /**
  * The values of the fields a collection's indexes name, for every one of its documents, held in memory
@@ -47,10 +49,12 @@ final class IndexedValues {
 	// distinct string values kept once: statuses, languages, lists, sectors repeat over a million rows
 	private static final int INTERNED = 65_536;
 
+	private static final Comparator<Object> ID_ORDER = ValueComparator.asc();
+
 	private final List<String> fields;
 
 	// in _id order, as MongoDB sorts it: a query in that order stops at the first rows it needs
-	private final ConcurrentSkipListMap<Object, Object[]> rows = new ConcurrentSkipListMap<>(ValueComparator.asc());
+	private final ConcurrentSkipListMap<Object, Object[]> rows = new ConcurrentSkipListMap<>(IndexedValues::inIdOrder);
 
 	private final ConcurrentHashMap<String, String> interned = new ConcurrentHashMap<>();
 
@@ -277,6 +281,18 @@ final class IndexedValues {
 			}
 		}
 		return kept;
+	}
+
+	// ValueComparator's order; two ids of one type (object ids, whole numbers) compared without its
+	// dispatch on types, which took an eighth of an insert into the subscribers (profile)
+	private static int inIdOrder(Object a, Object b) {
+		if (a instanceof ObjectId x && b instanceof ObjectId y) {
+			return x.compareTo(y);
+		}
+		if (a instanceof Long x && b instanceof Long y) {
+			return Long.compare(x, y);
+		}
+		return ID_ORDER.compare(a, b);
 	}
 
 }
