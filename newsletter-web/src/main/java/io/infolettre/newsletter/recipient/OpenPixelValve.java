@@ -24,7 +24,7 @@ import org.springframework.context.annotation.Configuration;
  * The 1×1 GIF in every tracked message, {@code GET /o/{token}.gif}: records an open, returns the
  * image. It answers every open of every message, so it is answered in Tomcat's pipeline, before the
  * servlet filters: as a servlet, the filters (security, observation, encoding, request context) took
- * more of each request than the pixel itself, and most of its garbage (bench/pixel.sh). None of them
+ * more of each request than the pixel itself, and much of its garbage (bench/pixel.sh). None of them
  * has anything to do here: the signed token is the only authority, there is no session, no form, no
  * page. The headers are written as bytes, once: Tomcat encodes a header given as a string with a new
  * encoder each time.

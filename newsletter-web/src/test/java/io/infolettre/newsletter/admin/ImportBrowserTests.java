@@ -69,6 +69,8 @@ class ImportBrowserTests extends AbstractIntegrationTests {
 		this.browser.findElement(By.id("username")).sendKeys(ADMIN);
 		this.browser.findElement(By.id("password")).sendKeys(PASSWORD);
 		this.browser.findElement(By.cssSelector("button[type=submit]")).click();
+		// the login lands on the issues: going on before it does races its redirect
+		this.wait.until(ExpectedConditions.urlContains("/admin/issues"));
 		this.browser.get(url("/admin/imports"));
 		assertThat(this.browser.findElement(By.linkText("Importer")).isDisplayed()).isTrue();
 		this.browser.findElement(By.id("file")).sendKeys(file.toString());

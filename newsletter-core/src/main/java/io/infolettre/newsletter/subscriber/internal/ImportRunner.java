@@ -199,7 +199,11 @@ public class ImportRunner {
 		}
 		catch (RuntimeException | IOException ex) {
 			log.error("Import {} failed", jobId, ex);
-			inFlight.forEach(Batch::awaitQuietly);
+			for (Batch pending : inFlight) {
+				if (pending.awaitQuietly()) {
+					total.add(pending.counts);
+				}
+			}
 			this.jobs.finish(jobId, Status.FAILED, total, ex.getMessage() == null ? ex.toString() : ex.getMessage(),
 					this.clock.instant());
 		}
@@ -280,12 +284,14 @@ public class ImportRunner {
 			}
 		}
 
-		void awaitQuietly() {
+		/** @return whether the batch was written; the import fails with the first error, not this one */
+		boolean awaitQuietly() {
 			try {
 				this.written.join();
+				return true;
 			}
 			catch (CompletionException | CancellationException ex) {
-				// the import fails with the first error
+				return false;
 			}
 		}
 
