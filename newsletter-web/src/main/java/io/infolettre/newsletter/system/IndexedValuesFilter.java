@@ -110,14 +110,7 @@ final class IndexedValuesFilter {
 			for (Map.Entry<String, Object> entry : operators.entrySet()) {
 				tests.add(operator(entry.getKey(), entry.getValue(), operators));
 			}
-			return value -> {
-				for (Predicate<Object> test : tests) {
-					if (!test.test(value)) {
-						return false;
-					}
-				}
-				return true;
-			};
+			return all(tests);
 		}
 		return equalTo(scalar(condition));
 	}

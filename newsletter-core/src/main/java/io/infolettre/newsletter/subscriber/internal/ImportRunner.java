@@ -83,8 +83,7 @@ public class ImportRunner {
 	 */
 	public void submit(String jobId, Path file, Charset charset, char separator, SubscriberImportOptions options)
 			throws IOException {
-		Map<String, AttributeDefinition> definitions = new HashMap<>();
-		this.attributes.all().forEach(definition -> definitions.put(definition.name(), definition));
+		Map<String, AttributeDefinition> definitions = definitionsByName();
 		for (String target : options.mapping()) {
 			String name = SubscriberImportOptions.Column.attributeName(target);
 			if (name != null && !definitions.containsKey(name)) {
@@ -110,8 +109,7 @@ public class ImportRunner {
 	/** The first rows of the file as the import would take them with these options. */
 	public List<ImportCheck> check(Path file, Charset charset, char separator, SubscriberImportOptions options,
 			int limit) throws IOException {
-		Map<String, AttributeDefinition> definitions = new HashMap<>();
-		this.attributes.all().forEach(definition -> definitions.put(definition.name(), definition));
+		Map<String, AttributeDefinition> definitions = definitionsByName();
 		List<ImportCheck> checks = new ArrayList<>();
 		try (CsvFiles.Rows rows = CsvFiles.open(file, charset, separator)) {
 			CsvFiles.Row header = rows.next();
@@ -140,6 +138,12 @@ public class ImportRunner {
 			checks.add(new ImportCheck(ex.line(), List.of(), ex.getMessage()));
 		}
 		return checks;
+	}
+
+	private Map<String, AttributeDefinition> definitionsByName() {
+		Map<String, AttributeDefinition> definitions = new HashMap<>();
+		this.attributes.all().forEach(definition -> definitions.put(definition.name(), definition));
+		return definitions;
 	}
 
 	private void run(String jobId, Path file, Charset charset, char separator, SubscriberImportOptions options,
