@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import io.infolettre.newsletter.rendering.IssueRenderer;
+import io.infolettre.newsletter.rendering.MessageDraft;
+import io.infolettre.newsletter.rendering.TemplateProblem;
 import io.infolettre.newsletter.segment.Audience;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -27,11 +30,14 @@ public class IssueManagement {
 
 	private final AllowedSenders senders;
 
+	private final IssueRenderer renderer;
+
 	private final Clock clock;
 
-	IssueManagement(Issues issues, IssueVersions versions, AllowedSenders senders, ApplicationEventPublisher events,
-			Clock clock) {
+	IssueManagement(Issues issues, IssueVersions versions, AllowedSenders senders, IssueRenderer renderer,
+			ApplicationEventPublisher events, Clock clock) {
 		this.issues = issues;
+		this.renderer = renderer;
 		this.versions = versions;
 		this.senders = senders;
 		this.events = events;
@@ -48,6 +54,7 @@ public class IssueManagement {
 	 * @throws IllegalArgumentException when the sender is not allowed or the reply-to is no address
 	 */
 	public Issue create(IssueEdit edit, Audience audience) {
+		checkSafe(edit);
 		return this.issues.save(Issue.draft(edit, audience, this.senders, this.clock.instant()));
 	}
 
@@ -57,8 +64,10 @@ public class IssueManagement {
 	 * @param who the coordinator saving it
 	 * @throws IssueStateException when the issue is no longer a draft
 	 * @throws IllegalArgumentException when the edit is invalid
+	 * @throws TemplateProblem when the subject or the body holds what a template may not do
 	 */
 	public Issue revise(String id, IssueEdit edit, String who) {
+		checkSafe(edit);
 		Issue issue = get(id);
 		IssueEdit before = issue.currentEdit();
 		var now = this.clock.instant();
@@ -87,6 +96,7 @@ public class IssueManagement {
 	}
 
 	public Issue createDraft(String title, IssueContent content, Audience audience) {
+		checkSafe(content);
 		return this.issues.save(new Issue(title, content, audience, this.clock.instant()));
 	}
 
@@ -97,6 +107,7 @@ public class IssueManagement {
 	 */
 	public Optional<Issue> createSeriesDraft(String id, String title, IssueContent content, Audience audience,
 			String seriesId) {
+		checkSafe(content);
 		try {
 			return Optional.of(this.issues.insert(new Issue(id, title, content, audience, seriesId, this.clock.instant())));
 		}
@@ -124,6 +135,7 @@ public class IssueManagement {
 	}
 
 	public Issue editDraft(String id, String title, IssueContent content, Audience audience) {
+		checkSafe(content);
 		return change(id, issue -> issue.edit(title, content, audience, this.clock.instant()));
 	}
 
@@ -184,6 +196,27 @@ public class IssueManagement {
 
 	public Issue markFailed(String id, String reason) {
 		return change(id, issue -> issue.markFailed(reason, this.clock.instant()));
+	}
+
+	/**
+	 * Authors are untrusted: what a subject or a body may not do is refused when it is saved, with
+	 * where it is, rather than found when it is rendered.
+	 */
+	private void checkSafe(IssueEdit edit) {
+		checkSafe(edit.template(), edit.title(), edit.french(), "fr");
+		if (edit.english() != null) {
+			checkSafe(edit.template(), edit.title(), edit.english(), "en");
+		}
+	}
+
+	private void checkSafe(String template, String title, IssueVariant variant, String language) {
+		this.renderer.checkSafe(
+				new MessageDraft(template, title, variant.subject(), variant.preheader(), variant.body(), language));
+	}
+
+	private void checkSafe(IssueContent content) {
+		this.renderer.checkSafe(new MessageDraft(content.template(), null, content.subject(), content.preheader(),
+				content.body(), content.language()));
 	}
 
 	// The @Version field makes a concurrent change fail instead of being silently overwritten.

@@ -187,7 +187,7 @@ class IssueAdminController {
 		try {
 			this.management.editDraft(id, issue.getTitle(), issue.getContent(), audience);
 		}
-		catch (IssueStateException ex) {
+		catch (IssueStateException | TemplateProblem ex) {
 			redirect.addFlashAttribute("error", ex.getMessage());
 		}
 		return "redirect:/admin/issues/" + id;

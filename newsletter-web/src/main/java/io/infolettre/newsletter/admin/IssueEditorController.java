@@ -75,7 +75,7 @@ class IssueEditorController {
 					new IssueVariant("", "", "Bonjour ${firstName!'membre'},\n\n"), null, null, null, true), audience);
 			return "redirect:/admin/issues/" + issue.getId() + "/edit";
 		}
-		catch (IllegalArgumentException ex) {
+		catch (IllegalArgumentException | TemplateProblem ex) {
 			redirect.addFlashAttribute("error", ex.getMessage());
 			return "redirect:/admin/issues/new";
 		}
@@ -97,7 +97,8 @@ class IssueEditorController {
 			redirect.addFlashAttribute("notice", "editor.saved");
 			return "redirect:/admin/issues/" + id + "/edit";
 		}
-		catch (IllegalArgumentException | IssueStateException ex) {
+		catch (IllegalArgumentException | IssueStateException | TemplateProblem ex) {
+			// nothing typed is lost: the form comes back as it was sent, with the reason
 			model.addAttribute("error", ex.getMessage());
 			return editor(issue, form, model);
 		}
@@ -118,7 +119,7 @@ class IssueEditorController {
 			var results = this.tests.send(id, form.addresses(), null);
 			model.addAttribute("testResults", results);
 		}
-		catch (IllegalArgumentException | IssueStateException | SendRefusedException ex) {
+		catch (IllegalArgumentException | IssueStateException | SendRefusedException | TemplateProblem ex) {
 			model.addAttribute("error", ex.getMessage());
 		}
 		return editor(this.management.get(id), form, model);

@@ -1,12 +1,10 @@
 package io.infolettre.newsletter.rendering.internal;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -16,12 +14,10 @@ import freemarker.cache.MultiTemplateLoader;
 import freemarker.cache.TemplateLoader;
 import freemarker.core.HTMLOutputFormat;
 import freemarker.core.ParseException;
-import freemarker.core.PlainTextOutputFormat;
 import freemarker.core.TemplateMarkupOutputModel;
 import freemarker.template.Configuration;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
-import freemarker.template.TemplateExceptionHandler;
 import freemarker.template.TemplateNotFoundException;
 import io.infolettre.newsletter.rendering.CompiledMessage;
 import io.infolettre.newsletter.rendering.IssueRenderer;
@@ -63,6 +59,8 @@ class FreeMarkerIssueRenderer implements IssueRenderer {
 
 	private final TemplateStore store;
 
+	private final RenderBudget budget;
+
 	FreeMarkerIssueRenderer(RenderingSettings settings, SenderIdentity sender, BrandingSettings brand,
 			TemplateStore store) {
 		this.settings = settings;
@@ -70,6 +68,7 @@ class FreeMarkerIssueRenderer implements IssueRenderer {
 		this.brand = brand;
 		this.store = store;
 		this.freemarker = configuration(loaders(List.of()));
+		this.budget = settings.budget();
 	}
 
 	/**
@@ -93,21 +92,9 @@ class FreeMarkerIssueRenderer implements IssueRenderer {
 		return multi;
 	}
 
+	/** The layouts' configuration over {@code loader}: see {@link TemplateSandbox}. */
 	static Configuration configuration(TemplateLoader loader) {
-		var cfg = new Configuration(Configuration.VERSION_2_3_34);
-		cfg.setTemplateLoader(loader);
-		cfg.setRecognizeStandardFileExtensions(true);
-		cfg.setDefaultEncoding("UTF-8");
-		cfg.setOutputEncoding("UTF-8");
-		// FreeMarker's own lookup would look for NAME.html_en.ftlh: the language is chosen in layout()
-		cfg.setLocalizedLookup(false);
-		cfg.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
-		cfg.setLogTemplateExceptions(false);
-		cfg.setWrapUncheckedExceptions(true);
-		cfg.setFallbackOnNullLoopVariable(false);
-		cfg.setNumberFormat("computer");
-		cfg.setLocale(Locale.CANADA_FRENCH);
-		return cfg;
+		return TemplateSandbox.layouts(loader);
 	}
 
 	RenderingSettings settings() {
@@ -137,12 +124,54 @@ class FreeMarkerIssueRenderer implements IssueRenderer {
 		String language = language(draft);
 		Template html = layout(cfg, name, language, HTML_SUFFIX);
 		Template text = layout(cfg, name, language, TEXT_SUFFIX);
-		Template subject = inline(cfg, "Objet", draft.subject(), PlainTextOutputFormat.INSTANCE);
+		InlineParts inline = inline(draft, language);
+		return new FreeMarkerMessage(html, text, inline.subject(), inline.bodyHtml(), inline.bodyText(), draft,
+				language);
+	}
+
+	@Override
+	public void checkSafe(MessageDraft draft) {
+		String subject = draft.subject();
+		String bodyText;
+		String bodyHtml;
+		try {
+			var body = new BodyRenderer(language(draft), this.brand);
+			bodyText = body.text(draft.body());
+			bodyHtml = body.html(draft.body());
+		}
+		catch (TemplateProblem ex) {
+			// a block that cannot be laid out renders nothing: the preview and the preflight say why
+			bodyText = "";
+			bodyHtml = "";
+		}
+		checkSafe(TemplateSandbox.inline(false), "Objet", subject);
+		checkSafe(TemplateSandbox.inline(false), BodySections.PART, bodyText);
+		checkSafe(TemplateSandbox.inline(true), BodySections.PART, bodyHtml);
+	}
+
+	private static void checkSafe(Configuration cfg, String part, String source) {
+		Template template;
+		try {
+			template = new Template(part, source == null ? "" : source, cfg);
+		}
+		catch (IOException ex) {
+			// a syntax error runs nothing: the preview and the preflight show it, with its line
+			return;
+		}
+		TemplateGuard.checkInline(template, part);
+	}
+
+	/** The subject and the body parsed and checked by {@link TemplateGuard}. */
+	private InlineParts inline(MessageDraft draft, String language) {
+		Template subject = inline(TemplateSandbox.inline(false), "Objet", draft.subject());
 		var body = new BodyRenderer(language, this.brand);
 		// The Markdown source first: its errors then carry the line numbers the coordinator sees.
-		Template bodyText = inline(cfg, BodySections.PART, body.text(draft.body()), PlainTextOutputFormat.INSTANCE);
-		Template bodyHtml = inline(cfg, BodySections.PART, body.html(draft.body()), HTMLOutputFormat.INSTANCE);
-		return new FreeMarkerMessage(html, text, subject, bodyHtml, bodyText, draft, language);
+		Template bodyText = inline(TemplateSandbox.inline(false), BodySections.PART, body.text(draft.body()));
+		Template bodyHtml = inline(TemplateSandbox.inline(true), BodySections.PART, body.html(draft.body()));
+		return new InlineParts(subject, bodyText, bodyHtml);
+	}
+
+	private record InlineParts(Template subject, Template bodyText, Template bodyHtml) {
 	}
 
 	@Override
@@ -154,8 +183,17 @@ class FreeMarkerIssueRenderer implements IssueRenderer {
 		return "en".equals(draft.language()) ? "en" : "fr";
 	}
 
-	/** {@code NAME_en.html.ftlh} for an English draft when there is one, else {@code NAME.html.ftlh}. */
+	/**
+	 * {@code NAME_en.html.ftlh} for an English draft when there is one, else {@code NAME.html.ftlh},
+	 * checked by {@link TemplateGuard} with the files it includes.
+	 */
 	private Template layout(Configuration cfg, String name, String language, String suffix) {
+		Template template = find(cfg, name, language, suffix);
+		TemplateGuard.checkLayout(template, cfg);
+		return RenderBudget.prepare(template);
+	}
+
+	private Template find(Configuration cfg, String name, String language, String suffix) {
 		String file = name + suffix;
 		try {
 			if (!"fr".equals(language)) {
@@ -179,12 +217,10 @@ class FreeMarkerIssueRenderer implements IssueRenderer {
 		}
 	}
 
-	private static Template inline(Configuration cfg, String part, String source,
-			freemarker.core.OutputFormat format) {
+	private static Template inline(Configuration cfg, String part, String source) {
+		Template template;
 		try {
-			var copy = (Configuration) cfg.clone();
-			copy.setOutputFormat(format);
-			return new Template(part, source == null ? "" : source, copy);
+			template = new Template(part, source == null ? "" : source, cfg);
 		}
 		catch (ParseException ex) {
 			throw new TemplateProblem(part, ex.getLineNumber(), ex.getColumnNumber(), ex.getEditorMessage(), ex);
@@ -192,6 +228,8 @@ class FreeMarkerIssueRenderer implements IssueRenderer {
 		catch (IOException ex) {
 			throw new TemplateProblem(part, 0, 0, ex.getMessage(), ex);
 		}
+		TemplateGuard.checkInline(template, part);
+		return RenderBudget.prepare(template);
 	}
 
 	private final class FreeMarkerMessage implements CompiledMessage {
@@ -228,15 +266,21 @@ class FreeMarkerIssueRenderer implements IssueRenderer {
 
 		@Override
 		public RenderedMessage render(RecipientModel recipient) {
+			try (RenderBudget.Render render = FreeMarkerIssueRenderer.this.budget.start()) {
+				return render(recipient, render);
+			}
+		}
+
+		private RenderedMessage render(RecipientModel recipient, RenderBudget.Render render) {
 			Map<String, Object> model = recipientModel(recipient);
-			String subjectLine = LINE_BREAKS.matcher(process(this.subject, model)).replaceAll(" ").strip();
+			String subjectLine = LINE_BREAKS.matcher(process(this.subject, model, render)).replaceAll(" ").strip();
 			var issue = new HashMap<>(this.issue);
 			issue.put("subject", subjectLine);
 			model.put("issue", issue);
 			// text first: an unknown variable in the body is then reported at the line typed
-			String bodyText = process(this.bodyText, model);
-			model.put("content", Map.of("html", markup(process(this.bodyHtml, model)), "text", bodyText));
-			return new RenderedMessage(subjectLine, process(this.html, model), process(this.text, model));
+			String bodyText = process(this.bodyText, model, render);
+			model.put("content", Map.of("html", markup(process(this.bodyHtml, model, render)), "text", bodyText));
+			return new RenderedMessage(subjectLine, process(this.html, model, render), process(this.text, model, render));
 		}
 
 		private Map<String, Object> recipientModel(RecipientModel r) {
@@ -275,12 +319,16 @@ class FreeMarkerIssueRenderer implements IssueRenderer {
 			}
 		}
 
-		private String process(Template template, Map<String, Object> model) {
-			var out = new StringWriter(4096);
+		private String process(Template template, Map<String, Object> model, RenderBudget.Render render) {
+			RenderBudget budget = FreeMarkerIssueRenderer.this.budget;
+			var out = budget.writer(render);
 			try {
 				template.process(model, out);
 			}
 			catch (TemplateException ex) {
+				if (render.late()) {
+					throw tooSlow(template, budget);
+				}
 				Integer line = ex.getLineNumber();
 				Integer column = ex.getColumnNumber();
 				String source = ex.getTemplateSourceName() == null ? template.getSourceName()
@@ -290,10 +338,27 @@ class FreeMarkerIssueRenderer implements IssueRenderer {
 				String detail = firstLine(ex.getMessageWithoutStackTop()) + (blamed == null ? "" : " " + blamed);
 				throw new TemplateProblem(source, line == null ? 0 : line, column == null ? 0 : column, detail, ex);
 			}
-			catch (IOException ex) {
-				throw new IllegalStateException(ex);
+			catch (RenderBudget.TooLong ex) {
+				throw new TemplateProblem(template.getSourceName(), 0, 0,
+						"le message dépasse %,d caractères : le gabarit ou le contenu produit trop de texte"
+							.formatted(budget.maxChars()), ex);
+			}
+			catch (IOException | RuntimeException ex) {
+				if (render.late()) {
+					throw tooSlow(template, budget);
+				}
+				throw ex instanceof RuntimeException runtime ? runtime : new IllegalStateException(ex);
+			}
+			if (render.late()) {
+				throw tooSlow(template, budget);
 			}
 			return out.toString();
+		}
+
+		private static TemplateProblem tooSlow(Template template, RenderBudget budget) {
+			return new TemplateProblem(template.getSourceName(), 0, 0,
+					"le message met plus de %s s à se composer : une boucle du gabarit ou du contenu ne finit pas"
+						.formatted(budget.timeout().toMillis() / 1000.0), null);
 		}
 
 	}

@@ -106,10 +106,10 @@ class FreeMarkerTemplateLibrary implements TemplateLibrary {
 			.render(SampleContent.previewed(lang));
 	}
 
+	/** Parses one file of an upload and lists everything {@link TemplateGuard} refuses in it. */
 	private static List<TemplateProblem> parse(Configuration configuration, String file) {
 		try {
-			configuration.getTemplate(file);
-			return List.of();
+			return TemplateGuard.layoutProblems(configuration.getTemplate(file), configuration);
 		}
 		catch (ParseException ex) {
 			return List.of(new TemplateProblem(file, ex.getLineNumber(), ex.getColumnNumber(), ex.getEditorMessage(),

@@ -27,14 +27,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Listing, checking and keeping layouts; the store is an in-memory stand-in for MongoDB. */
 class TemplateLibraryTests {
 
-	private static final String GOOD_HTML = """
+	static final String GOOD_HTML = """
 			<p>${brand.name} — Bonjour ${firstName!'membre'}</p>
 			${content.html}
 			<p>${sender.organisation}<#list sender.mailingAddressLines as l><br>${l}</#list></p>
 			<p><a href="${unsubscribeUrl}">Se désabonner</a></p>
 			""";
 
-	private static final String GOOD_TEXT = """
+	static final String GOOD_TEXT = """
 			${content.text}
 			<#list sender.mailingAddressLines as l>${l}
 			</#list>
