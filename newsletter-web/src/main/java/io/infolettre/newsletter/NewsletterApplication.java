@@ -2,6 +2,8 @@ package io.infolettre.newsletter;
 
 import java.time.Clock;
 
+import io.infolettre.newsletter.system.OutOfMemoryExit;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -13,6 +15,7 @@ import org.springframework.context.annotation.Bean;
 public class NewsletterApplication {
 
 	public static void main(String[] args) {
+		OutOfMemoryExit.onUncaughtErrors();
 		SpringApplication.run(NewsletterApplication.class, args);
 	}
 
