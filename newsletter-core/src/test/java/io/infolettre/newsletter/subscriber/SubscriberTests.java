@@ -76,7 +76,7 @@ class SubscriberTests {
 
 		assertThat(this.subscriber.getConsent().grantedAt()).isEqualTo(this.later);
 		assertThat(this.subscriber.getConsent().expiresAt()).isEqualTo(Instant.parse("2029-03-01T12:00:00Z"));
-		assertThat(this.subscriber.getConsent().expiresWithin(this.later, Duration.ofDays(60))).isFalse();
+		assertThat(this.subscriber.getConsent().expiresWithin(this.later, 60)).isFalse();
 	}
 
 	@Test

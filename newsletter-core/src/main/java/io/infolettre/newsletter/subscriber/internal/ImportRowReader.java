@@ -3,7 +3,6 @@ package io.infolettre.newsletter.subscriber.internal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -94,7 +93,7 @@ final class ImportRowReader {
 		Instant consentAt = consentDate(value(values, Column.CONSENT_DATE));
 		Consent.Type effectiveType = consentType != null ? consentType : this.options.consentType();
 		if (consentAt != null && effectiveType.isImplied()
-				&& !consentAt.atOffset(ZoneOffset.UTC).plus(Consent.IMPLIED_VALIDITY).toInstant().isAfter(this.now)) {
+				&& !Consent.lapseOf(consentAt).isAfter(this.now)) {
 			throw new RowRejected("consentement implicite échu : accordé le "
 					+ LocalDate.ofInstant(consentAt, ZONE) + ", il y a plus de deux ans");
 		}
