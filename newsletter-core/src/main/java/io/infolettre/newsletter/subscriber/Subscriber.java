@@ -122,9 +122,9 @@ public class Subscriber {
 	public Subscriber(EmailAddress email, String firstName, String lastName, String company, String language,
 			Consent consent, Instant now) {
 		this.email = email.value();
-		this.firstName = firstName;
-		this.lastName = lastName;
-		this.company = company;
+		this.firstName = SingleLine.of(firstName);
+		this.lastName = SingleLine.of(lastName);
+		this.company = SingleLine.of(company);
 		this.language = language == null ? "fr" : language;
 		this.attributes = new LinkedHashMap<>();
 		this.lists = new LinkedHashSet<>();
@@ -164,9 +164,10 @@ public class Subscriber {
 
 	/** For {@link #withoutConsent}: names given with a subscription request. */
 	Subscriber withNames(String firstName, String lastName, String company) {
-		this.firstName = firstName;
-		this.lastName = lastName;
-		this.company = company;
+		this.firstName = SingleLine.of(firstName);
+		this.lastName = SingleLine.of(lastName);
+		this.company = SingleLine.of(company);
+		refreshSearchKeys();
 		return this;
 	}
 
@@ -190,17 +191,17 @@ public class Subscriber {
 	}
 
 	/**
-	 * The coordinator corrects the person's details. Blank names and company are left empty; the
-	 * language is fr or en.
+	 * The coordinator corrects the person's details, each made one line ({@link SingleLine}); blank
+	 * names and company are left empty; the language is fr or en.
 	 */
 	public Subscriber editDetails(String firstName, String lastName, String company, String language,
 			boolean trackingRefused, Instant at) {
 		if (!"fr".equals(language) && !"en".equals(language)) {
 			throw new IllegalArgumentException("Langue inconnue : " + language);
 		}
-		this.firstName = blankToNull(firstName);
-		this.lastName = blankToNull(lastName);
-		this.company = blankToNull(company);
+		this.firstName = SingleLine.of(firstName);
+		this.lastName = SingleLine.of(lastName);
+		this.company = SingleLine.of(company);
 		this.language = language;
 		this.trackingRefused = trackingRefused;
 		return touched(at);

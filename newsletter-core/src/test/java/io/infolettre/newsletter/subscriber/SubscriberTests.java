@@ -35,6 +35,25 @@ class SubscriberTests {
 	}
 
 	@Test
+	void namesAndCompanyAreOneLineWhetherAddedOrEdited() {
+		var added = new Subscriber(EmailAddress.of("zoe@exemple.ca"), " Zoe\u0301\r\n", "Be\u0301langer\u2028Roy",
+				"Acier\tdu\u0085Fjord", "fr", Consent.express(Consent.Channel.API, "api", "p", null, this.later),
+				this.later);
+
+		assertThat(added.getFirstName()).isEqualTo("Zo\u00e9");
+		assertThat(added.getLastName()).isEqualTo("B\u00e9langer Roy");
+		assertThat(added.getCompany()).isEqualTo("Acier du Fjord");
+		assertThat(added.searchKeys().names()).contains("zoe belanger roy");
+
+		this.subscriber.editDetails("H\u00e9l\u00e8ne\r\nBcc: x@exemple.ca", "\u0000", "B\u00e9ton\n\nSaguenay", "fr",
+				false, this.later);
+
+		assertThat(this.subscriber.getFirstName()).isEqualTo("H\u00e9l\u00e8ne Bcc: x@exemple.ca");
+		assertThat(this.subscriber.getLastName()).isNull();
+		assertThat(this.subscriber.getCompany()).isEqualTo("B\u00e9ton Saguenay");
+	}
+
+	@Test
 	void anUnknownLanguageIsRefused() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> this.subscriber.editDetails("A", "B", null, "de", false, this.later))
