@@ -68,6 +68,8 @@ public class Subscriber {
 
 		public static final String UPDATED_AT = "updatedAt";
 
+		public static final String HARD_BOUNCES = "hardBounces";
+
 		public static String attribute(String name) {
 			return ATTRIBUTES + "." + name;
 		}
@@ -284,6 +286,35 @@ public class Subscriber {
 			this.status = SubscriberStatus.ACTIVE;
 			this.unsubscribedAt = null;
 		}
+		return touched(at);
+	}
+
+	/**
+	 * The person confirmed a subscription request through the link sent to this address: its express
+	 * consent replaces the previous one, the lists chosen are added, and the address receives again
+	 * (an unsubscribe is undone by this new consent; the link reached the mailbox, so its bounces are
+	 * forgotten). What a visitor typed in the public form never replaces a known person's details:
+	 * only a subscriber the form created and nobody confirmed yet takes the names, company and
+	 * language of the request confirmed.
+	 */
+	public Subscriber confirmSubscription(SubscriptionRequest request, Consent consent, Instant at) {
+		if (consent.type() != Consent.Type.EXPRESS || consent.channel() != Consent.Channel.FORM) {
+			throw new IllegalArgumentException("Confirming a subscription records the form's express consent");
+		}
+		if (this.status == SubscriberStatus.PENDING_CONFIRMATION && this.consent == null) {
+			this.firstName = request.firstName() != null ? request.firstName() : this.firstName;
+			this.lastName = request.lastName() != null ? request.lastName() : this.lastName;
+			this.company = request.company() != null ? request.company() : this.company;
+			this.language = request.language();
+		}
+		if (this.lists == null) {
+			this.lists = new LinkedHashSet<>();
+		}
+		this.lists.addAll(request.lists());
+		this.consent = consent;
+		this.status = SubscriberStatus.ACTIVE;
+		this.unsubscribedAt = null;
+		this.hardBounces = 0;
 		return touched(at);
 	}
 

@@ -54,6 +54,41 @@ class SubscriberTests {
 	}
 
 	@Test
+	void confirmingASubscriptionAddsListsAndConsentToAKnownPersonAndNothingElse() {
+		var typed = new SubscriptionRequest(this.subscriber.getEmail(), "Pirate", "Usurpateur", "Arnaques inc.", "en",
+				java.util.Set.of("infolettre"), "J’accepte", "203.0.113.9");
+		var express = Consent.express(Consent.Channel.FORM, "Formulaire", "J’accepte", "203.0.113.9", this.later);
+
+		this.subscriber.confirmSubscription(typed, express, this.later);
+
+		assertThat(this.subscriber.getFullName()).isEqualTo("Éric Côté-Tremblay");
+		assertThat(this.subscriber.getCompany()).isEqualTo("Usinage Côté");
+		assertThat(this.subscriber.getLanguage()).isEqualTo("fr");
+		assertThat(this.subscriber.getLists()).containsExactlyInAnyOrder("membres", "infolettre");
+		assertThat(this.subscriber.getConsent()).isEqualTo(express);
+		assertThat(this.subscriber.getUpdatedAt()).isEqualTo(this.later);
+	}
+
+	@Test
+	void confirmingTheFormsOwnRequestGivesTheNamesOfTheRequestConfirmed() {
+		var pending = Subscriber.withoutConsent(EmailAddress.of("zoe@exemple.ca"), SubscriberStatus.PENDING_CONFIRMATION,
+				"fr", this.later)
+			.withNames("Zoé", null, null);
+		var typed = new SubscriptionRequest(pending.getEmail(), "Zoé", "Bélanger", "Métallurgie du Fjord", "en",
+				java.util.Set.of("infolettre"), "I agree", "203.0.113.9");
+
+		pending.confirmSubscription(typed,
+				Consent.express(Consent.Channel.FORM, "Formulaire", "I agree", "203.0.113.9", this.later), this.later);
+
+		assertThat(pending.getStatus()).isEqualTo(SubscriberStatus.ACTIVE);
+		assertThat(pending.getFullName()).isEqualTo("Zoé Bélanger");
+		assertThat(pending.getCompany()).isEqualTo("Métallurgie du Fjord");
+		assertThat(pending.getLanguage()).isEqualTo("en");
+		assertThat(pending.searchKeys().names()).contains("zoe belanger");
+		assertThat(pending.mayReceiveAt(this.later)).isTrue();
+	}
+
+	@Test
 	void anUnknownLanguageIsRefused() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> this.subscriber.editDetails("A", "B", null, "de", false, this.later))
