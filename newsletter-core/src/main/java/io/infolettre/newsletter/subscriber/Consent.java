@@ -1,9 +1,9 @@
 package io.infolettre.newsletter.subscriber;
 
-import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.Period;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 
 /**
  * Proof that a subscriber agreed to receive the newsletter (CASL, Quebec's Law 25): what kind of
@@ -26,6 +26,12 @@ public record Consent(Type type, Channel channel, String source, String proof, S
 
 	/** How long implied consent lasts under CASL. */
 	public static final Period IMPLIED_VALIDITY = Period.ofYears(2);
+
+	/**
+	 * The association's time zone (Quebec): the calendar consent dates are given in (an import's
+	 * « 2025-03-10 » is that day's midnight there), lapse on, and are shown on.
+	 */
+	public static final ZoneId ZONE = ZoneId.of("America/Toronto");
 
 	public enum Type {
 
@@ -68,9 +74,21 @@ public record Consent(Type type, Channel channel, String source, String proof, S
 		return this.withdrawnAt == null && (this.expiresAt == null || this.expiresAt.isAfter(now));
 	}
 
-	/** Whether an implied consent still in force lapses within {@code horizon} from {@code now}. */
-	public boolean expiresWithin(Instant now, Duration horizon) {
-		return isValidAt(now) && this.expiresAt != null && !this.expiresAt.isAfter(now.plus(horizon));
+	/**
+	 * Whether an implied consent still in force lapses within {@code days} days of {@code now}: by
+	 * the end of the {@code days}-th day from today on the association's calendar.
+	 */
+	public boolean expiresWithin(Instant now, int days) {
+		return isValidAt(now) && this.expiresAt != null && !this.expiresAt.isAfter(lapsingHorizon(now, days));
+	}
+
+	/**
+	 * The last moment a consent may lapse at and still lapse "within {@code days} days": the end of
+	 * the {@code days}-th day from {@code now}'s on the association's calendar, so that a consent shown
+	 * to lapse on that day is counted whatever its hour and whatever daylight saving time does.
+	 */
+	public static Instant lapsingHorizon(Instant now, int days) {
+		return LocalDate.ofInstant(now, ZONE).plusDays(days + 1L).atStartOfDay(ZONE).toInstant().minusNanos(1);
 	}
 
 	public Consent withdrawn(Instant at) {
@@ -84,8 +102,15 @@ public record Consent(Type type, Channel channel, String source, String proof, S
 				this.type.isImplied() ? lapseOf(at) : null, null);
 	}
 
-	private static Instant lapseOf(Instant grantedAt) {
-		return grantedAt.atOffset(ZoneOffset.UTC).plus(IMPLIED_VALIDITY).toInstant();
+	/**
+	 * When an implied consent granted (or renewed) at {@code grantedAt} lapses: the same local time two
+	 * years later on the association's calendar, so that the date shown is the date given plus two
+	 * years. Two years counted in UTC would not be: a consent of 2025-03-10 (daylight saving time) would
+	 * lapse at 23:00 on 2027-03-09 (standard time), one given at 23:30 on 2025-11-02 at 00:30 on
+	 * 2027-11-03.
+	 */
+	public static Instant lapseOf(Instant grantedAt) {
+		return grantedAt.atZone(ZONE).plus(IMPLIED_VALIDITY).toInstant();
 	}
 
 }

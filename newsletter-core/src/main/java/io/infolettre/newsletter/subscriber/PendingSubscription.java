@@ -3,12 +3,12 @@ package io.infolettre.newsletter.subscriber;
 import java.time.Instant;
 
 /**
- * A subscription request stored and waiting for its confirmation.
+ * A subscription request stored and waiting for its confirmation, whose email is to be sent. It
+ * carries nothing the visitor typed but the address: the email must not carry a stranger's words to
+ * whoever owns the address.
  *
  * @param requestId 32 hexadecimal digits; only ever sent inside a signed, encrypted token
- * @param confirmationWanted false when no confirmation email must go out (the address complained
- * about our messages: we never write to it again)
+ * @param language the language of the form, fr or en
  */
-public record PendingSubscription(String requestId, EmailAddress email, String firstName, String language,
-		Instant expiresAt, boolean confirmationWanted) {
+public record PendingSubscription(String requestId, EmailAddress email, String language, Instant expiresAt) {
 }

@@ -68,6 +68,8 @@ public class Subscriber {
 
 		public static final String UPDATED_AT = "updatedAt";
 
+		public static final String HARD_BOUNCES = "hardBounces";
+
 		public static String attribute(String name) {
 			return ATTRIBUTES + "." + name;
 		}
@@ -122,9 +124,9 @@ public class Subscriber {
 	public Subscriber(EmailAddress email, String firstName, String lastName, String company, String language,
 			Consent consent, Instant now) {
 		this.email = email.value();
-		this.firstName = firstName;
-		this.lastName = lastName;
-		this.company = company;
+		this.firstName = SingleLine.of(firstName);
+		this.lastName = SingleLine.of(lastName);
+		this.company = SingleLine.of(company);
 		this.language = language == null ? "fr" : language;
 		this.attributes = new LinkedHashMap<>();
 		this.lists = new LinkedHashSet<>();
@@ -164,9 +166,10 @@ public class Subscriber {
 
 	/** For {@link #withoutConsent}: names given with a subscription request. */
 	Subscriber withNames(String firstName, String lastName, String company) {
-		this.firstName = firstName;
-		this.lastName = lastName;
-		this.company = company;
+		this.firstName = SingleLine.of(firstName);
+		this.lastName = SingleLine.of(lastName);
+		this.company = SingleLine.of(company);
+		refreshSearchKeys();
 		return this;
 	}
 
@@ -190,17 +193,17 @@ public class Subscriber {
 	}
 
 	/**
-	 * The coordinator corrects the person's details. Blank names and company are left empty; the
-	 * language is fr or en.
+	 * The coordinator corrects the person's details, each made one line ({@link SingleLine}); blank
+	 * names and company are left empty; the language is fr or en.
 	 */
 	public Subscriber editDetails(String firstName, String lastName, String company, String language,
 			boolean trackingRefused, Instant at) {
 		if (!"fr".equals(language) && !"en".equals(language)) {
 			throw new IllegalArgumentException("Langue inconnue : " + language);
 		}
-		this.firstName = blankToNull(firstName);
-		this.lastName = blankToNull(lastName);
-		this.company = blankToNull(company);
+		this.firstName = SingleLine.of(firstName);
+		this.lastName = SingleLine.of(lastName);
+		this.company = SingleLine.of(company);
 		this.language = language;
 		this.trackingRefused = trackingRefused;
 		return touched(at);
@@ -283,6 +286,35 @@ public class Subscriber {
 			this.status = SubscriberStatus.ACTIVE;
 			this.unsubscribedAt = null;
 		}
+		return touched(at);
+	}
+
+	/**
+	 * The person confirmed a subscription request through the link sent to this address: its express
+	 * consent replaces the previous one, the lists chosen are added, and the address receives again
+	 * (an unsubscribe is undone by this new consent; the link reached the mailbox, so its bounces are
+	 * forgotten). What a visitor typed in the public form never replaces a known person's details:
+	 * only a subscriber the form created and nobody confirmed yet takes the names, company and
+	 * language of the request confirmed.
+	 */
+	public Subscriber confirmSubscription(SubscriptionRequest request, Consent consent, Instant at) {
+		if (consent.type() != Consent.Type.EXPRESS || consent.channel() != Consent.Channel.FORM) {
+			throw new IllegalArgumentException("Confirming a subscription records the form's express consent");
+		}
+		if (this.status == SubscriberStatus.PENDING_CONFIRMATION && this.consent == null) {
+			this.firstName = request.firstName() != null ? request.firstName() : this.firstName;
+			this.lastName = request.lastName() != null ? request.lastName() : this.lastName;
+			this.company = request.company() != null ? request.company() : this.company;
+			this.language = request.language();
+		}
+		if (this.lists == null) {
+			this.lists = new LinkedHashSet<>();
+		}
+		this.lists.addAll(request.lists());
+		this.consent = consent;
+		this.status = SubscriberStatus.ACTIVE;
+		this.unsubscribedAt = null;
+		this.hardBounces = 0;
 		return touched(at);
 	}
 

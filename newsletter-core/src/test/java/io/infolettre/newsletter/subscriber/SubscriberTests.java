@@ -35,6 +35,60 @@ class SubscriberTests {
 	}
 
 	@Test
+	void namesAndCompanyAreOneLineWhetherAddedOrEdited() {
+		var added = new Subscriber(EmailAddress.of("zoe@exemple.ca"), " Zoe\u0301\r\n", "Be\u0301langer\u2028Roy",
+				"Acier\tdu\u0085Fjord", "fr", Consent.express(Consent.Channel.API, "api", "p", null, this.later),
+				this.later);
+
+		assertThat(added.getFirstName()).isEqualTo("Zo\u00e9");
+		assertThat(added.getLastName()).isEqualTo("B\u00e9langer Roy");
+		assertThat(added.getCompany()).isEqualTo("Acier du Fjord");
+		assertThat(added.searchKeys().names()).contains("zoe belanger roy");
+
+		this.subscriber.editDetails("H\u00e9l\u00e8ne\r\nBcc: x@exemple.ca", "\u0000", "B\u00e9ton\n\nSaguenay", "fr",
+				false, this.later);
+
+		assertThat(this.subscriber.getFirstName()).isEqualTo("H\u00e9l\u00e8ne Bcc: x@exemple.ca");
+		assertThat(this.subscriber.getLastName()).isNull();
+		assertThat(this.subscriber.getCompany()).isEqualTo("B\u00e9ton Saguenay");
+	}
+
+	@Test
+	void confirmingASubscriptionAddsListsAndConsentToAKnownPersonAndNothingElse() {
+		var typed = new SubscriptionRequest(this.subscriber.getEmail(), "Pirate", "Usurpateur", "Arnaques inc.", "en",
+				java.util.Set.of("infolettre"), "J’accepte", "203.0.113.9");
+		var express = Consent.express(Consent.Channel.FORM, "Formulaire", "J’accepte", "203.0.113.9", this.later);
+
+		this.subscriber.confirmSubscription(typed, express, this.later);
+
+		assertThat(this.subscriber.getFullName()).isEqualTo("Éric Côté-Tremblay");
+		assertThat(this.subscriber.getCompany()).isEqualTo("Usinage Côté");
+		assertThat(this.subscriber.getLanguage()).isEqualTo("fr");
+		assertThat(this.subscriber.getLists()).containsExactlyInAnyOrder("membres", "infolettre");
+		assertThat(this.subscriber.getConsent()).isEqualTo(express);
+		assertThat(this.subscriber.getUpdatedAt()).isEqualTo(this.later);
+	}
+
+	@Test
+	void confirmingTheFormsOwnRequestGivesTheNamesOfTheRequestConfirmed() {
+		var pending = Subscriber.withoutConsent(EmailAddress.of("zoe@exemple.ca"), SubscriberStatus.PENDING_CONFIRMATION,
+				"fr", this.later)
+			.withNames("Zoé", null, null);
+		var typed = new SubscriptionRequest(pending.getEmail(), "Zoé", "Bélanger", "Métallurgie du Fjord", "en",
+				java.util.Set.of("infolettre"), "I agree", "203.0.113.9");
+
+		pending.confirmSubscription(typed,
+				Consent.express(Consent.Channel.FORM, "Formulaire", "I agree", "203.0.113.9", this.later), this.later);
+
+		assertThat(pending.getStatus()).isEqualTo(SubscriberStatus.ACTIVE);
+		assertThat(pending.getFullName()).isEqualTo("Zoé Bélanger");
+		assertThat(pending.getCompany()).isEqualTo("Métallurgie du Fjord");
+		assertThat(pending.getLanguage()).isEqualTo("en");
+		assertThat(pending.searchKeys().names()).contains("zoe belanger");
+		assertThat(pending.mayReceiveAt(this.later)).isTrue();
+	}
+
+	@Test
 	void anUnknownLanguageIsRefused() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> this.subscriber.editDetails("A", "B", null, "de", false, this.later))
@@ -76,7 +130,7 @@ class SubscriberTests {
 
 		assertThat(this.subscriber.getConsent().grantedAt()).isEqualTo(this.later);
 		assertThat(this.subscriber.getConsent().expiresAt()).isEqualTo(Instant.parse("2029-03-01T12:00:00Z"));
-		assertThat(this.subscriber.getConsent().expiresWithin(this.later, Duration.ofDays(60))).isFalse();
+		assertThat(this.subscriber.getConsent().expiresWithin(this.later, 60)).isFalse();
 	}
 
 	@Test

@@ -1,13 +1,13 @@
 package io.infolettre.newsletter.admin;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 import io.infolettre.newsletter.subscriber.Company;
+import io.infolettre.newsletter.subscriber.Consent;
 import io.infolettre.newsletter.subscriber.Subscriber;
 import io.infolettre.newsletter.subscriber.SubscriberManagement;
 import io.infolettre.newsletter.subscriber.Subscribers;
@@ -31,7 +31,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/admin/consents")
 class ConsentAdminController {
 
-	static final Duration HORIZON = Duration.ofDays(60);
+	/** Days ahead, counted on the association's calendar (see {@link Consent#lapsingHorizon}). */
+	static final int HORIZON_DAYS = 60;
 
 	static final int LIMIT = 500;
 
@@ -50,7 +51,8 @@ class ConsentAdminController {
 	@GetMapping
 	String list(Model model) {
 		Instant now = this.clock.instant();
-		List<Subscriber> lapsing = this.subscribers.consentsLapsingBefore(now.plus(HORIZON), LIMIT);
+		List<Subscriber> lapsing = this.subscribers.consentsLapsingBefore(Consent.lapsingHorizon(now, HORIZON_DAYS),
+				LIMIT);
 		Map<String, Long> byCompany = new TreeMap<>();
 		lapsing.stream()
 			.filter(s -> s.getCompany() != null)

@@ -29,8 +29,9 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * The public subscription form with double opt-in. The answer to a submission is the same page,
  * given in the same time, whatever the address (storing the request and sending the email happen in
- * the background); submissions are rate-limited per client address (429). The link of the email
- * opens a page with a button: a link scanner that follows the GET confirms nothing.
+ * the background); submissions are rate-limited per client address (429), and an email address
+ * gets a few confirmation emails a day at most (beyond, the same answer and no email). The link of
+ * the email opens a page with a button: a link scanner that follows the GET confirms nothing.
  */
 @Controller
 @RequestMapping("/inscription")

@@ -4,6 +4,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -33,7 +34,10 @@ import jakarta.annotation.PreDestroy;
  * pending, active, unsubscribed). The email goes through the same relay as the newsletter (the
  * engine's mail gateway); it is transactional, with no List-Unsubscribe. An address already active
  * gets the same confirmation email: confirming it adds the lists chosen and records an express
- * consent, which is harmless and useful. An address that complained about our messages gets none.
+ * consent, and changes nothing else of the person. The email carries nothing the visitor typed (not
+ * even a first name to greet): anyone may type anything with anyone's address, and our relay must
+ * not carry it. An address that complained about our messages gets none, and no address gets more
+ * than {@link SubscriptionSettings#confirmationsPerAddress} a day.
  */
 @Component
 class SubscriptionMails {
@@ -51,6 +55,8 @@ class SubscriptionMails {
 
 	private final Subscriptions subscriptions;
 
+	private final SubscriptionSettings settings;
+
 	private final MailGateway gateway;
 
 	private final TrackingLinks links;
@@ -59,9 +65,10 @@ class SubscriptionMails {
 
 	private final MessageSource messages;
 
-	SubscriptionMails(Subscriptions subscriptions, MailGateway gateway, TrackingLinks links, SenderIdentity sender,
-			MessageSource messages) {
+	SubscriptionMails(Subscriptions subscriptions, SubscriptionSettings settings, MailGateway gateway,
+			TrackingLinks links, SenderIdentity sender, MessageSource messages) {
 		this.subscriptions = subscriptions;
+		this.settings = settings;
 		this.gateway = gateway;
 		this.links = links;
 		this.sender = sender;
@@ -80,12 +87,13 @@ class SubscriptionMails {
 
 	private void handle(SubscriptionRequest request) {
 		try {
-			PendingSubscription pending = this.subscriptions.request(request);
-			if (!pending.confirmationWanted()) {
+			Optional<PendingSubscription> pending = this.subscriptions.request(request,
+					this.settings.confirmationsPerAddress());
+			if (pending.isEmpty()) {
 				return;
 			}
 			try (MailConnection connection = this.gateway.connect()) {
-				connection.send(message(pending));
+				connection.send(message(pending.get()));
 			}
 		}
 		catch (RuntimeException ex) {
@@ -101,8 +109,7 @@ class SubscriptionMails {
 			.format(pending.expiresAt().atZone(ZONE));
 		String organisation = this.sender.organisation();
 		String subject = text("subscribe.mail.subject", locale, organisation);
-		String greeting = pending.firstName() == null ? text("subscribe.mail.hello", locale)
-				: text("subscribe.mail.helloName", locale, pending.firstName());
+		String greeting = text("subscribe.mail.hello", locale);
 		String body = text("subscribe.mail.body", locale, organisation, until);
 		String ignore = text("subscribe.mail.ignore", locale);
 		String button = text("subscribe.mail.button", locale);

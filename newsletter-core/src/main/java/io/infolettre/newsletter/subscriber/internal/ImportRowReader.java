@@ -3,7 +3,6 @@ package io.infolettre.newsletter.subscriber.internal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -17,6 +16,7 @@ import io.infolettre.newsletter.subscriber.AttributeDefinition;
 import io.infolettre.newsletter.subscriber.AttributeType;
 import io.infolettre.newsletter.subscriber.Consent;
 import io.infolettre.newsletter.subscriber.EmailAddress;
+import io.infolettre.newsletter.subscriber.SingleLine;
 import io.infolettre.newsletter.subscriber.SubscriberImportOptions;
 import io.infolettre.newsletter.subscriber.SubscriberImportOptions.Column;
 
@@ -33,8 +33,6 @@ final class ImportRowReader {
 	private static final ZoneId ZONE = ZoneId.of("America/Toronto");
 
 	private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\t\\r\\n]]");
-
-	private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
 	private static final Pattern SPLIT = Pattern.compile("[|,;]");
 
@@ -94,7 +92,7 @@ final class ImportRowReader {
 		Instant consentAt = consentDate(value(values, Column.CONSENT_DATE));
 		Consent.Type effectiveType = consentType != null ? consentType : this.options.consentType();
 		if (consentAt != null && effectiveType.isImplied()
-				&& !consentAt.atOffset(ZoneOffset.UTC).plus(Consent.IMPLIED_VALIDITY).toInstant().isAfter(this.now)) {
+				&& !Consent.lapseOf(consentAt).isAfter(this.now)) {
 			throw new RowRejected("consentement implicite échu : accordé le "
 					+ LocalDate.ofInstant(consentAt, ZONE) + ", il y a plus de deux ans");
 		}
@@ -142,10 +140,9 @@ final class ImportRowReader {
 		return values.get(column).strip();
 	}
 
-	// a name or company typed on two lines in a spreadsheet cell is one line here
+	// a name or company typed on two lines in a spreadsheet cell is one line here, as everywhere else
 	private String text(List<String> values, String target) {
-		String value = value(values, target);
-		return value == null ? null : WHITESPACE.matcher(value).replaceAll(" ");
+		return SingleLine.of(value(values, target));
 	}
 
 	private static String language(String value) {

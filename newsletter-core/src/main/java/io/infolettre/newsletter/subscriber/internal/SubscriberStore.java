@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 import io.infolettre.newsletter.shared.DuplicateTolerantInserts;
 import io.infolettre.newsletter.subscriber.EmailAddress;
@@ -41,6 +42,10 @@ public class SubscriberStore implements Subscribers {
 			Subscriber.Fields.ATTRIBUTES, Subscriber.Fields.LISTS, Subscriber.Fields.TAGS, Subscriber.Fields.STATUS,
 			"consent", "trackingRefused", "unsubscribedAt", Subscriber.Fields.UPDATED_AT, Subscriber.Fields.SEARCH_NAMES,
 			Subscriber.Fields.COMPANY_KEY);
+
+	private static final List<String> CONFIRMED = Stream
+		.concat(EDITABLE.stream(), Stream.of(Subscriber.Fields.HARD_BOUNCES))
+		.toList();
 
 	private static final int BACKFILL_PAGE = 1000;
 
@@ -115,10 +120,22 @@ public class SubscriberStore implements Subscribers {
 	 * @throws IllegalArgumentException when the new address belongs to another subscriber
 	 */
 	public void update(Subscriber changed, SubscriberStatus statusRead, Instant updatedAtRead) {
+		write(changed, statusRead, updatedAtRead, EDITABLE);
+	}
+
+	/**
+	 * As {@link #update}, for a subscription confirmed ({@link Subscriber#confirmSubscription}), which
+	 * also forgets the address's bounces.
+	 */
+	public void updateConfirmed(Subscriber changed, SubscriberStatus statusRead, Instant updatedAtRead) {
+		write(changed, statusRead, updatedAtRead, CONFIRMED);
+	}
+
+	private void write(Subscriber changed, SubscriberStatus statusRead, Instant updatedAtRead, List<String> fields) {
 		Document written = new Document();
 		this.mongo.getConverter().write(changed, written);
 		var update = new Update();
-		for (String field : EDITABLE) {
+		for (String field : fields) {
 			update.set(field, written.get(field));
 		}
 		var query = Query.query(Criteria.where(Subscriber.Fields.ID)

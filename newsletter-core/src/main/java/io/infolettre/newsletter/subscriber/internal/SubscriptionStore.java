@@ -2,12 +2,12 @@ package io.infolettre.newsletter.subscriber.internal;
 
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 
 import io.infolettre.newsletter.subscriber.Consent;
@@ -18,17 +18,23 @@ import io.infolettre.newsletter.subscriber.SubscriptionRequest;
 import io.infolettre.newsletter.subscriber.Subscriptions.Confirmation;
 import org.bson.Document;
 
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
+import jakarta.annotation.PostConstruct;
+
 /**
  * Subscription requests in {@code subscription_requests}, keyed {@code req-<32 hex digits>} (random,
  * never shown in clear: the link carries it encrypted). A confirmation is claimed by a conditional
- * update, so two clicks at once confirm once.
+ * update, so two clicks at once confirm once; the subscriber then changes through its aggregate and
+ * is written only if nobody changed it meanwhile (read again and retried otherwise).
  */
 @Repository
 public class SubscriptionStore {
@@ -37,9 +43,9 @@ public class SubscriptionStore {
 
 	private static final String PREFIX = "req-";
 
-	private static final ZoneId ZONE = ZoneId.of("America/Toronto");
-
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss z");
+
+	private static final int ATTEMPTS = 5;
 
 	private final SecureRandom random = new SecureRandom();
 
@@ -52,6 +58,14 @@ public class SubscriptionStore {
 		this.subscribers = subscribers;
 	}
 
+	@PostConstruct
+	void createIndexes() {
+		// what the per-address limit counts
+		Indexes.create(this.mongo.indexOps(COLLECTION), new Index().on("email", Sort.Direction.ASC)
+			.on("requestedAt", Sort.Direction.ASC)
+			.named("email_requested_at"));
+	}
+
 	public Subscriber findByEmail(EmailAddress email) {
 		return this.subscribers.findByEmail(email).orElse(null);
 	}
@@ -59,6 +73,12 @@ public class SubscriptionStore {
 	public void insertPending(Subscriber pending) {
 		// a request at the same moment for the same address: the first one stays
 		this.subscribers.insertNew(List.of(pending));
+	}
+
+	/** How many requests for this address were stored at or after {@code since}. */
+	public long countRequestsSince(EmailAddress email, Instant since) {
+		return this.mongo.count(Query.query(Criteria.where("email").is(email.value()).and("requestedAt").gte(since)),
+				COLLECTION);
 	}
 
 	/** @return the request's id: 32 hexadecimal digits */
@@ -93,41 +113,52 @@ public class SubscriptionStore {
 				+ request.getString("ipAddress") + ", confirmé le " + time(at) + " depuis " + ipAddress;
 		Consent consent = Consent.express(Consent.Channel.FORM, source, request.getString("consentText"),
 				request.getString("ipAddress"), at);
-		EmailAddress email = new EmailAddress(request.getString("email"));
-		Subscriber known = findByEmail(email);
-		if (known == null) {
-			var subscriber = new Subscriber(email, request.getString("firstName"), request.getString("lastName"),
-					request.getString("company"), request.getString("language"), consent, at);
-			request.getList("lists", String.class).forEach(subscriber::addToList);
-			this.subscribers.insertNew(List.of(subscriber));
-			return Confirmation.CONFIRMED;
+		var typed = new SubscriptionRequest(new EmailAddress(request.getString("email")), request.getString("firstName"),
+				request.getString("lastName"), request.getString("company"), request.getString("language"),
+				new LinkedHashSet<>(request.getList("lists", String.class)), request.getString("consentText"),
+				request.getString("ipAddress"));
+		try {
+			record(typed, consent, at);
 		}
-		var update = new Update().set(Subscriber.Fields.STATUS, SubscriberStatus.ACTIVE.name())
-			.set("consent", this.mongo.getConverter().convertToMongoType(consent))
-			.set(Subscriber.Fields.LANGUAGE, request.getString("language"))
-			.set("hardBounces", 0)
-			.unset("unsubscribedAt")
-			.set("updatedAt", at);
-		setIfGiven(update, Subscriber.Fields.FIRST_NAME, request.getString("firstName"));
-		setIfGiven(update, Subscriber.Fields.LAST_NAME, request.getString("lastName"));
-		setIfGiven(update, Subscriber.Fields.COMPANY, request.getString("company"));
-		List<String> lists = request.getList("lists", String.class);
-		if (!lists.isEmpty()) {
-			update.addToSet(Subscriber.Fields.LISTS).each(lists.toArray());
+		catch (RuntimeException ex) {
+			// not recorded: the link must work when clicked again
+			this.mongo.updateFirst(Query.query(Criteria.where("_id").is(PREFIX + requestId)),
+					new Update().unset("confirmedAt").unset("confirmedFrom"), COLLECTION);
+			throw ex;
 		}
-		this.mongo.updateFirst(Query.query(Criteria.where(Subscriber.Fields.ID).is(known.getId())), update,
-				Subscriber.class);
 		return Confirmation.CONFIRMED;
 	}
 
-	private static void setIfGiven(Update update, String field, String value) {
-		if (value != null) {
-			update.set(field, value);
+	private void record(SubscriptionRequest typed, Consent consent, Instant at) {
+		for (int attempt = 1;; attempt++) {
+			Subscriber known = findByEmail(typed.email());
+			if (known == null) {
+				// erased since the request: the confirmation is a new subscription
+				var subscriber = new Subscriber(typed.email(), typed.firstName(), typed.lastName(), typed.company(),
+						typed.language(), consent, at);
+				typed.lists().forEach(subscriber::addToList);
+				if (this.subscribers.insertNew(List.of(subscriber)) == 1 || attempt == ATTEMPTS) {
+					return;
+				}
+				continue;
+			}
+			SubscriberStatus statusRead = known.getStatus();
+			Instant updatedAtRead = known.getUpdatedAt();
+			known.confirmSubscription(typed, consent, at);
+			try {
+				this.subscribers.updateConfirmed(known, statusRead, updatedAtRead);
+				return;
+			}
+			catch (OptimisticLockingFailureException ex) {
+				if (attempt == ATTEMPTS) {
+					throw ex;
+				}
+			}
 		}
 	}
 
 	private static String time(Instant at) {
-		return TIME.format(at.truncatedTo(ChronoUnit.SECONDS).atZone(ZONE));
+		return TIME.format(at.truncatedTo(ChronoUnit.SECONDS).atZone(Consent.ZONE));
 	}
 
 }
