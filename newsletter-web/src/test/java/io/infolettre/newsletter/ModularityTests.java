@@ -42,6 +42,27 @@ class ModularityTests {
 		rule.check(classes);
 	}
 
+	/** Template authors are untrusted: a configuration made anywhere else would escape the sandbox. */
+	@Test
+	void everyFreeMarkerConfigurationComesFromTheSandbox() {
+		var classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+			.withImportOption(NOT_FIXTURES)
+			.importPackages("io.infolettre.newsletter");
+		noClasses().that()
+			.doNotHaveFullyQualifiedName("io.infolettre.newsletter.rendering.internal.TemplateSandbox")
+			.should()
+			.callConstructor(freemarker.template.Configuration.class, freemarker.template.Version.class)
+			.orShould()
+			.callMethod(freemarker.template.Configuration.class, "clone")
+			.orShould()
+			.callMethod(freemarker.template.Configuration.class, "setNewBuiltinClassResolver",
+					freemarker.core.TemplateClassResolver.class)
+			.orShould()
+			.callMethod(freemarker.template.Configuration.class, "setObjectWrapper",
+					freemarker.template.ObjectWrapper.class)
+			.check(classes);
+	}
+
 	@Test
 	void coreKnowsNothingOfTheWeb() {
 		var classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
