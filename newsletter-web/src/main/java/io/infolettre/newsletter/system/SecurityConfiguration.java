@@ -20,7 +20,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.WebAttributes;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
-import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 
 /**
  * Admin pages need a login (form, session, CSRF tokens); the REST API takes HTTP Basic, keeps no
@@ -84,7 +84,8 @@ class SecurityConfiguration {
 		var entryPoint = new ApiAuthenticationEntryPoint();
 		return http.securityMatcher("/api/**")
 			.authenticationManager(passwordLogins)
-			.addFilterBefore(new ApiForgeryFilter(), BasicAuthenticationFilter.class)
+			// after authorisation: without credentials, 401; with them, a forgeable request is refused
+			.addFilterAfter(new ApiForgeryFilter(), AuthorizationFilter.class)
 			.authorizeHttpRequests(requests -> requests.anyRequest().hasRole("ADMIN"))
 			.httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
 			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint))
