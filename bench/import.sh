@@ -114,7 +114,7 @@ import_file() {
   live_heap_mb "$APP_PID" >/dev/null
   t0="$(uptime_s)"
   start="$("$PY" -c 'import time; print(time.time())')"
-  doc="$(curl -sS -u "admin:$APP_PASSWORD" -H 'Accept: application/json' \
+  doc="$(curl -sS -u "admin:$APP_PASSWORD" -H 'Accept: application/json' -H 'X-Requested-With: bench' \
     -F "file=@$file;type=text/csv" -F "options=$options;type=application/json" \
     "http://127.0.0.1:$APP_PORT/api/v1/imports")" || die "upload failed"
   id="$(json 'j["id"]' <<<"$doc")" || die "no job id in: $doc"

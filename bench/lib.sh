@@ -198,10 +198,12 @@ print(round(int(m.group(2)) / 1024))'
 
 # ------------------------------------------------------------------ REST API (HTTP Basic, JSON)
 # api METHOD PATH [BODY_FILE]: print the response body; die on a non-2xx status (body shown).
+#   X-Requested-With: the API refuses a POST without a JSON body unless a script says it is one.
 api() {
   local method="$1" path="$2" body="${3:-}" out code
   out="$(mktemp)"
-  local opts=(-sS -X "$method" -u "admin:$APP_PASSWORD" -H 'Accept: application/json' -o "$out" -w '%{http_code}')
+  local opts=(-sS -X "$method" -u "admin:$APP_PASSWORD" -H 'Accept: application/json' -H 'X-Requested-With: bench'
+    -o "$out" -w '%{http_code}')
   [ -n "$body" ] && opts+=(-H 'Content-Type: application/json' --data-binary "@$body")
   code="$(curl "${opts[@]}" "http://127.0.0.1:$APP_PORT$path")" || { rm -f "$out"; die "$method $path: curl failed"; }
   if [[ "$code" != 2* ]]; then

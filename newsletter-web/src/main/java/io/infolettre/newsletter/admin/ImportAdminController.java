@@ -136,11 +136,11 @@ class ImportAdminController {
 	}
 
 	@GetMapping("/{id}/progress")
-	String progress(@PathVariable String id, Model model) {
+	String progress(@PathVariable String id, Model model, HttpServletResponse response) {
 		SubscriberImportJob job = job(id);
 		if (job.isFinished()) {
-			// the whole page shows the result and the refused rows
-			model.addAttribute("reload", true);
+			// the whole page shows the result and the refused rows: htmx reloads it
+			response.setHeader("HX-Refresh", "true");
 		}
 		model.addAttribute("job", job);
 		return "admin/import-job :: progress";

@@ -166,7 +166,7 @@ class IssueAdminController {
 			return ResponseEntity.ok()
 				.contentType(new MediaType(type, StandardCharsets.UTF_8))
 				// the preview is the member's HTML: no scripts, no plugins, even if a template had some
-				.header("Content-Security-Policy", "script-src 'none'; object-src 'none'")
+				.header("Content-Security-Policy", RenderedMessage.WEB_POLICY)
 				.body(part.apply(this.previews.preview(id, subscriber, blankToNull(variant))));
 		}
 		catch (TemplateProblem ex) {

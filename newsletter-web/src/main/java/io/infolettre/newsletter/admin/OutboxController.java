@@ -6,6 +6,8 @@ import java.util.Optional;
 
 import io.infolettre.newsletter.system.DevelopmentOutbox;
 
+import io.infolettre.newsletter.rendering.RenderedMessage;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -49,7 +51,7 @@ class OutboxController {
 		var message = find(index);
 		return ResponseEntity.ok()
 			.contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-			.header("Content-Security-Policy", "script-src 'none'; object-src 'none'")
+			.header("Content-Security-Policy", RenderedMessage.WEB_POLICY)
 			.body(message.html() == null ? "" : message.html());
 	}
 

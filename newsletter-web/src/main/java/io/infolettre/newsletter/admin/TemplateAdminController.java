@@ -13,6 +13,7 @@ import io.infolettre.newsletter.rendering.TemplateProblem;
 import io.infolettre.newsletter.rendering.TemplateRejected;
 import io.infolettre.newsletter.rendering.TemplateSummary;
 import io.infolettre.newsletter.rendering.TemplateUpload;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -59,7 +60,7 @@ class TemplateAdminController {
 	@PostMapping
 	String upload(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "fr") String language,
 			@RequestParam(required = false) MultipartFile html, @RequestParam(required = false) MultipartFile text,
-			Model model, RedirectAttributes redirect) {
+			HttpServletResponse response, Model model, RedirectAttributes redirect) {
 		try {
 			var saved = this.library.save(new TemplateUpload(name, language, read(html), read(text)));
 			redirect.addFlashAttribute("saved", saved.name());
@@ -67,6 +68,15 @@ class TemplateAdminController {
 		}
 		catch (TemplateRejected rejected) {
 			model.addAttribute("problems", rejected.getProblems());
+			model.addAttribute("upload", new UploadForm(name, language));
+			return list(null, "fr", model);
+		}
+		catch (TooLargeFile ex) {
+			response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
+			model.addAttribute("problems", List.of(new TemplateProblem(ex.getMessage(), 0, 0,
+					"le fichier dépasse " + TemplateUpload.MAX_PART_BYTES / (1024 * 1024)
+							+ " Mo : un gabarit est du balisage, ses images sont des liens",
+					null)));
 			model.addAttribute("upload", new UploadForm(name, language));
 			return list(null, "fr", model);
 		}
@@ -94,8 +104,7 @@ class TemplateAdminController {
 		try {
 			return ResponseEntity.ok()
 				.contentType(new MediaType(type, StandardCharsets.UTF_8))
-				.header("Content-Security-Policy",
-						"default-src 'none'; img-src https: data:; style-src 'unsafe-inline'; sandbox")
+				.header("Content-Security-Policy", RenderedMessage.WEB_POLICY + "; sandbox")
 				.body(part.apply(this.library.preview(name, language)));
 		}
 		catch (TemplateProblem ex) {
@@ -108,6 +117,10 @@ class TemplateAdminController {
 	private static String read(MultipartFile file) {
 		if (file == null || file.isEmpty()) {
 			return "";
+		}
+		// the upload waits in a temporary file: refused by its size, it is never read into memory
+		if (file.getSize() > TemplateUpload.MAX_PART_BYTES) {
+			throw new TooLargeFile(file.getOriginalFilename());
 		}
 		try {
 			return StandardCharsets.UTF_8.newDecoder()
@@ -125,6 +138,14 @@ class TemplateAdminController {
 	}
 
 	record UploadForm(String name, String language) {
+	}
+
+	private static final class TooLargeFile extends RuntimeException {
+
+		TooLargeFile(String file) {
+			super(file);
+		}
+
 	}
 
 	private static final class UnreadableFile extends RuntimeException {

@@ -1,6 +1,7 @@
 package io.infolettre.newsletter.api;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import io.infolettre.newsletter.rendering.TemplateLibrary;
@@ -39,9 +40,20 @@ class TemplateApiController {
 	}
 
 	@PostMapping
-	ResponseEntity<TemplateResource> upload(@RequestBody TemplateUpload upload) {
+	ResponseEntity<?> upload(@RequestBody TemplateUpload upload) {
+		if (tooLarge(upload.html()) || tooLarge(upload.text())) {
+			var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+					"Une partie du gabarit dépasse " + TemplateUpload.MAX_PART_BYTES / (1024 * 1024)
+							+ " Mo : un gabarit est du balisage, ses images sont des liens.");
+			problem.setTitle("Gabarit trop volumineux");
+			return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
+		}
 		TemplateSummary saved = this.library.save(upload);
 		return ResponseEntity.created(URI.create("/api/v1/templates/" + saved.name())).body(TemplateResource.of(saved));
+	}
+
+	private static boolean tooLarge(String part) {
+		return part != null && part.getBytes(StandardCharsets.UTF_8).length > TemplateUpload.MAX_PART_BYTES;
 	}
 
 	@ExceptionHandler(TemplateRejected.class)

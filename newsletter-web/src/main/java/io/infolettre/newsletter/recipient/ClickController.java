@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * A tracked link of a message: records the click (written a moment later) and redirects to the
@@ -38,7 +39,8 @@ class ClickController {
 			.flatMap(click -> this.responses.followLink(click.deliveryId(), click.linkKey(), agent,
 					request.getRemoteAddr()));
 		if (link.isEmpty()) {
-			return ResponseEntity.status(HttpStatus.NOT_FOUND).build();
+			// the site's page for a link that does not work, rather than an empty answer
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
 		return ResponseEntity.status(HttpStatus.FOUND)
 			.location(URI.create(link.get()))

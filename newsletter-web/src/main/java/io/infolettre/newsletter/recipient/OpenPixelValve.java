@@ -9,7 +9,6 @@ import io.infolettre.newsletter.delivery.RecipientResponses;
 import io.infolettre.newsletter.tracking.TokenPurpose;
 import io.infolettre.newsletter.tracking.TrackingTokens;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletResponse;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ValveBase;
@@ -22,7 +21,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The 1×1 GIF in every tracked message, {@code GET /o/{token}.gif}: records an open, returns the
- * image. It answers every open of every message, so it is answered in Tomcat's pipeline, before the
+ * image, and returns it too for a token it cannot read (nothing is recorded then), so a message never
+ * shows a broken image. It answers every open of every message, so it is answered in Tomcat's pipeline, before the
  * servlet filters: as a servlet, the filters (security, observation, encoding, request context) took
  * more of each request than the pixel itself, and much of its garbage (bench/pixel.sh). None of them
  * has anything to do here: the signed token is the only authority, there is no session, no form, no
@@ -67,12 +67,8 @@ final class OpenPixelValve extends ValveBase {
 		Optional<String> deliveryId = name.endsWith(SUFFIX) && name.indexOf('/') < 0
 				? this.tokens.verify(TokenPurpose.OPEN, name.substring(0, name.length() - SUFFIX.length()))
 				: Optional.empty();
-		if (deliveryId.isEmpty()) {
-			response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-			response.setContentLength(0);
-			return;
-		}
-		this.responses.recordOpen(deliveryId.get(), request.getHeader("User-Agent"), request.getRemoteAddr());
+		// whatever the token, the image: a broken image in a message tells nobody anything useful
+		deliveryId.ifPresent(id -> this.responses.recordOpen(id, request.getHeader("User-Agent"), request.getRemoteAddr()));
 		MimeHeaders headers = response.getCoyoteResponse().getMimeHeaders();
 		headers.addValue("Content-Type").setBytes(IMAGE_GIF, 0, IMAGE_GIF.length);
 		headers.addValue("Cache-Control").setBytes(NO_STORE, 0, NO_STORE.length);

@@ -106,27 +106,34 @@ class SubscriptionController {
 	}
 
 	@GetMapping("/confirmer/{token}")
-	String confirmPage(@PathVariable String token, Model model) {
+	String confirmPage(@PathVariable String token, HttpServletResponse response, Model model) {
 		model.addAttribute("sender", this.sender);
 		var verified = verify(token);
 		if (verified.hasExpiredAt(this.clock.instant())) {
-			return "recipient/subscribe-expired";
+			return expired(response);
 		}
 		model.addAttribute("token", token);
 		return "recipient/subscribe-confirm";
 	}
 
 	@PostMapping("/confirmer/{token}")
-	String confirm(@PathVariable String token, HttpServletRequest request, Model model) {
+	String confirm(@PathVariable String token, HttpServletRequest request, HttpServletResponse response,
+			Model model) {
 		model.addAttribute("sender", this.sender);
 		var verified = verify(token);
 		if (verified.hasExpiredAt(this.clock.instant())) {
-			return "recipient/subscribe-expired";
+			return expired(response);
 		}
 		if (this.subscriptions.confirm(verified.id(), request.getRemoteAddr()) == Subscriptions.Confirmation.UNKNOWN) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
 		return "recipient/subscribe-confirmed";
+	}
+
+	// the page offers to subscribe again; the status says the link is gone for good
+	private static String expired(HttpServletResponse response) {
+		response.setStatus(HttpStatus.GONE.value());
+		return "recipient/subscribe-expired";
 	}
 
 	private TrackingTokens.Expiring verify(String token) {

@@ -3,6 +3,7 @@ package io.infolettre.newsletter.recipient;
 import java.nio.charset.StandardCharsets;
 
 import io.infolettre.newsletter.delivery.IssueViews;
+import io.infolettre.newsletter.rendering.RenderedMessage;
 import io.infolettre.newsletter.tracking.TokenPurpose;
 import io.infolettre.newsletter.tracking.TrackingTokens;
 
@@ -22,10 +23,6 @@ import org.springframework.web.server.ResponseStatusException;
  */
 @Controller
 class ViewInBrowserController {
-
-	/** The member's HTML, not ours: no script, no plugin, no form posting elsewhere, no framing. */
-	static final String MESSAGE_POLICY = "default-src 'none'; img-src https: http: data:; style-src 'unsafe-inline'; "
-			+ "font-src https: data:; script-src 'none'; object-src 'none'; form-action 'none'; frame-ancestors 'self'; base-uri 'none'";
 
 	private final TrackingTokens tokens;
 
@@ -47,7 +44,7 @@ class ViewInBrowserController {
 	static ResponseEntity<String> html(String html) {
 		return ResponseEntity.ok()
 			.contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-			.header("Content-Security-Policy", MESSAGE_POLICY)
+			.header("Content-Security-Policy", RenderedMessage.WEB_POLICY)
 			.header("X-Robots-Tag", "noindex")
 			.header("Referrer-Policy", "no-referrer")
 			.body(html);

@@ -9,19 +9,25 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.server.observation.ServerRequestObservationContext;
-import org.springframework.security.config.Customizer;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.WebAttributes;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 
 /**
- * Admin pages need a login (form, session, CSRF tokens); the REST API takes HTTP Basic and keeps no
- * session, so a browser cannot be tricked into calling it; public recipient URLs are open but
- * carry signed tokens. The one-click unsubscribe POST (RFC 8058) comes from mail clients without a
- * CSRF token: its signed token is what authorises it.
+ * Admin pages need a login (form, session, CSRF tokens); the REST API takes HTTP Basic, keeps no
+ * session and refuses what another site's page could make a browser send (ApiForgeryFilter); public
+ * recipient URLs are open but carry signed tokens. The one-click unsubscribe POST (RFC 8058) comes
+ * from mail clients without a CSRF token: its signed token is what authorises it. Both logins go
+ * through the LoginThrottle, and password hashes through the PasswordCheckLimit.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -49,6 +55,7 @@ class SecurityConfiguration {
 			.logout(logout -> logout.disable())
 			.servletApi(servletApi -> servletApi.disable())
 			.exceptionHandling(exceptions -> exceptions.disable())
+			.headers(SecurityHeaders.noContent())
 			.build();
 	}
 
@@ -73,33 +80,63 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+	SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManager passwordLogins) throws Exception {
+		var entryPoint = new ApiAuthenticationEntryPoint();
 		return http.securityMatcher("/api/**")
+			.authenticationManager(passwordLogins)
+			// after authorisation: without credentials, 401; with them, a forgeable request is refused
+			.addFilterAfter(new ApiForgeryFilter(), AuthorizationFilter.class)
 			.authorizeHttpRequests(requests -> requests.anyRequest().hasRole("ADMIN"))
-			.httpBasic(Customizer.withDefaults())
+			.httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
+			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint))
 			.csrf(csrf -> csrf.disable())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.headers(SecurityHeaders.noContent())
 			.build();
 	}
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain webSecurity(HttpSecurity http) throws Exception {
-		return http
+	SecurityFilterChain webSecurity(HttpSecurity http, AuthenticationManager passwordLogins) throws Exception {
+		return http.authenticationManager(passwordLogins)
 			.authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC)
 				.permitAll()
 				.anyRequest()
 				.hasRole("ADMIN"))
-			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/admin/issues", true).permitAll())
+			.formLogin(form -> form.loginPage("/login")
+				.defaultSuccessUrl("/admin/issues", true)
+				.failureHandler(loginFailures())
+				.permitAll())
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
 			.csrf(csrf -> csrf.ignoringRequestMatchers("/u/**"))
-			.headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
+			.headers(SecurityHeaders.pages())
 			.build();
 	}
 
+	/**
+	 * Back to the login page, saying whether the password was wrong, the login locked or the service
+	 * busy; the refusal stays in the session for the page to say how long to wait.
+	 */
+	private static AuthenticationFailureHandler loginFailures() {
+		return (request, response, failure) -> {
+			request.getSession().setAttribute(WebAttributes.AUTHENTICATION_EXCEPTION, failure);
+			String reason = failure instanceof LoginThrottledException ? "locked"
+					: failure instanceof PasswordChecksBusyException ? "busy" : "error";
+			response.sendRedirect(request.getContextPath() + "/login?" + reason);
+		};
+	}
+
+	/** The login form's and the API's: accounts and their passwords, through the throttle. */
 	@Bean
-	PasswordEncoder passwordEncoder(Clock clock) {
-		return new CachingPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder(),
+	AuthenticationManager passwordLogins(AdminAccounts accounts, PasswordEncoder passwords, LoginThrottle throttle) {
+		var checked = new DaoAuthenticationProvider(accounts);
+		checked.setPasswordEncoder(passwords);
+		return new ProviderManager(new ThrottledAuthenticationProvider(checked, throttle));
+	}
+
+	@Bean
+	PasswordEncoder passwordEncoder(PasswordCheckLimit limit, Clock clock) {
+		return new CachingPasswordEncoder(limit.bound(PasswordEncoderFactories.createDelegatingPasswordEncoder()),
 				Duration.ofMinutes(5), clock);
 	}
 

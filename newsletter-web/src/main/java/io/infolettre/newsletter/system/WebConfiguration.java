@@ -1,6 +1,10 @@
 package io.infolettre.newsletter.system;
 
+import java.util.Collections;
 import java.util.Locale;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -13,7 +17,11 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
-/** French by default; {@code ?lang=en} switches to English and is remembered in a cookie. */
+/**
+ * French by default; {@code ?lang=en} switches to English and is remembered in a cookie. Members and
+ * visitors, who never chose on this site, get their browser's language when it is English; the
+ * coordinators' pages (and their login) stay French until they choose.
+ */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
@@ -22,8 +30,26 @@ class WebConfiguration implements WebMvcConfigurer {
 	@Bean
 	LocaleResolver localeResolver() {
 		var resolver = new CookieLocaleResolver("newsletter-lang");
-		resolver.setDefaultLocale(DEFAULT_LOCALE);
+		resolver.setDefaultLocaleFunction(WebConfiguration::unchosenLocale);
 		return resolver;
+	}
+
+	static Locale unchosenLocale(HttpServletRequest request) {
+		Object errorPath = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+		String path = (errorPath instanceof String original ? original : request.getRequestURI())
+			.substring(request.getContextPath().length());
+		if (path.startsWith("/admin") || path.startsWith("/login") || request.getHeader("Accept-Language") == null) {
+			return DEFAULT_LOCALE;
+		}
+		for (Locale accepted : Collections.list(request.getLocales())) {
+			if ("fr".equals(accepted.getLanguage())) {
+				return DEFAULT_LOCALE;
+			}
+			if ("en".equals(accepted.getLanguage())) {
+				return Locale.ENGLISH;
+			}
+		}
+		return DEFAULT_LOCALE;
 	}
 
 	/**
@@ -49,7 +75,6 @@ class WebConfiguration implements WebMvcConfigurer {
 	public void addViewControllers(ViewControllerRegistry registry) {
 		registry.addRedirectViewController("/", "/admin/issues");
 		registry.addRedirectViewController("/admin", "/admin/issues");
-		registry.addViewController("/login").setViewName("login");
 	}
 
 }

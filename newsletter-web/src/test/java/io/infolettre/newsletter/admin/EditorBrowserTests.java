@@ -105,6 +105,10 @@ class EditorBrowserTests extends AbstractIntegrationTests {
 		assertThat(this.browser.findElements(By.cssSelector("#versions .version")))
 			.as((String) this.browser.executeScript("return document.getElementById('versions').outerHTML"))
 			.hasSize(1);
+		// the preview's tabs, on the issue page, are scripts from a file too
+		this.browser.findElement(By.cssSelector("a[data-frame=preview]:not(.active)")).click();
+		this.wait.until(d -> this.browser.findElement(By.id("preview")).getDomAttribute("src").contains("preview.txt"));
+		assertThat(HeadlessChromium.contentSecurityPolicyViolations(this.browser)).as("blocked by the CSP").isEmpty();
 	}
 
 	// htmx replaces the frame after each pause in the typing: a frame gone meanwhile reads as empty

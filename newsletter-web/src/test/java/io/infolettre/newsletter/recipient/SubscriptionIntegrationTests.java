@@ -23,6 +23,7 @@ import io.infolettre.newsletter.tracking.TrackingTokens;
 import jakarta.mail.BodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -268,8 +269,10 @@ class SubscriptionIntegrationTests extends AbstractIntegrationTests {
 		String token = this.tokens.issueExpiring(TokenPurpose.CONFIRM_SUBSCRIPTION, "0123456789abcdef0123456789abcdef",
 				Instant.now().minusSeconds(60));
 
-		var page = AdminSession.visitor(this.port).page("/inscription/confirmer/" + token);
+		var response = AdminSession.visitor(this.port).get("/inscription/confirmer/" + token);
+		var page = Jsoup.parse(response.body());
 
+		assertThat(response.statusCode()).isEqualTo(410);
 		assertThat(page.select("#subscription-expired").text()).isEqualTo("Lien expiré");
 		assertThat(page.select("a[href^=/inscription]")).hasSize(1);
 		String forged = token.substring(0, token.length() - 2) + (token.endsWith("AA") ? "BB" : "AA");

@@ -3,12 +3,16 @@ package io.infolettre.newsletter.support;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 
 /**
  * Debian's Chromium and ChromeDriver, driven by Selenium. Paths are given explicitly so Selenium
@@ -27,6 +31,8 @@ public final class HeadlessChromium {
 				"--disable-sync", "--window-size=1280,1000", "--lang=fr-CA",
 				// Bootstrap scrolls smoothly unless motion is reduced: a click would land mid-scroll
 				"--force-prefers-reduced-motion", "--disable-smooth-scrolling");
+		// the console, to read what a Content-Security-Policy blocked (it breaks a page silently)
+		options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
 		var service = new ChromeDriverService.Builder()
 			.usingDriverExecutable(Path.of(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")).toFile())
 			.usingAnyFreePort()
@@ -34,6 +40,18 @@ public final class HeadlessChromium {
 		var driver = new ChromeDriver(service, options);
 		driver.manage().timeouts().implicitlyWait(Duration.ZERO);
 		return driver;
+	}
+
+	/** What the console said about a Content-Security-Policy since the last call (empty: nothing blocked). */
+	public static List<String> contentSecurityPolicyViolations(ChromeDriver driver) {
+		return driver.manage()
+			.logs()
+			.get(LogType.BROWSER)
+			.getAll()
+			.stream()
+			.map(LogEntry::getMessage)
+			.filter(message -> message.contains("Content Security Policy") || message.contains("Content-Security-Policy"))
+			.toList();
 	}
 
 	/** Keeps a picture of the page under target/screenshots, for a person to look at. */

@@ -56,8 +56,10 @@ public final class TestHttp {
 			.POST(HttpRequest.BodyPublishers.ofString(body)));
 	}
 
+	/** An API call without a body: a script says so with X-Requested-With (no form can send it). */
 	public HttpResponse<String> api(String method, String path) {
-		return send(apiRequest(path).method(method, HttpRequest.BodyPublishers.noBody()));
+		return send(apiRequest(path).header("X-Requested-With", "TestHttp")
+			.method(method, HttpRequest.BodyPublishers.noBody()));
 	}
 
 	public HttpResponse<String> api(String method, String path, String json) {
