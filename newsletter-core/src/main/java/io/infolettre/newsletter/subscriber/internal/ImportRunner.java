@@ -155,6 +155,7 @@ public class ImportRunner {
 			Map<String, AttributeDefinition> definitions) {
 		var total = new ImportJobStore.Counts();
 		var kept = new KeptRows(this.jobs, jobId, this.settings.rowsKept(), separator);
+		var companies = new EnsuredCompanies();
 		var inFlight = new ArrayDeque<Batch>(WRITERS);
 		Instant now = this.clock.instant();
 		this.jobs.progress(jobId, Status.RUNNING, 0, total);
@@ -200,12 +201,12 @@ public class ImportRunner {
 				}
 				if (batch.full()) {
 					batch.bytesRead = rows.bytesRead();
-					write(jobId, batch, options, now, inFlight, total, kept);
+					write(jobId, batch, options, now, inFlight, total, kept, companies);
 					batch = new Batch();
 				}
 			}
 			batch.bytesRead = rows.bytesRead();
-			write(jobId, batch, options, now, inFlight, total, kept);
+			write(jobId, batch, options, now, inFlight, total, kept, companies);
 			while (!inFlight.isEmpty()) {
 				written(jobId, inFlight.removeFirst(), total, kept);
 			}
@@ -245,12 +246,12 @@ public class ImportRunner {
 	 * before), so they can be written in any order.
 	 */
 	private void write(String jobId, Batch batch, SubscriberImportOptions options, Instant now, Deque<Batch> inFlight,
-			ImportJobStore.Counts total, KeptRows kept) {
+			ImportJobStore.Counts total, KeptRows kept, EnsuredCompanies companies) {
 		if (inFlight.size() == WRITERS) {
 			written(jobId, inFlight.removeFirst(), total, kept);
 		}
 		batch.written = CompletableFuture.runAsync(
-				() -> this.writer.write(batch.rows, options, now, batch.counts, batch.refused, batch::values),
+				() -> this.writer.write(batch.rows, options, now, batch.counts, batch.refused, batch::values, companies),
 				this.writers);
 		inFlight.addLast(batch);
 	}

@@ -60,9 +60,10 @@ class ImportWriter {
 	/**
 	 * @param refused where the rows refused here (an address that unsubscribed) go
 	 * @param values the cells of a row by its line, for those
+	 * @param ensured the companies this import made sure exist already
 	 */
 	void write(List<ImportRow> rows, SubscriberImportOptions options, Instant now, ImportJobStore.Counts counts,
-			List<Refusal> refused, LongFunction<List<String>> values) {
+			List<Refusal> refused, LongFunction<List<String>> values, EnsuredCompanies ensured) {
 		if (rows.isEmpty()) {
 			return;
 		}
@@ -112,8 +113,11 @@ class ImportWriter {
 			updates.execute();
 			counts.updated += updated;
 		}
-		companyNames.remove(null);
-		this.companies.ensureExist(companyNames);
+		List<String> missing = ensured.notYet(companyNames);
+		if (!missing.isEmpty()) {
+			this.companies.ensureExist(missing);
+			ensured.add(missing);
+		}
 	}
 
 	private void unsubscribe(List<ImportRow> rows, Map<String, Subscriber> known, ImportJobStore.Counts counts) {
