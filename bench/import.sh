@@ -121,7 +121,7 @@ import_file() {
   while :; do
     doc="$(api GET "/api/v1/imports/$id")" || die "GET /api/v1/imports/$id failed"
     status="$(json 'j["status"]' <<<"$doc")"
-    [ "$status" = DONE ] || [ "$status" = FAILED ] && break
+    [ "$status" = DONE ] || [ "$status" = STOPPED ] || [ "$status" = FAILED ] && break
     kill -0 "$APP_PID" 2>/dev/null || die "the application died during the import"
     sleep 0.5
   done

@@ -19,9 +19,12 @@ import java.util.Set;
  * @param tags tags every imported subscriber gets
  * @param consentType the consent of the whole file, when no column says it
  * @param consentRequired a row whose consent column is empty is refused
+ * @param leaveOutUnknownChoices the choice attributes whose values not in their list are left out of
+ * the rows (each row imported with a warning); the values of the others are added to their list
  */
 public record SubscriberImportOptions(String fileName, Charset charset, Character separator, List<String> mapping,
-		ImportMode mode, Set<String> lists, Set<String> tags, Consent.Type consentType, boolean consentRequired) {
+		ImportMode mode, Set<String> lists, Set<String> tags, Consent.Type consentType, boolean consentRequired,
+		Set<String> leaveOutUnknownChoices) {
 
 	public SubscriberImportOptions {
 		fileName = fileName == null || fileName.isBlank() ? "import.csv" : fileName.strip();
@@ -29,6 +32,7 @@ public record SubscriberImportOptions(String fileName, Charset charset, Characte
 		mode = mode == null ? ImportMode.ADD_NEW : mode;
 		lists = clean(lists);
 		tags = clean(tags);
+		leaveOutUnknownChoices = clean(leaveOutUnknownChoices);
 		consentType = consentType == null ? Consent.Type.IMPLIED_MEMBERSHIP : consentType;
 		if (separator != null && separator != ',' && separator != ';' && separator != '\t') {
 			throw new IllegalArgumentException("Séparateur inconnu : « " + separator + " » (virgule ou point-virgule)");
@@ -47,6 +51,11 @@ public record SubscriberImportOptions(String fileName, Charset charset, Characte
 					.filter(name -> name != null && !name.isBlank())
 					.map(String::strip)
 					.collect(java.util.stream.Collectors.toUnmodifiableSet());
+	}
+
+	/** Whether the values of this choice attribute that are not in its list are added to it. */
+	public boolean addsUnknownChoices(String attribute) {
+		return !this.leaveOutUnknownChoices.contains(attribute);
 	}
 
 	/** The column the mapping gives this target, or -1. */

@@ -3,7 +3,6 @@ package io.infolettre.newsletter.admin;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -13,12 +12,12 @@ import io.infolettre.newsletter.reconciliation.RejectedRowsCsv;
 import io.infolettre.newsletter.subscriber.Consent;
 import io.infolettre.newsletter.subscriber.ImportCheck;
 import io.infolettre.newsletter.subscriber.ImportMode;
-import io.infolettre.newsletter.subscriber.RejectedRow;
 import io.infolettre.newsletter.subscriber.SubscriberImportJob;
 import io.infolettre.newsletter.subscriber.SubscriberImportOptions;
 import io.infolettre.newsletter.subscriber.SubscriberImportPreview;
 import io.infolettre.newsletter.subscriber.SubscriberImports;
 import io.infolettre.newsletter.subscriber.Subscribers;
+import io.infolettre.newsletter.subscriber.UnknownChoices;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
@@ -35,15 +34,17 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * CSV import in three steps: upload (the file goes to a temporary file, never into memory), column
- * mapping with a preview of the first rows as they will be imported, then the job's page with a
- * progress bar that htmx refreshes until the job is done, its counts and its refused rows.
+ * mapping with a preview of the first rows as they will be imported and the values the file gives
+ * choice attributes that their lists lack, then the job's page with a progress bar that htmx
+ * refreshes until the job is done, its counts, its refusals by reason, and its kept refused rows and
+ * rows imported with a warning, a page at a time.
  */
 @Controller
 @RequestMapping("/admin/imports")
 class ImportAdminController {
 
-	/** Refused rows shown on the job's page; all of them are in the CSV. */
-	static final int REJECTED_SHOWN = 50;
+	/** Kept rows (refused, or with a warning) per page of the job's page; all those kept are in the CSV. */
+	static final int ROWS_PER_PAGE = 50;
 
 	private final SubscriberImports imports;
 
@@ -88,7 +89,7 @@ class ImportAdminController {
 		upload(uploadId);
 		SubscriberImportPreview preview = this.imports.preview(uploadId, charset(encoding), separator(separator));
 		var form = new ImportForm(name, encoding, separator, preview.guessedMapping(), ImportMode.ADD_NEW, "", "",
-				Consent.Type.IMPLIED_MEMBERSHIP, false);
+				Consent.Type.IMPLIED_MEMBERSHIP, false, List.of());
 		return mappingPage(uploadId, preview, form, null, model);
 	}
 
@@ -113,26 +114,63 @@ class ImportAdminController {
 		}
 	}
 
+	/**
+	 * @param page the page of refused rows, from 1
+	 * @param warnedPage the page of rows imported with a warning, from 1
+	 */
 	@GetMapping("/{id}")
-	String job(@PathVariable String id, Model model) {
+	String job(@PathVariable String id, @RequestParam(defaultValue = "1") long page,
+			@RequestParam(defaultValue = "1") long warnedPage, Model model) {
 		SubscriberImportJob job = job(id);
 		model.addAttribute("job", job);
-		List<RejectedRow> shown = new ArrayList<>();
 		if (job.isFinished()) {
-			try {
-				this.imports.forEachRejected(id, row -> {
-					if (shown.size() >= REJECTED_SHOWN) {
-						throw new EnoughRows();
-					}
-					shown.add(row);
-				});
-			}
-			catch (EnoughRows enough) {
-				// the rest is in the CSV
-			}
+			var rejected = new RowsPage(page, job.rejectedKept());
+			model.addAttribute("rejectedPage", rejected);
+			model.addAttribute("rejectedRows", this.imports.rejected(id, rejected.from(), ROWS_PER_PAGE));
+			var warned = new RowsPage(warnedPage, job.warnedKept());
+			model.addAttribute("warnedPage", warned);
+			model.addAttribute("warnedRows", this.imports.warned(id, warned.from(), ROWS_PER_PAGE));
 		}
-		model.addAttribute("rejectedRows", shown);
 		return "admin/import-job";
+	}
+
+	/**
+	 * A page of kept rows.
+	 *
+	 * @param number from 1 to {@link #pages()}, whatever was asked
+	 * @param kept rows kept in all
+	 */
+	record RowsPage(long number, long kept) {
+
+		RowsPage {
+			number = Math.max(1, Math.min(number, Math.max(1, (kept + ROWS_PER_PAGE - 1) / ROWS_PER_PAGE)));
+		}
+
+		public long pages() {
+			return Math.max(1, (this.kept + ROWS_PER_PAGE - 1) / ROWS_PER_PAGE);
+		}
+
+		public long from() {
+			return (this.number - 1) * ROWS_PER_PAGE;
+		}
+
+		/** The rank of the first row shown, from 1. */
+		public long first() {
+			return Math.min(this.kept, from() + 1);
+		}
+
+		public long last() {
+			return Math.min(this.kept, from() + ROWS_PER_PAGE);
+		}
+
+		public boolean hasPrevious() {
+			return this.number > 1;
+		}
+
+		public boolean hasNext() {
+			return this.number < pages();
+		}
+
 	}
 
 	@GetMapping("/{id}/progress")
@@ -151,13 +189,23 @@ class ImportAdminController {
 		this.rejected.respond(id, job(id).fileName(), response);
 	}
 
+	/** The coordinator gives up the file: it is deleted at once rather than left a day. */
+	@PostMapping("/upload/{uploadId}/cancel")
+	String cancel(@PathVariable String uploadId) throws IOException {
+		this.imports.discard(uploadId);
+		return "redirect:/admin/imports";
+	}
+
 	private String mappingPage(String uploadId, SubscriberImportPreview preview, ImportForm form, String problem,
 			Model model) throws IOException {
 		List<ImportCheck> checks = List.of();
+		List<UnknownChoices> unknownChoices = List.of();
 		String checkProblem = problem;
 		try {
-			checks = this.imports.check(uploadId,
-					form.withCharsetAndSeparator(preview.charset(), preview.separator()).toOptions());
+			SubscriberImportOptions options = form.withCharsetAndSeparator(preview.charset(), preview.separator())
+				.toOptions();
+			checks = this.imports.check(uploadId, options);
+			unknownChoices = this.imports.unknownChoices(uploadId, options);
 		}
 		catch (IllegalArgumentException ex) {
 			checkProblem = checkProblem == null ? ex.getMessage() : checkProblem;
@@ -168,6 +216,7 @@ class ImportAdminController {
 		model.addAttribute("separatorLabel", preview.separator() == '\t' ? "tab" : String.valueOf(preview.separator()));
 		model.addAttribute("form", form);
 		model.addAttribute("checks", checks);
+		model.addAttribute("unknownChoices", unknownChoices);
 		model.addAttribute("problem", checkProblem);
 		model.addAttribute("targets", SubscriberImportOptions.Column.FIXED);
 		model.addAttribute("attributes", this.imports.attributes());
@@ -201,9 +250,11 @@ class ImportAdminController {
 	 * @param column the target of each column, in order
 	 * @param lists list names separated by commas
 	 * @param tags tags separated by commas
+	 * @param leaveOut the choice attributes whose values not in their list are left out of the rows
+	 * (the others' are added to their list)
 	 */
 	record ImportForm(String name, String encoding, String separator, List<String> column, ImportMode mode,
-			String lists, String tags, Consent.Type consentType, Boolean consentRequired) {
+			String lists, String tags, Consent.Type consentType, Boolean consentRequired, List<String> leaveOut) {
 
 		ImportForm {
 			// an unticked box is not sent at all
@@ -216,32 +267,30 @@ class ImportAdminController {
 			lists = lists == null ? "" : lists;
 			tags = tags == null ? "" : tags;
 			consentType = consentType == null ? Consent.Type.IMPLIED_MEMBERSHIP : consentType;
+			leaveOut = leaveOut == null ? List.of() : leaveOut;
 		}
 
 		ImportForm withCharsetAndSeparator(Charset charset, char separator) {
 			return new ImportForm(this.name, charset.name(), String.valueOf(separator), this.column, this.mode,
-					this.lists, this.tags, this.consentType, this.consentRequired);
+					this.lists, this.tags, this.consentType, this.consentRequired, this.leaveOut);
 		}
 
 		SubscriberImportOptions toOptions() {
 			return new SubscriberImportOptions(this.name, charset(this.encoding), ImportAdminController.separator(this.separator), this.column,
-					this.mode, names(this.lists), names(this.tags), this.consentType, this.consentRequired);
+					this.mode, names(this.lists), names(this.tags), this.consentType, this.consentRequired,
+					Set.copyOf(this.leaveOut));
 		}
 
 		public String target(int column) {
 			return column < this.column.size() ? this.column.get(column) : SubscriberImportOptions.Column.IGNORE;
 		}
 
-		private static Set<String> names(String text) {
-			return Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+		public boolean leavesOut(String attribute) {
+			return this.leaveOut.contains(attribute);
 		}
 
-	}
-
-	private static final class EnoughRows extends RuntimeException {
-
-		EnoughRows() {
-			super(null, null, false, false);
+		private static Set<String> names(String text) {
+			return Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
 		}
 
 	}

@@ -48,9 +48,17 @@ class ImportApiController {
 		try (InputStream content = file.getInputStream()) {
 			uploadId = this.imports.receive(content);
 		}
-		var preview = this.imports.preview(uploadId, request.charset(), request.separatorChar());
-		String fileName = file.getOriginalFilename() == null ? "import.csv" : file.getOriginalFilename();
-		String jobId = this.imports.start(uploadId, request.toOptions(fileName, preview.guessedMapping()));
+		String jobId;
+		try {
+			var preview = this.imports.preview(uploadId, request.charset(), request.separatorChar());
+			String fileName = file.getOriginalFilename() == null ? "import.csv" : file.getOriginalFilename();
+			jobId = this.imports.start(uploadId, request.toOptions(fileName, preview.guessedMapping()));
+		}
+		catch (IllegalArgumentException | IOException ex) {
+			// nobody will come back for a refused file: it is not left in the import folder
+			this.imports.discard(uploadId);
+			throw ex;
+		}
 		return ResponseEntity.accepted()
 			.location(URI.create("/api/v1/imports/" + jobId))
 			.body(ImportJobResource.of(job(jobId)));

@@ -19,14 +19,16 @@ import io.infolettre.newsletter.subscriber.SubscriberImportOptions;
  * consentType, consentDate, attr:&lt;name&gt; or ignore
  * @param encoding UTF-8 or windows-1252
  * @param separator ";" or ","
+ * @param leaveOutUnknownChoices the choice attributes whose values not in their list are left out of
+ * the rows (each row imported with a warning); by default they are added to the list
  */
 record ImportRequest(List<String> mapping, ImportMode mode, Set<String> lists, Set<String> tags, String encoding,
-		String separator, Consent.Type consentType, Boolean consentRequired) {
+		String separator, Consent.Type consentType, Boolean consentRequired, Set<String> leaveOutUnknownChoices) {
 
 	SubscriberImportOptions toOptions(String fileName, List<String> guessedMapping) {
 		return new SubscriberImportOptions(fileName, charset(), separatorChar(),
 				this.mapping == null || this.mapping.isEmpty() ? guessedMapping : this.mapping, this.mode, this.lists,
-				this.tags, this.consentType, Boolean.TRUE.equals(this.consentRequired));
+				this.tags, this.consentType, Boolean.TRUE.equals(this.consentRequired), this.leaveOutUnknownChoices);
 	}
 
 	Charset charset() {
@@ -52,7 +54,7 @@ record ImportRequest(List<String> mapping, ImportMode mode, Set<String> lists, S
 	}
 
 	static ImportRequest defaults() {
-		return new ImportRequest(null, null, null, null, null, null, null, null);
+		return new ImportRequest(null, null, null, null, null, null, null, null, null);
 	}
 
 }

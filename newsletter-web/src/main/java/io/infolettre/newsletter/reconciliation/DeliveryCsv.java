@@ -15,6 +15,7 @@ import java.util.Locale;
 
 import io.infolettre.newsletter.delivery.Delivery;
 import io.infolettre.newsletter.delivery.DeliveryStatus;
+import io.infolettre.newsletter.subscriber.CsvCells;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -115,12 +116,10 @@ public class DeliveryCsv {
 	}
 
 	// Addresses and SMTP replies come from outside: a cell starting with = + - @ would be run as a
-	// formula by a spreadsheet, so it is prefixed with an apostrophe (OWASP's advice).
+	// formula by a spreadsheet, so it is prefixed with an apostrophe (OWASP's advice), which an import
+	// takes off again.
 	static String text(String value) {
-		if (value == null || value.isEmpty()) {
-			return value;
-		}
-		return "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+		return CsvCells.guard(value);
 	}
 
 }

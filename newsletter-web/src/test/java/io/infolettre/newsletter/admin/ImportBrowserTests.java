@@ -25,8 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The import steps in a real headless Chromium: upload an Excel (Windows-1252, semicolons) file, see
- * the guessed mapping and the preview with each row's verdict, start, watch the progress bar until
- * the result, and find the refused row with its line.
+ * the guessed mapping, the preview with each row's verdict and the sector the file has that the list
+ * lacks, start, watch the progress bar until the result, and find the refused row with its line.
  */
 class ImportBrowserTests extends AbstractIntegrationTests {
 
@@ -63,7 +63,8 @@ class ImportBrowserTests extends AbstractIntegrationTests {
 		Path file = Files.createTempFile("membres", ".csv");
 		Files.writeString(file, "Courriel;Prénom;Nom;Entreprise;Secteur\r\n" + address("helene")
 				+ ";Hélène;Bélanger;Cœur de Métal;Génie\r\n" + "pas-une-adresse;Marc;Roy;Roy inc.;Génie\r\n"
-				+ address("eric") + ";Éric;Côté;Usinage Côté;Transport\r\n", Charset.forName("windows-1252"));
+				+ address("eric") + ";Éric;Côté;Usinage Côté;Ingénierie navale " + this.tag + "\r\n",
+				Charset.forName("windows-1252"));
 
 		this.browser.get(url("/admin/imports"));
 		this.browser.findElement(By.id("username")).sendKeys(ADMIN);
@@ -85,6 +86,10 @@ class ImportBrowserTests extends AbstractIntegrationTests {
 		String preview = this.browser.findElement(By.id("mapping")).getText();
 		assertThat(preview).contains("Hélène").contains("Cœur de Métal").contains("importée")
 			.contains("adresse courriel invalide : « pas-une-adresse »");
+		assertThat(this.browser.findElement(By.id("unknown-secteur")).getText()).as("a sector of the file's own")
+			.contains("« Ingénierie navale " + this.tag + " » (une ligne)");
+		assertThat(new Select(this.browser.findElement(By.id("leave-out-secteur"))).getFirstSelectedOption().getText())
+			.isEqualTo("Les ajouter aux choix de « Secteur »");
 		new Select(this.browser.findElement(By.id("column-0"))).selectByValue("ignore");
 		this.browser.findElement(By.id("check")).click();
 		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("problem"),
@@ -106,6 +111,8 @@ class ImportBrowserTests extends AbstractIntegrationTests {
 		assertThat(this.browser.findElement(By.id("rejected")).getText()).contains("3")
 			.contains("adresse courriel invalide");
 		HeadlessChromium.screenshot(this.browser, "import-result");
+		assertThat(this.subscribers.findByEmail(EmailAddress.of(address("eric"))).orElseThrow().getAttributes())
+			.containsEntry("secteur", "Ingénierie navale " + this.tag);
 		var helene = this.subscribers.findByEmail(EmailAddress.of(address("helene"))).orElseThrow();
 		assertThat(helene.getCompany()).isEqualTo("Cœur de Métal");
 		assertThat(helene.getLists()).containsExactly("navigateur-" + this.tag);

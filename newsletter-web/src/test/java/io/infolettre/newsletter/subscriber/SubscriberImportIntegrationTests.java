@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import io.infolettre.newsletter.support.AbstractIntegrationTests;
+import io.infolettre.newsletter.support.AdminSession;
 import io.infolettre.newsletter.support.TestImports;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
@@ -178,16 +179,18 @@ class SubscriberImportIntegrationTests extends AbstractIntegrationTests {
 				+ "\"attr:effectifImp\",\"attr:actifImp\",\"attr:membreDepuis\",\"consentType\",\"consentDate\"]";
 
 		String job = imports().run("mauvais.csv", String.join("\n", lines).getBytes(StandardCharsets.UTF_8),
-				"{\"mapping\":" + mapping + ",\"consentRequired\":true,\"lists\":[\"" + this.list + "\"]}");
+				"{\"mapping\":" + mapping + ",\"consentRequired\":true,\"lists\":[\"" + this.list
+						+ "\"],\"leaveOutUnknownChoices\":[\"secteur\"]}");
 
 		assertThat(job).contains("\"status\":\"DONE\"");
 		assertThat(count(job, "rows")).isEqualTo(26);
-		assertThat(count(job, "added")).isEqualTo(3);
-		assertThat(count(job, "rejected")).isEqualTo(23);
+		assertThat(count(job, "added")).as("the row of an unknown sector is taken without it").isEqualTo(4);
+		assertThat(count(job, "warned")).isEqualTo(1);
+		assertThat(count(job, "rejected")).isEqualTo(22);
 		Map<Long, String> reasons = imports().csv("/api/v1/imports/" + jobId(job) + "/rejected.csv", ';')
 			.stream()
 			.collect(Collectors.toMap(row -> Long.parseLong(row.get("ligne")), row -> row.get("raison")));
-		assertThat(reasons).hasSize(23);
+		assertThat(reasons).hasSize(22);
 		assertThat(reasons.get(3L)).isEqualTo("ligne vide");
 		assertThat(reasons.get(4L)).startsWith("trop de colonnes : 12 au lieu de 11");
 		assertThat(reasons.get(5L)).isEqualTo("trop peu de colonnes : 5 au lieu de 11");
@@ -195,7 +198,9 @@ class SubscriberImportIntegrationTests extends AbstractIntegrationTests {
 		assertThat(reasons.get(7L)).isEqualTo("adresse courriel invalide : « pas-une-adresse »");
 		assertThat(reasons.get(8L)).isEqualTo("adresse en double dans le fichier (déjà à la ligne 2)");
 		assertThat(reasons.get(9L)).isEqualTo("langue inconnue : « de » (fr ou en)");
-		assertThat(reasons.get(10L)).isEqualTo("Secteur : valeur inconnue : « Pêche »");
+		assertThat(reasons).doesNotContainKey(10L);
+		assertThat(subscriber("x9").getAttributes()).doesNotContainKey("secteur");
+		assertThat(this.attributes.find("secteur").orElseThrow().choices()).doesNotContain("Pêche");
 		assertThat(reasons.get(11L)).isEqualTo("Employés : nombre attendu : « douze »");
 		assertThat(reasons.get(12L)).isEqualTo("Membre depuis : date attendue (AAAA-MM-JJ) : « 32/13/2020 »");
 		assertThat(reasons.get(13L)).isEqualTo("Actif : oui ou non attendu : « peut-être »");
@@ -346,15 +351,16 @@ class SubscriberImportIntegrationTests extends AbstractIntegrationTests {
 
 	@Test
 	void aListExportsAsCsvThatOpensWithItsAccentsAndImportsBackUnchanged() {
+		String plusOne = "+1-" + this.tag + "@membres.exemple.ca";
 		String text = "Courriel;Prénom;Nom;Entreprise;Secteur;Membre depuis\n" + address("eloise")
 				+ ";Éloïse;Gagné;=HYPERLINK(\"x\");Génie;2019-03-01\n" + address("noe")
-				+ ";Noé;Œuvray;Scierie « Lac-Saint-Jean »;;\n";
+				+ ";Noé;Œuvray;Scierie « Lac-Saint-Jean »;;\n" + plusOne + ";=1+1;-Moins;@Arobase;;\n";
 		imports().run("membres.csv", text.getBytes(StandardCharsets.UTF_8),
 				"{\"lists\":[\"" + this.list + "\"],\"tags\":[\"export\"]}");
 
 		List<CSVRecord> rows = imports().csv("/api/v1/subscribers.csv?list=" + this.list, ';');
 
-		assertThat(rows).hasSize(2);
+		assertThat(rows).hasSize(3);
 		CSVRecord eloise = rows.stream().filter(r -> r.get("courriel").equals(address("eloise"))).findFirst().orElseThrow();
 		assertThat(eloise.get("prénom")).isEqualTo("Éloïse");
 		assertThat(eloise.get("entreprise")).as("a formula is never run by the spreadsheet")
@@ -369,12 +375,113 @@ class SubscriberImportIntegrationTests extends AbstractIntegrationTests {
 		CSVRecord noe = rows.stream().filter(r -> r.get("courriel").equals(address("noe"))).findFirst().orElseThrow();
 		assertThat(noe.get("nom")).isEqualTo("Œuvray");
 		assertThat(noe.get("entreprise")).isEqualTo("Scierie « Lac-Saint-Jean »");
+		CSVRecord guarded = rows.stream().filter(r -> r.get("courriel").equals("'" + plusOne)).findFirst().orElseThrow();
+		assertThat(guarded.get("prénom")).isEqualTo("'=1+1");
 
 		byte[] export = exportBytes();
 		String back = imports().run("export.csv", export, "{\"mode\":\"ADD_AND_UPDATE\"}");
-		assertThat(count(back, "unchanged")).as(back).isEqualTo(1);
-		assertThat(count(back, "rejected")).as("the guarded formula is kept as text").isZero();
-		assertThat(count(back, "updated")).as("the guarded formula reads back with its apostrophe").isEqualTo(1);
+		assertThat(count(back, "rejected")).as(back).isZero();
+		assertThat(count(back, "added")).as("the guarded address is the same subscriber, not a new one").isZero();
+		assertThat(count(back, "updated")).as("the guard is not part of the values").isZero();
+		assertThat(count(back, "unchanged")).isEqualTo(3);
+		Subscriber one = this.subscribers.findByEmail(EmailAddress.of(plusOne)).orElseThrow();
+		assertThat(one.getFirstName()).isEqualTo("=1+1");
+		assertThat(one.getLastName()).isEqualTo("-Moins");
+		assertThat(one.getCompany()).isEqualTo("@Arobase");
+		assertThat(this.subscribers.findByEmail(EmailAddress.of("'" + plusOne))).isEmpty();
+		assertThat(subscriber("eloise").getCompany()).isEqualTo("=HYPERLINK(\"x\")");
+	}
+
+	/**
+	 * A real member file had sectors of its own (« Manufacturier et transformation », « Ingénierie »,
+	 * « Hautes technologies ») and lost half its rows: the mapping step lists them, and by default they
+	 * join the list of choices and every row imports.
+	 */
+	@Test
+	void aCoordinatorsOwnSectorsAreListedAtTheMappingStepAndAddedToTheChoicesSoEveryRowImports() {
+		String[] sectors = { "Manufacturier et transformation", "Ingénierie", "Hautes technologies", "Génie" };
+		var file = new StringBuilder("Courriel;Prénom;Entreprise;Secteur\n");
+		for (int i = 0; i < 40; i++) {
+			file.append(address("s" + i)).append(";Anne;Usinage;")
+				.append(i == 39 ? "ingénierie" : sectors[i % sectors.length]).append('\n');
+		}
+		AdminSession admin = AdminSession.login(this.port);
+		var uploaded = admin.upload("/admin/imports", "/admin/imports", List.of(),
+				List.of("file", "secteurs.csv", file.toString()));
+		String mappingPath = uploaded.headers().firstValue("Location").map(location -> location.replaceAll("^https?://[^/]+", ""))
+			.orElseThrow();
+		String uploadId = mappingPath.replaceAll(".*/upload/([^?]+).*", "$1");
+
+		var unknown = admin.page(mappingPath).getElementById("unknown-secteur");
+		assertThat(unknown).as("the unknown sectors are listed").isNotNull();
+		assertThat(unknown.text()).contains("« Manufacturier et transformation » (10 lignes)")
+			.contains("« Ingénierie » (11 lignes)")
+			.contains("« Hautes technologies » (10 lignes)")
+			.doesNotContain("Génie");
+		assertThat(unknown.select("select[name=leaveOut] option[selected]")).as("adding them is the default").isEmpty();
+
+		var started = admin.submit(mappingPath, "/admin/imports/upload/" + uploadId, "name", "secteurs.csv", "encoding",
+				"UTF-8", "separator", ";", "column", "email", "column", "firstName", "column", "company", "column",
+				"attr:secteur", "mode", "ADD_NEW", "lists", this.list, "leaveOut", "");
+		assertThat(started.statusCode()).as(started.body()).isEqualTo(302);
+		String jobId = started.headers().firstValue("Location").orElseThrow().replaceAll(".*/admin/imports/", "");
+		String job = imports().awaitFinished(jobId);
+
+		assertThat(count(job, "added")).as(job).isEqualTo(40);
+		assertThat(count(job, "rejected")).isZero();
+		assertThat(count(job, "warned")).isZero();
+		assertThat(subscriber("s0").getAttributes()).containsEntry("secteur", "Manufacturier et transformation");
+		assertThat(subscriber("s1").getAttributes()).containsEntry("secteur", "Ingénierie");
+		assertThat(subscriber("s39").getAttributes()).as("a later row in another case reads the added choice")
+			.containsEntry("secteur", "Ingénierie");
+		assertThat(subscriber("s3").getAttributes()).containsEntry("secteur", "Génie");
+		assertThat(this.attributes.find("secteur").orElseThrow().choices()).contains("Fabrication et transformation",
+				"Génie", "Manufacturier et transformation", "Ingénierie", "Hautes technologies")
+			.doesNotContain("ingénierie");
+	}
+
+	@Test
+	void aRowWithThreeProblemsReportsAllThreeAndTheReasonsAreCounted() {
+		String file = "courriel,langue,membre depuis,prénom\n" + address("ok") + ",fr,2020-01-15,Anne\n"
+				+ "pas-une-adresse,xx,hier,Bruno\n" + address("deux") + ",de,2020-01-15,Chloé\n";
+
+		String job = imports().run("trois.csv", file.getBytes(StandardCharsets.UTF_8),
+				"{\"lists\":[\"" + this.list + "\"]}");
+
+		assertThat(count(job, "added")).isEqualTo(1);
+		assertThat(count(job, "rejected")).isEqualTo(2);
+		List<CSVRecord> rows = imports().csv("/api/v1/imports/" + jobId(job) + "/rejected.csv", ';');
+		assertThat(rows).extracting(row -> row.get("ligne")).containsExactly("3", "4");
+		assertThat(rows.get(0).get("raison")).isEqualTo("adresse courriel invalide : « pas-une-adresse » ; "
+				+ "langue inconnue : « xx » (fr ou en) ; Membre depuis : date attendue (AAAA-MM-JJ) : « hier »");
+		assertThat(rows.get(1).get("raison")).isEqualTo("langue inconnue : « de » (fr ou en)");
+		assertThat(count(job, "EMAIL_INVALID")).isEqualTo(1);
+		assertThat(count(job, "LANGUAGE_UNKNOWN")).isEqualTo(2);
+		assertThat(count(job, "ATTRIBUTE_INVALID")).isEqualTo(1);
+	}
+
+	@Test
+	void theCompaniesOfAnImportExistAsSoonAsItIsDoneForTheirPageAndTheirSegments() {
+		String company = "Fonderie du Fjord " + this.tag;
+		String file = "courriel;prénom;entreprise\n" + address("f1") + ";Anne;" + company + "\n" + address("f2")
+				+ ";Bruno;" + company + "\n";
+
+		imports().run("fonderie.csv", file.getBytes(StandardCharsets.UTF_8), "{\"lists\":[\"" + this.list + "\"]}");
+
+		String id = Company.idOf(company);
+		String encoded = java.net.URLEncoder.encode(id, StandardCharsets.UTF_8);
+		assertThat(AdminSession.login(this.port).get("/admin/companies/company?id=" + encoded).statusCode())
+			.as("the company's page").isEqualTo(200);
+		var changed = http().api("PUT", "/api/v1/companies/" + encoded.replace("+", "%20"),
+				"{\"attributes\":{\"secteur\":\"Transport\"}}");
+		assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+		var counted = http().api("POST", "/api/v1/segments/count", """
+				{"rules": {"type": "group", "rules": [
+				  {"type": "rule", "subject": "LIST", "operator": "IN", "values": ["%s"]},
+				  {"type": "rule", "subject": "COMPANY_ATTRIBUTE", "attribute": "secteur", "operator": "EQUALS", "values": ["Transport"]}]}}
+				""".formatted(this.list));
+		assertThat(counted.statusCode()).as(counted.body()).isEqualTo(200);
+		assertThat(counted.body()).contains("\"count\":2");
 	}
 
 	private byte[] exportBytes() {

@@ -30,6 +30,8 @@ public abstract class AbstractIntegrationTests {
 	static void runtimeProperties(DynamicPropertyRegistry registry) {
 		registry.add("spring.mail.port", TestMailServer::port);
 		registry.add("newsletter.data-dir", DATA_DIR::toString);
+		// uploads wait in a folder of this run's, not in the machine's shared temporary one
+		registry.add("newsletter.imports.dir", () -> DATA_DIR.resolve("imports").toString());
 	}
 
 	protected TestHttp http() {

@@ -59,12 +59,12 @@ public final class TestImports {
 		return id.group(1);
 	}
 
-	/** The job's JSON once it is DONE or FAILED. */
+	/** The job's JSON once it is DONE, STOPPED or FAILED. */
 	public String awaitFinished(String jobId) {
 		String[] job = new String[1];
 		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> {
 			job[0] = get("/api/v1/imports/" + jobId);
-			return job[0].contains("\"status\":\"DONE\"") || job[0].contains("\"status\":\"FAILED\"");
+			return job[0].matches("(?s).*\"status\":\"(DONE|STOPPED|FAILED)\".*");
 		});
 		return job[0];
 	}

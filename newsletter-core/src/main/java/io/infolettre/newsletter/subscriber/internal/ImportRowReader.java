@@ -15,15 +15,17 @@ import java.util.regex.Pattern;
 import io.infolettre.newsletter.subscriber.AttributeDefinition;
 import io.infolettre.newsletter.subscriber.AttributeType;
 import io.infolettre.newsletter.subscriber.Consent;
+import io.infolettre.newsletter.subscriber.CsvCells;
 import io.infolettre.newsletter.subscriber.EmailAddress;
+import io.infolettre.newsletter.subscriber.RefusalReason;
 import io.infolettre.newsletter.subscriber.SingleLine;
 import io.infolettre.newsletter.subscriber.SubscriberImportOptions;
 import io.infolettre.newsletter.subscriber.SubscriberImportOptions.Column;
 
 /**
  * Checks one row of an import file against the column mapping and turns it into typed values, or
- * says in French why it is refused. Knows nothing of the database: the checks that need it (an
- * address that unsubscribed) are the writer's.
+ * says in French every reason it is refused for. Knows nothing of the database: the checks that need
+ * it (an address that unsubscribed) are the writer's.
  */
 final class ImportRowReader {
 
@@ -62,55 +64,101 @@ final class ImportRowReader {
 		}
 	}
 
-	/** @throws RowRejected with the reason */
-	ImportRow read(CsvFiles.Row row) {
-		List<String> values = row.values();
+	/**
+	 * Every problem of the row (each cell checked, each field parsed), or the row with typed values;
+	 * the values a choice attribute does not know are set aside for the caller to add or leave out.
+	 */
+	RowVerdict read(CsvFiles.Row row) {
+		var verdict = new RowVerdict(row.line());
+		// the apostrophe of our exports' formula guard is not part of the value
+		List<String> values = CsvCells.unguard(row.values());
 		if (row.isBlank()) {
-			throw new RowRejected("ligne vide");
+			return verdict.refuse(RefusalReason.BLANK_LINE, "ligne vide");
 		}
+		// the other checks would only repeat that the columns are shifted
 		if (values.size() > this.header.size()) {
-			throw new RowRejected("trop de colonnes : " + values.size() + " au lieu de " + this.header.size()
-					+ " (un séparateur de trop, ou une valeur à mettre entre guillemets ?)");
+			return verdict.refuse(RefusalReason.COLUMN_COUNT, "trop de colonnes : " + values.size() + " au lieu de "
+					+ this.header.size() + " (un séparateur de trop, ou une valeur à mettre entre guillemets ?)");
 		}
 		if (values.size() < this.header.size()) {
-			throw new RowRejected("trop peu de colonnes : " + values.size() + " au lieu de " + this.header.size());
+			return verdict.refuse(RefusalReason.COLUMN_COUNT,
+					"trop peu de colonnes : " + values.size() + " au lieu de " + this.header.size());
 		}
+		boolean[] bad = new boolean[values.size()];
 		for (int column = 0; column < values.size(); column++) {
-			check(column, values.get(column));
+			int checked = column;
+			bad[column] = !verdict.attempt(() -> check(checked, values.get(checked)));
 		}
+		EmailAddress email = null;
 		String rawEmail = value(values, Column.EMAIL);
-		if (rawEmail == null) {
-			throw new RowRejected("adresse courriel manquante");
+		if (!bad(bad, Column.EMAIL)) {
+			if (rawEmail == null) {
+				verdict.problem(RefusalReason.EMAIL_MISSING, "adresse courriel manquante");
+			}
+			else {
+				email = EmailAddress.parse(rawEmail).orElse(null);
+				if (email == null) {
+					verdict.problem(RefusalReason.EMAIL_INVALID, "adresse courriel invalide : « " + rawEmail + " »");
+				}
+			}
 		}
-		EmailAddress email = EmailAddress.parse(rawEmail)
-			.orElseThrow(() -> new RowRejected("adresse courriel invalide : « " + rawEmail + " »"));
-		String language = language(value(values, Column.LANGUAGE));
-		Consent.Type consentType = consentType(value(values, Column.CONSENT_TYPE));
-		if (consentType == null && this.options.consentRequired()) {
-			throw new RowRejected("consentement manquant : la colonne du type de consentement est exigée");
+		verdict.email(email);
+		String language = bad(bad, Column.LANGUAGE) ? null
+				: verdict.attempt(() -> language(value(values, Column.LANGUAGE)), null);
+		String rawConsentType = value(values, Column.CONSENT_TYPE);
+		Consent.Type consentType = bad(bad, Column.CONSENT_TYPE) ? null
+				: verdict.attempt(() -> consentType(rawConsentType), null);
+		if (rawConsentType == null && this.options.consentRequired()) {
+			verdict.problem(RefusalReason.CONSENT_MISSING,
+					"consentement manquant : la colonne du type de consentement est exigée");
 		}
-		Instant consentAt = consentDate(value(values, Column.CONSENT_DATE));
+		Instant consentAt = bad(bad, Column.CONSENT_DATE) ? null
+				: verdict.attempt(() -> consentDate(value(values, Column.CONSENT_DATE)), null);
 		Consent.Type effectiveType = consentType != null ? consentType : this.options.consentType();
 		if (consentAt != null && effectiveType.isImplied()
 				&& !Consent.lapseOf(consentAt).isAfter(this.now)) {
-			throw new RowRejected("consentement implicite échu : accordé le "
+			verdict.problem(RefusalReason.CONSENT_LAPSED, "consentement implicite échu : accordé le "
 					+ LocalDate.ofInstant(consentAt, ZONE) + ", il y a plus de deux ans");
 		}
 		Map<String, Object> attributeValues = new LinkedHashMap<>();
 		for (int column = 0; column < values.size(); column++) {
 			AttributeDefinition definition = this.attributes[column];
-			if (definition != null) {
+			if (definition != null && !bad[column]) {
+				String raw = values.get(column);
 				try {
-					definition.parse(values.get(column)).ifPresent(v -> attributeValues.put(definition.name(), v));
+					definition.parse(raw).ifPresent(v -> attributeValues.put(definition.name(), v));
 				}
 				catch (IllegalArgumentException ex) {
-					throw new RowRejected(ex.getMessage());
+					if (definition.type() == AttributeType.CHOICE) {
+						verdict.unknownChoice(definition, raw.strip());
+					}
+					else {
+						verdict.problem(RefusalReason.ATTRIBUTE_INVALID, ex.getMessage());
+					}
 				}
 			}
 		}
-		return new ImportRow(row.line(), email, text(values, Column.FIRST_NAME), text(values, Column.LAST_NAME),
-				text(values, Column.COMPANY), language, names(value(values, Column.LISTS)),
-				names(value(values, Column.TAGS)), consentType, consentAt, attributeValues);
+		if (!verdict.isRefused()) {
+			verdict.accept(new ImportRow(row.line(), email, text(values, Column.FIRST_NAME),
+					text(values, Column.LAST_NAME), text(values, Column.COMPANY), language,
+					names(value(values, Column.LISTS)), names(value(values, Column.TAGS)), consentType, consentAt,
+					attributeValues));
+		}
+		return verdict;
+	}
+
+	/** From now on, values of the attribute are read with this definition (a choice was added). */
+	void use(AttributeDefinition definition) {
+		for (int column = 0; column < this.attributes.length; column++) {
+			if (this.attributes[column] != null && this.attributes[column].name().equals(definition.name())) {
+				this.attributes[column] = definition;
+			}
+		}
+	}
+
+	private boolean bad(boolean[] bad, String target) {
+		int column = this.options.columnOf(target);
+		return column >= 0 && column < bad.length && bad[column];
 	}
 
 	private void check(int column, String value) {
@@ -120,15 +168,16 @@ final class ImportRowReader {
 			return;
 		}
 		if (value.indexOf('\uFFFD') >= 0) {
-			throw new RowRejected("caractères illisibles dans « " + this.header.get(column)
-					+ " » : le fichier n’est pas dans l’encodage choisi");
+			throw new RowRejected(RefusalReason.UNREADABLE_CHARACTERS, "caractères illisibles dans « "
+					+ this.header.get(column) + " » : le fichier n’est pas dans l’encodage choisi");
 		}
 		if (value.length() > MAX_LENGTH) {
-			throw new RowRejected("valeur trop longue dans « " + this.header.get(column) + " » (" + MAX_LENGTH
-					+ " caractères au plus ; un guillemet resté ouvert ?)");
+			throw new RowRejected(RefusalReason.VALUE_TOO_LONG, "valeur trop longue dans « " + this.header.get(column)
+					+ " » (" + MAX_LENGTH + " caractères au plus ; un guillemet resté ouvert ?)");
 		}
 		if (CONTROL.matcher(value).find()) {
-			throw new RowRejected("caractère de contrôle invisible dans « " + this.header.get(column) + " »");
+			throw new RowRejected(RefusalReason.CONTROL_CHARACTER,
+					"caractère de contrôle invisible dans « " + this.header.get(column) + " »");
 		}
 	}
 
@@ -152,7 +201,8 @@ final class ImportRowReader {
 		return switch (value.toLowerCase(Locale.ROOT)) {
 			case "fr", "fra", "fre", "français", "francais", "french", "fr-ca", "fr_ca" -> "fr";
 			case "en", "eng", "anglais", "english", "en-ca", "en_ca" -> "en";
-			default -> throw new RowRejected("langue inconnue : « " + value + " » (fr ou en)");
+			default -> throw new RowRejected(RefusalReason.LANGUAGE_UNKNOWN,
+					"langue inconnue : « " + value + " » (fr ou en)");
 		};
 	}
 
@@ -169,8 +219,8 @@ final class ImportRowReader {
 			case "relationdaffaires", "relationdafaires", "business", "businessrelationship", "client",
 					"implicitedaffaires", "impliedbusinessrelationship" ->
 				Consent.Type.IMPLIED_BUSINESS_RELATIONSHIP;
-			default -> throw new RowRejected("type de consentement inconnu : « " + value
-					+ " » (exprès, membre ou relation d’affaires)");
+			default -> throw new RowRejected(RefusalReason.CONSENT_TYPE_UNKNOWN,
+					"type de consentement inconnu : « " + value + " » (exprès, membre ou relation d’affaires)");
 		};
 	}
 
@@ -183,11 +233,13 @@ final class ImportRowReader {
 			date = LocalDate.parse((String) AttributeType.DATE.parse(value, List.of()).orElseThrow());
 		}
 		catch (IllegalArgumentException ex) {
-			throw new RowRejected("date de consentement invalide : « " + value + " » (AAAA-MM-JJ)");
+			throw new RowRejected(RefusalReason.CONSENT_DATE_INVALID,
+					"date de consentement invalide : « " + value + " » (AAAA-MM-JJ)");
 		}
 		Instant at = date.atStartOfDay(ZONE).toInstant();
 		if (at.isAfter(this.now)) {
-			throw new RowRejected("date de consentement dans le futur : « " + value + " »");
+			throw new RowRejected(RefusalReason.CONSENT_DATE_FUTURE,
+					"date de consentement dans le futur : « " + value + " »");
 		}
 		return at;
 	}
@@ -201,11 +253,18 @@ final class ImportRowReader {
 		return names;
 	}
 
-	/** A row refused, with the reason a coordinator reads. */
+	/** A problem of one cell, with the reason a coordinator reads. */
 	static final class RowRejected extends RuntimeException {
 
-		RowRejected(String reason) {
-			super(reason, null, false, false);
+		private final RefusalReason reason;
+
+		RowRejected(RefusalReason reason, String message) {
+			super(message, null, false, false);
+			this.reason = reason;
+		}
+
+		RefusalReason reason() {
+			return this.reason;
 		}
 
 	}

@@ -1,18 +1,21 @@
 package io.infolettre.newsletter.subscriber.internal;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.NumberFormat;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -22,10 +25,12 @@ import java.util.concurrent.Executors;
 import io.infolettre.newsletter.subscriber.AttributeDefinition;
 import io.infolettre.newsletter.subscriber.AttributeDefinitions;
 import io.infolettre.newsletter.subscriber.ImportCheck;
-import io.infolettre.newsletter.subscriber.RejectedRow;
+import io.infolettre.newsletter.subscriber.ImportSettings;
+import io.infolettre.newsletter.subscriber.RefusalReason;
 import io.infolettre.newsletter.subscriber.SubscriberImportJob.Status;
 import io.infolettre.newsletter.subscriber.SubscriberImportOptions;
-import org.apache.commons.csv.CSVFormat;
+import io.infolettre.newsletter.subscriber.UnknownChoices;
+import io.infolettre.newsletter.subscriber.WarnedRow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +41,9 @@ import jakarta.annotation.PreDestroy;
 /**
  * Runs imports one after the other on a thread of their own, so that a 100,000-row file never holds
  * a request. The file streams from disk; rows go to the database a batch at a time; memory stays
- * the same whatever the size of the file, but for 16 bytes per address to find duplicates.
+ * the same whatever the size of the file, but for 16 bytes per address to find duplicates. Of the
+ * refused rows only the first ones are kept ({@link KeptRows}); a file whose rows are refused for
+ * their form almost all along is stopped ({@link ImportSettings#stops}).
  */
 @Component
 public class ImportRunner {
@@ -45,8 +52,6 @@ public class ImportRunner {
 
 	// batches written at once while the next is read: the server works on one while the other is mapped
 	private static final int WRITERS = 2;
-
-	private static final int MAX_ORIGINAL = 1000;
 
 	private static final Logger log = LoggerFactory.getLogger(ImportRunner.class);
 
@@ -70,11 +75,15 @@ public class ImportRunner {
 
 	private final Clock clock;
 
-	ImportRunner(ImportJobStore jobs, ImportWriter writer, AttributeDefinitions attributes, Clock clock) {
+	private final ImportSettings settings;
+
+	ImportRunner(ImportJobStore jobs, ImportWriter writer, AttributeDefinitions attributes, Clock clock,
+			ImportSettings settings) {
 		this.jobs = jobs;
 		this.writer = writer;
 		this.attributes = attributes;
 		this.clock = clock;
+		this.settings = settings;
 	}
 
 	/**
@@ -106,7 +115,7 @@ public class ImportRunner {
 		});
 	}
 
-	/** The first rows of the file as the import would take them with these options. */
+	/** The first rows of the file as the import would take them with these options; nothing is written. */
 	public List<ImportCheck> check(Path file, Charset charset, char separator, SubscriberImportOptions options,
 			int limit) throws IOException {
 		Map<String, AttributeDefinition> definitions = definitionsByName();
@@ -117,27 +126,23 @@ public class ImportRunner {
 				return checks;
 			}
 			var reader = new ImportRowReader(options, header.values(), definitions, this.clock.instant());
-			var seen = new LongLongMap();
+			var rowChecks = new ImportRowChecks(reader, options, null);
 			CsvFiles.Row row;
 			while (checks.size() < limit && (row = rows.next()) != null) {
-				String problem = null;
-				try {
-					ImportRow checked = reader.read(row);
-					long first = seen.putIfAbsent(LongLongMap.hash(checked.email().value()), row.line());
-					if (first >= 0) {
-						problem = "adresse en double dans le fichier (déjà à la ligne " + first + ")";
-					}
-				}
-				catch (ImportRowReader.RowRejected ex) {
-					problem = ex.getMessage();
-				}
-				checks.add(new ImportCheck(row.line(), row.values(), problem));
+				RowVerdict verdict = rowChecks.check(row);
+				checks.add(new ImportCheck(row.line(), row.values(), verdict.messages(), verdict.warnings()));
 			}
 		}
 		catch (CsvFiles.MalformedCsvException ex) {
-			checks.add(new ImportCheck(ex.line(), List.of(), ex.getMessage()));
+			checks.add(new ImportCheck(ex.line(), List.of(), List.of(ex.getMessage()), List.of()));
 		}
 		return checks;
+	}
+
+	/** What the file gives its choice attributes that their lists lack, over its first {@code maxRows} rows. */
+	public List<UnknownChoices> unknownChoices(Path file, Charset charset,
+			char separator, SubscriberImportOptions options, long maxRows) throws IOException {
+		return UnknownChoiceScan.scan(file, charset, separator, options, definitionsByName(), maxRows);
 	}
 
 	private Map<String, AttributeDefinition> definitionsByName() {
@@ -149,6 +154,8 @@ public class ImportRunner {
 	private void run(String jobId, Path file, Charset charset, char separator, SubscriberImportOptions options,
 			Map<String, AttributeDefinition> definitions) {
 		var total = new ImportJobStore.Counts();
+		var kept = new KeptRows(this.jobs, jobId, this.settings.rowsKept(), separator);
+		var companies = new EnsuredCompanies();
 		var inFlight = new ArrayDeque<Batch>(WRITERS);
 		Instant now = this.clock.instant();
 		this.jobs.progress(jobId, Status.RUNNING, 0, total);
@@ -159,8 +166,11 @@ public class ImportRunner {
 				return;
 			}
 			var reader = new ImportRowReader(options, header.values(), definitions, now);
-			var seen = new LongLongMap();
-			var batch = new Batch(separator);
+			var checks = new ImportRowChecks(reader, options, new ChoiceAdditions(this.attributes, reader));
+			var batch = new Batch();
+			long read = 0;
+			long refusedForForm = 0;
+			boolean stopped = false;
 			while (true) {
 				CsvFiles.Row row;
 				try {
@@ -168,49 +178,66 @@ public class ImportRunner {
 				}
 				catch (CsvFiles.MalformedCsvException ex) {
 					batch.counts.rows++;
-					batch.reject(ex.line(), "le fichier n’est plus lisible à partir de cette ligne : " + ex.getMessage(),
-							List.of());
+					batch.refuse(new Refusal(ex.line(), List.of(new RowVerdict.RowProblem(RefusalReason.UNREADABLE_FILE,
+							"le fichier n’est plus lisible à partir de cette ligne : " + ex.getMessage())), List.of()));
 					break;
 				}
 				if (row == null) {
 					break;
 				}
 				batch.counts.rows++;
-				try {
-					ImportRow checked = reader.read(row);
-					long first = seen.putIfAbsent(LongLongMap.hash(checked.email().value()), row.line());
-					if (first >= 0) {
-						throw new ImportRowReader.RowRejected("adresse en double dans le fichier (déjà à la ligne "
-								+ first + ")");
-					}
-					batch.add(checked, row.values());
+				read++;
+				RowVerdict verdict = checks.check(row);
+				if (verdict.isRefused()) {
+					batch.refuse(new Refusal(row.line(), verdict.problems(), row.values()));
+					refusedForForm += verdict.isRefusedForForm() ? 1 : 0;
 				}
-				catch (ImportRowReader.RowRejected ex) {
-					batch.reject(row.line(), ex.getMessage(), row.values());
+				else {
+					batch.add(verdict, row.values());
+				}
+				if (read % this.settings.stopSample() == 0 && this.settings.stops(read, refusedForForm)) {
+					stopped = true;
+					break;
 				}
 				if (batch.full()) {
 					batch.bytesRead = rows.bytesRead();
-					write(jobId, batch, options, now, inFlight, total);
-					batch = new Batch(separator);
+					write(jobId, batch, options, now, inFlight, total, kept, companies);
+					batch = new Batch();
 				}
 			}
 			batch.bytesRead = rows.bytesRead();
-			write(jobId, batch, options, now, inFlight, total);
+			write(jobId, batch, options, now, inFlight, total, kept, companies);
 			while (!inFlight.isEmpty()) {
-				written(jobId, inFlight.removeFirst(), total);
+				written(jobId, inFlight.removeFirst(), total, kept);
 			}
-			this.jobs.finish(jobId, Status.DONE, total, null, this.clock.instant());
+			if (stopped) {
+				this.jobs.finish(jobId, Status.STOPPED, total, stopped(total, refusedForForm), this.clock.instant());
+			}
+			else {
+				this.jobs.finish(jobId, Status.DONE, total, null, this.clock.instant());
+			}
 		}
 		catch (RuntimeException | IOException ex) {
 			log.error("Import {} failed", jobId, ex);
 			for (Batch pending : inFlight) {
 				if (pending.awaitQuietly()) {
-					total.add(pending.counts);
+					count(pending, total, kept);
 				}
 			}
 			this.jobs.finish(jobId, Status.FAILED, total, ex.getMessage() == null ? ex.toString() : ex.getMessage(),
 					this.clock.instant());
 		}
+	}
+
+	/** Why the import stopped, and what to check, in French. */
+	private static String stopped(ImportJobStore.Counts total, long refusedForForm) {
+		NumberFormat numbers = NumberFormat.getIntegerInstance(Locale.CANADA_FRENCH);
+		long imported = total.added + total.updated + total.unchanged + total.unsubscribed;
+		return "Import arrêté après " + numbers.format(total.rows) + " lignes : " + numbers.format(refusedForForm)
+				+ " ont été refusées pour leur forme (" + refusedForForm * 100 / Math.max(1, total.rows) + " %). "
+				+ "Le fichier n’est sans doute pas lu comme il le faut : vérifiez le séparateur (point-virgule ou "
+				+ "virgule), l’encodage (UTF-8 ou Windows-1252) et l’association des colonnes, puis importez-le de "
+				+ "nouveau. Les " + numbers.format(imported) + " lignes acceptées avant l’arrêt ont été importées.";
 	}
 
 	/**
@@ -219,21 +246,30 @@ public class ImportRunner {
 	 * before), so they can be written in any order.
 	 */
 	private void write(String jobId, Batch batch, SubscriberImportOptions options, Instant now, Deque<Batch> inFlight,
-			ImportJobStore.Counts total) {
+			ImportJobStore.Counts total, KeptRows kept, EnsuredCompanies companies) {
 		if (inFlight.size() == WRITERS) {
-			written(jobId, inFlight.removeFirst(), total);
+			written(jobId, inFlight.removeFirst(), total, kept);
 		}
-		batch.written = CompletableFuture.runAsync(() -> {
-			this.writer.write(batch.rows, options, now, batch.counts, batch.rejected, batch::original);
-			this.jobs.reject(jobId, batch.rejected);
-		}, this.writers);
+		batch.written = CompletableFuture.runAsync(
+				() -> this.writer.write(batch.rows, options, now, batch.counts, batch.refused, batch::values, companies),
+				this.writers);
 		inFlight.addLast(batch);
 	}
 
-	private void written(String jobId, Batch batch, ImportJobStore.Counts total) {
+	// in the order the batches were read, so that the rows kept are the file's first ones
+	private void written(String jobId, Batch batch, ImportJobStore.Counts total, KeptRows kept) {
 		batch.await();
-		total.add(batch.counts);
+		count(batch, total, kept);
 		this.jobs.progress(jobId, Status.RUNNING, batch.bytesRead, total);
+	}
+
+	private static void count(Batch batch, ImportJobStore.Counts total, KeptRows kept) {
+		List<WarnedRow> warned = batch.warnedAndTaken();
+		batch.counts.warned = warned.size();
+		total.add(batch.counts);
+		kept.keep(batch.refused, warned);
+		total.rejectedKept = kept.rejected();
+		total.warnedKept = kept.warned();
 	}
 
 	/** Rows read from the file and not written yet, with what became of them. */
@@ -243,37 +279,46 @@ public class ImportRunner {
 
 		private final Map<Long, List<String>> values = new HashMap<>(BATCH * 2);
 
-		private final List<RejectedRow> rejected = new ArrayList<>();
+		private final List<Refusal> refused = new ArrayList<>();
+
+		private final List<WarnedRow> warned = new ArrayList<>();
 
 		private final ImportJobStore.Counts counts = new ImportJobStore.Counts();
-
-		private final char separator;
 
 		private long bytesRead;
 
 		private CompletableFuture<Void> written;
 
-		Batch(char separator) {
-			this.separator = separator;
+		void add(RowVerdict verdict, List<String> rowValues) {
+			this.rows.add(verdict.row());
+			this.values.put(verdict.line(), rowValues);
+			if (!verdict.warnings().isEmpty()) {
+				this.warned.add(new WarnedRow(verdict.line(), verdict.warnings()));
+			}
 		}
 
-		void add(ImportRow row, List<String> rowValues) {
-			this.rows.add(row);
-			this.values.put(row.line(), rowValues);
-		}
-
-		void reject(long line, String reason, List<String> rowValues) {
-			this.counts.rejected++;
-			this.rejected.add(new RejectedRow(line, reason, original(rowValues, this.separator)));
+		void refuse(Refusal refusal) {
+			this.counts.refuse(refusal.problems());
+			this.refused.add(refusal);
 		}
 
 		boolean full() {
-			return this.rows.size() >= BATCH || this.rejected.size() >= BATCH;
+			return this.rows.size() >= BATCH || this.refused.size() >= BATCH;
 		}
 
-		// formatted only for the rows the writer refuses
-		String original(long line) {
-			return original(this.values.getOrDefault(line, List.of()), this.separator);
+		// for the rows the writer refuses
+		List<String> values(long line) {
+			return this.values.getOrDefault(line, List.of());
+		}
+
+		/** The rows with a warning that the writer did not refuse after all. */
+		List<WarnedRow> warnedAndTaken() {
+			if (this.warned.isEmpty()) {
+				return this.warned;
+			}
+			Set<Long> refusedLines = new HashSet<>();
+			this.refused.forEach(refusal -> refusedLines.add(refusal.line()));
+			return this.warned.stream().filter(row -> !refusedLines.contains(row.line())).toList();
 		}
 
 		void await() {
@@ -297,20 +342,6 @@ public class ImportRunner {
 			catch (CompletionException | CancellationException ex) {
 				return false;
 			}
-		}
-
-		/** The row as the file had it (one line; quoting as needed), for the report of refused rows. */
-		private static String original(List<String> values, char separator) {
-			var out = new StringWriter();
-			try {
-				CSVFormat.RFC4180.builder().setDelimiter(separator).setRecordSeparator("").get().printRecord(out,
-						values.toArray());
-			}
-			catch (IOException ex) {
-				throw new IllegalStateException(ex);
-			}
-			String text = out.toString();
-			return text.length() > MAX_ORIGINAL ? text.substring(0, MAX_ORIGINAL) + "…" : text;
 		}
 
 	}

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -12,9 +13,10 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.LongFunction;
 
+import io.infolettre.newsletter.subscriber.Companies;
 import io.infolettre.newsletter.subscriber.Consent;
 import io.infolettre.newsletter.subscriber.ImportMode;
-import io.infolettre.newsletter.subscriber.RejectedRow;
+import io.infolettre.newsletter.subscriber.RefusalReason;
 import io.infolettre.newsletter.subscriber.Subscriber;
 import io.infolettre.newsletter.subscriber.SubscriberImportOptions;
 import io.infolettre.newsletter.subscriber.SubscriberManagement;
@@ -32,7 +34,8 @@ import org.springframework.stereotype.Component;
  * Applies a batch of checked rows: one query finds the addresses already known, one unordered bulk
  * insert adds the new ones (the unique index on the address keeps a concurrent insert from adding
  * anyone twice), one bulk update changes the known ones, only in the values that differ — so
- * importing the same file again changes nothing.
+ * importing the same file again changes nothing. The companies the rows name are created as they
+ * are written (one bulk of upserts for the batch's names), as when a subscriber is added by hand.
  */
 @Component
 class ImportWriter {
@@ -45,14 +48,22 @@ class ImportWriter {
 
 	private final SubscriberManagement management;
 
-	ImportWriter(MongoTemplate mongo, SubscriberStore store, SubscriberManagement management) {
+	private final Companies companies;
+
+	ImportWriter(MongoTemplate mongo, SubscriberStore store, SubscriberManagement management, Companies companies) {
 		this.mongo = mongo;
 		this.store = store;
 		this.management = management;
+		this.companies = companies;
 	}
 
+	/**
+	 * @param refused where the rows refused here (an address that unsubscribed) go
+	 * @param values the cells of a row by its line, for those
+	 * @param ensured the companies this import made sure exist already
+	 */
 	void write(List<ImportRow> rows, SubscriberImportOptions options, Instant now, ImportJobStore.Counts counts,
-			List<RejectedRow> rejected, LongFunction<String> originals) {
+			List<Refusal> refused, LongFunction<List<String>> values, EnsuredCompanies ensured) {
 		if (rows.isEmpty()) {
 			return;
 		}
@@ -67,18 +78,22 @@ class ImportWriter {
 			return;
 		}
 		List<Subscriber> added = new ArrayList<>();
+		Set<String> companyNames = new HashSet<>();
 		var updates = this.mongo.bulkOps(BulkMode.UNORDERED, Subscriber.class);
 		int updated = 0;
 		for (ImportRow row : rows) {
 			Subscriber existing = known.get(row.email().value());
 			if (existing == null) {
 				added.add(newSubscriber(row, options, now));
+				companyNames.add(row.company());
 				continue;
 			}
 			if (existing.getStatus() == SubscriberStatus.UNSUBSCRIBED
 					|| existing.getStatus() == SubscriberStatus.COMPLAINED) {
-				rejected.add(new RejectedRow(row.line(), refusal(existing), originals.apply(row.line())));
-				counts.rejected++;
+				var problem = new RowVerdict.RowProblem(existing.getStatus() == SubscriberStatus.COMPLAINED
+						? RefusalReason.COMPLAINED : RefusalReason.UNSUBSCRIBED, refusal(existing));
+				refused.add(new Refusal(row.line(), List.of(problem), values.apply(row.line())));
+				counts.refuse(List.of(problem));
 				continue;
 			}
 			Update update = options.mode() == ImportMode.ADD_AND_UPDATE ? changes(existing, row, options, now) : null;
@@ -87,6 +102,7 @@ class ImportWriter {
 				continue;
 			}
 			updates.updateOne(Query.query(Criteria.where(Subscriber.Fields.EMAIL).is(row.email().value())), update);
+			companyNames.add(row.company());
 			updated++;
 		}
 		int inserted = this.store.insertNew(added);
@@ -96,6 +112,11 @@ class ImportWriter {
 		if (updated > 0) {
 			updates.execute();
 			counts.updated += updated;
+		}
+		List<String> missing = ensured.notYet(companyNames);
+		if (!missing.isEmpty()) {
+			this.companies.ensureExist(missing);
+			ensured.add(missing);
 		}
 	}
 

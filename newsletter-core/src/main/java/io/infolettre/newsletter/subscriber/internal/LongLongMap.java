@@ -35,6 +35,20 @@ final class LongLongMap {
 		return -1;
 	}
 
+	/** The value stored for the key, or -1. */
+	long get(long key) {
+		key = key == EMPTY ? 1 : key;
+		int mask = this.keys.length - 1;
+		int slot = (int) (key ^ (key >>> 32)) & mask;
+		while (this.keys[slot] != EMPTY) {
+			if (this.keys[slot] == key) {
+				return this.values[slot];
+			}
+			slot = (slot + 1) & mask;
+		}
+		return -1;
+	}
+
 	private void grow() {
 		long[] oldKeys = this.keys;
 		long[] oldValues = this.values;

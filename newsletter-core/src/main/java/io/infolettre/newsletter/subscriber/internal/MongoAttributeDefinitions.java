@@ -1,6 +1,7 @@
 package io.infolettre.newsletter.subscriber.internal;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
 import io.infolettre.newsletter.subscriber.AttributeDefinition;
 import io.infolettre.newsletter.subscriber.AttributeDefinitions;
 import io.infolettre.newsletter.subscriber.AttributeType;
@@ -91,6 +94,30 @@ class MongoAttributeDefinitions implements AttributeDefinitions {
 			.replaceOne(new Document("_id", document.get("_id")), document,
 					new ReplaceOptions().upsert(true));
 		return saved;
+	}
+
+	/**
+	 * A built-in definition not stored yet is stored as it is first (an upsert that only sets fields on
+	 * insert), then the values are added to the stored list ({@code $addToSet}).
+	 */
+	@Override
+	public AttributeDefinition addChoices(String name, Collection<String> values) {
+		AttributeDefinition definition = find(name)
+			.orElseThrow(() -> new IllegalArgumentException("Attribut inconnu : « " + name + " »"));
+		if (definition.type() != AttributeType.CHOICE) {
+			throw new IllegalArgumentException("« " + definition.label() + " » n’est pas un attribut à choix");
+		}
+		var key = new Document("_id", KEY_PREFIX + name);
+		var collection = this.mongo.getCollection(COLLECTION);
+		collection.updateOne(key,
+				Updates.combine(Updates.setOnInsert("name", definition.name()),
+						Updates.setOnInsert("label", definition.label()),
+						Updates.setOnInsert("type", definition.type().name()),
+						Updates.setOnInsert("choices", definition.choices()),
+						Updates.setOnInsert("builtIn", definition.builtIn())),
+				new UpdateOptions().upsert(true));
+		collection.updateOne(key, Updates.addEachToSet("choices", List.copyOf(values)));
+		return find(name).orElseThrow();
 	}
 
 	private static AttributeDefinition fromDocument(Document stored) {

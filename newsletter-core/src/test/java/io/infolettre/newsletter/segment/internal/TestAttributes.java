@@ -1,5 +1,6 @@
 package io.infolettre.newsletter.segment.internal;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,6 +31,11 @@ final class TestAttributes implements AttributeDefinitions {
 
 	@Override
 	public AttributeDefinition save(AttributeDefinition definition) {
+		throw new UnsupportedOperationException();
+	}
+
+	@Override
+	public AttributeDefinition addChoices(String name, Collection<String> values) {
 		throw new UnsupportedOperationException();
 	}
 
