@@ -40,8 +40,8 @@ class TypedNamesIntegrationTests extends AbstractIntegrationTests {
 	/** Typed: a line break, a tab, a decomposed accent, a line separator. */
 	private static final String FIRST_NAME = " Andre\u0301e\r\n\tMarie\u2028 ";
 
-	/** Typed: decomposed accents and a C1 "next line". */
-	private static final String LAST_NAME = "Co\u0302te\u0301\u0085Tremblay";
+	/** Typed: decomposed accents, a C1 "next line" and a C0 bell (which the import used to refuse). */
+	private static final String LAST_NAME = "Co\u0302te\u0301\u0085\u0007Tremblay";
 
 	/** Typed: no-break spaces, a run of spaces, a paragraph separator. */
 	private static final String COMPANY = "Acier\u00a0\u00a0du   Fjord\u2029inc.";

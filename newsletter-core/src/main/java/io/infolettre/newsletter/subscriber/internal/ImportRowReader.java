@@ -34,6 +34,8 @@ final class ImportRowReader {
 
 	private static final ZoneId ZONE = ZoneId.of("America/Toronto");
 
+	private static final Set<String> ONE_LINE_COLUMNS = Set.of(Column.FIRST_NAME, Column.LAST_NAME, Column.COMPANY);
+
 	private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\t\\r\\n]]");
 
 	private static final Pattern SPLIT = Pattern.compile("[|,;]");
@@ -175,7 +177,8 @@ final class ImportRowReader {
 			throw new RowRejected(RefusalReason.VALUE_TOO_LONG, "valeur trop longue dans « " + this.header.get(column)
 					+ " » (" + MAX_LENGTH + " caractères au plus ; un guillemet resté ouvert ?)");
 		}
-		if (CONTROL.matcher(value).find()) {
+		// names and companies are made one line as at every other way in (SingleLine), not refused
+		if (!ONE_LINE_COLUMNS.contains(this.options.mapping().get(column)) && CONTROL.matcher(value).find()) {
 			throw new RowRejected(RefusalReason.CONTROL_CHARACTER,
 					"caractère de contrôle invisible dans « " + this.header.get(column) + " »");
 		}
