@@ -25,12 +25,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param renderThreads threads rendering messages in parallel (the number of processors by default)
  * @param fallbackRelays relays tried in order when the main one cannot be reached; a connection goes
  * back to the main relay as soon as it answers again
+ * @param relayRecovery how a send paused because no relay could be reached resumes by itself
  */
 @ConfigurationProperties("newsletter.delivery")
 public record DeliverySettings(Integer chunkSize, Integer connections, Integer freezeBatchSize,
 		Duration connectTimeout, Duration readTimeout, Retry retry, Retry reconnect, Integer pauseAfterFailures,
 		Integer hardBouncesBeforeBounced, InFlightAfterCrash inFlightAfterCrash, Boolean resumeOnStartup,
-		RateLimit rateLimit, Integer renderThreads, List<SmtpRelay> fallbackRelays) {
+		RateLimit rateLimit, Integer renderThreads, List<SmtpRelay> fallbackRelays, RelayRecovery relayRecovery) {
 
 	public DeliverySettings {
 		chunkSize = chunkSize == null ? 100 : chunkSize;
@@ -47,11 +48,13 @@ public record DeliverySettings(Integer chunkSize, Integer connections, Integer f
 		rateLimit = rateLimit == null ? new RateLimit(0, 0) : rateLimit;
 		renderThreads = renderThreads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, renderThreads);
 		fallbackRelays = fallbackRelays == null ? List.of() : List.copyOf(fallbackRelays);
+		relayRecovery = RelayRecovery.withDefaults(relayRecovery);
 	}
 
 	/** Every setting at its default. */
 	public static DeliverySettings defaults() {
-		return new DeliverySettings(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+		return new DeliverySettings(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+				null);
 	}
 
 	/**
@@ -80,6 +83,30 @@ public record DeliverySettings(Integer chunkSize, Integer connections, Integer f
 		public Duration backoffAfter(int failedAttempts) {
 			double factor = Math.pow(this.multiplier, Math.max(0, failedAttempts - 1));
 			return Duration.ofMillis((long) Math.min(this.backoff.toMillis() * factor, Duration.ofHours(6).toMillis()));
+		}
+
+	}
+
+	/**
+	 * A send paused because no relay could be reached tries the relay again (connection and EHLO, no
+	 * message) after {@code firstWait}, then after waits growing by {@code multiplier} up to
+	 * {@code longestWait}, and resumes by itself as soon as it answers. When the relay has not taken a
+	 * message for {@code giveUpAfter}, the send stays paused for a person.
+	 */
+	public record RelayRecovery(Duration firstWait, Double multiplier, Duration longestWait, Duration giveUpAfter) {
+
+		static RelayRecovery withDefaults(RelayRecovery given) {
+			RelayRecovery g = given == null ? new RelayRecovery(null, null, null, null) : given;
+			return new RelayRecovery(g.firstWait() == null ? Duration.ofSeconds(30) : g.firstWait(),
+					g.multiplier() == null ? 2.0 : Math.max(1.0, g.multiplier()),
+					g.longestWait() == null ? Duration.ofMinutes(15) : g.longestWait(),
+					g.giveUpAfter() == null ? Duration.ofHours(24) : g.giveUpAfter());
+		}
+
+		/** The wait before the next try, after {@code failedTries} tries that found the relay still down. */
+		public Duration waitAfter(int failedTries) {
+			double factor = Math.pow(this.multiplier, Math.max(0, failedTries));
+			return Duration.ofMillis((long) Math.min(this.firstWait.toMillis() * factor, this.longestWait.toMillis()));
 		}
 
 	}

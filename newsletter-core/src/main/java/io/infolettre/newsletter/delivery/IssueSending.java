@@ -86,7 +86,9 @@ public class IssueSending {
 	}
 
 	/**
-	 * Pauses a scheduled or running send between two messages; the messages on the wire finish.
+	 * Pauses a scheduled or running send between two messages; the messages on the wire finish. A
+	 * send paused by the engine that would resume by itself (its window, the relay) stays paused until
+	 * a person resumes it.
 	 * @throws io.infolettre.newsletter.issue.IssueStateException when the issue is not sending
 	 */
 	public Issue pause(String issueId) {

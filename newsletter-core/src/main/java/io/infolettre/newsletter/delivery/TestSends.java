@@ -28,8 +28,9 @@ import org.springframework.stereotype.Service;
 /**
  * A test of an issue sent to a few addresses before the real send: rendered by the same code, sent
  * through the same relay, from the issue's sender with its reply-to. It is marked as a test (subject
- * « [TEST] », header {@code X-Infolettre-Test: 1}), carries no pixel and no tracked link, and is
- * written neither to the ledger nor to any report. An address of a known member is personalised
+ * « [TEST] », header {@code X-Infolettre-Test: 1}), carries no pixel, no tracked link and no
+ * List-Unsubscribe (its reader is on no list, and the preview it could lead to asks for a login), and
+ * is written neither to the ledger nor to any report. An address of a known member is personalised
  * as that member; any other address gets the sample member.
  */
 @Service
@@ -87,8 +88,8 @@ public class TestSends {
 				String messageId = "<test-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()) + "@"
 						+ this.messageIdDomain + ">";
 				var message = new OutgoingMessage(messageId, from.name(), from.email(), "", address.value(),
-						"[TEST] " + rendered.subject(), rendered.html(), rendered.text(), this.previewUrl, null,
-						issue.getReplyTo(), true);
+						"[TEST] " + rendered.subject(), rendered.html(), rendered.text(), null, null, issue.getReplyTo(),
+						true);
 				SendResult result = connection.send(message);
 				results.add(result instanceof SendResult.Rejected rejected
 						? new TestSendResult(address.value(), false, rejected.code() + " " + rejected.reply())

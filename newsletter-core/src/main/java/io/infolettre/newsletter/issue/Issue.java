@@ -21,6 +21,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("issues")
 public class Issue {
 
+	private static final int HISTORY_KEPT = 100;
+
+	private static final String AUTOMATIC_PAUSE = "Pause automatique — ";
+
 	@Id
 	private String id;
 
@@ -66,6 +70,15 @@ public class Issue {
 	private String failureReason;
 
 	private String pauseReason;
+
+	/** {@code null} when not paused, and in documents older than the causes: see {@link #getPauseCause()}. */
+	private PauseCause pauseCause;
+
+	/** The relay outage the send waits out, until it delivers again. */
+	private RelayOutage relayOutage;
+
+	/** Its pauses and resumes, oldest first (the last {@value #HISTORY_KEPT}). */
+	private List<SendHistoryEntry> sendHistory = new ArrayList<>();
 
 	private int deliveryRound;
 
@@ -298,32 +311,116 @@ public class Issue {
 		this.updatedAt = now;
 	}
 
-	/** Stops a send between two messages; {@link #resume} takes it up where it stopped. */
+	/**
+	 * A person stops a send between two messages; it waits for a person to {@link #resume} it. A send
+	 * waiting to resume by itself (its window, the relay) becomes theirs: it no longer resumes by itself.
+	 */
 	void pause(String reason, Instant now) {
-		pauseUntil(reason, null, now);
+		require(this.status == IssueStatus.SCHEDULED || this.status == IssueStatus.SENDING
+				|| (this.status == IssueStatus.PAUSED && getPauseCause().resumesByItself()),
+				"Seul un envoi programmé, en cours ou en attente de reprise automatique peut être mis en pause");
+		toPaused(PauseCause.COORDINATION, reason, null, now);
+		this.relayOutage = null;
+		record(now, SendHistoryEntry.Kind.PAUSED, null);
+	}
+
+	/** The engine stops a send for something a person must look at; it waits for a person. */
+	void pauseAutomatically(String reason, Instant now) {
+		requireRunning();
+		toPaused(PauseCause.ENGINE, AUTOMATIC_PAUSE + reason, null, now);
+		this.relayOutage = null;
+		record(now, SendHistoryEntry.Kind.PAUSED_AUTOMATICALLY, reason);
+	}
+
+	/** Its send window closed: it resumes by itself at {@code opening}. */
+	void pauseUntilWindowOpens(String reason, Instant opening, Instant now) {
+		requireRunning();
+		toPaused(PauseCause.SEND_WINDOW, AUTOMATIC_PAUSE + reason, opening, now);
+		record(now, SendHistoryEntry.Kind.PAUSED_AUTOMATICALLY, reason);
 	}
 
 	/**
-	 * Stops a send between two messages until {@code resumeAt}, when it resumes by itself (the end
-	 * of its send window); {@code null}: until the coordinator resumes it.
+	 * The relay could not be reached: paused until {@code probeAt}, when the engine tries it again.
+	 * @param deliveredSinceResumed whether the send delivered anything since it last resumed: if not,
+	 * the outage it resumed from goes on (its start and its tries count on); if so, a new one begins
 	 */
-	void pauseUntil(String reason, Instant resumeAt, Instant now) {
-		require(this.status == IssueStatus.SCHEDULED || this.status == IssueStatus.SENDING,
-				"Seul un envoi programmé ou en cours peut être mis en pause");
+	void pauseForRelayOutage(String reason, Instant probeAt, boolean deliveredSinceResumed, Instant now) {
+		requireRunning();
+		if (deliveredSinceResumed || this.relayOutage == null) {
+			this.relayOutage = new RelayOutage(now, 0);
+		}
+		toPaused(PauseCause.RELAY_UNAVAILABLE, AUTOMATIC_PAUSE + reason, probeAt, now);
+		record(now, SendHistoryEntry.Kind.PAUSED_AUTOMATICALLY, reason);
+	}
+
+	/** The relay, tried again, still does not answer: the next try at {@code probeAt}. */
+	void relayStillUnavailable(Instant probeAt, Instant now) {
+		requireAwaiting(PauseCause.RELAY_UNAVAILABLE);
+		this.relayOutage = this.relayOutage.probedAgain();
+		this.resumeAt = probeAt;
+		this.updatedAt = now;
+	}
+
+	/** The engine stops waiting for the relay: the send waits for a person. */
+	void abandonAutomaticResume(String reason, Instant now) {
+		requireAwaiting(PauseCause.RELAY_UNAVAILABLE);
+		toPaused(PauseCause.ENGINE, "Reprise automatique abandonnée : " + reason, null, now);
+		this.relayOutage = null;
+		record(now, SendHistoryEntry.Kind.AUTOMATIC_RESUME_ABANDONED, reason);
+	}
+
+	private void toPaused(PauseCause cause, String reason, Instant resumeAt, Instant now) {
 		this.status = IssueStatus.PAUSED;
+		this.pauseCause = cause;
 		this.pauseReason = reason;
 		this.resumeAt = resumeAt;
 		this.updatedAt = now;
 	}
 
+	/** A person resumes a paused send where it stopped. */
 	void resume(Instant now) {
 		require(this.status == IssueStatus.PAUSED, "Seul un envoi en pause peut reprendre");
+		this.relayOutage = null;
+		toResumed(now);
+		record(now, SendHistoryEntry.Kind.RESUMED, null);
+	}
+
+	/**
+	 * The engine resumes a send that waited for {@code cause} to pass (its window opens, the relay
+	 * answers again); refused when a person took the pause over, resumed or cancelled the send.
+	 */
+	void resumeAutomatically(PauseCause cause, String why, Instant now) {
+		requireAwaiting(cause);
+		// the relay outage is kept: should the send fail again before it delivers anything, it goes on
+		toResumed(now);
+		record(now, SendHistoryEntry.Kind.RESUMED_AUTOMATICALLY, why);
+	}
+
+	private void toResumed(Instant now) {
 		this.status = IssueStatus.SCHEDULED;
 		this.scheduledAt = now;
+		this.pauseCause = null;
 		this.pauseReason = null;
 		this.resumeAt = null;
 		this.updatedAt = now;
 		this.events.add(new IssueScheduled(this.id, now));
+	}
+
+	private void requireRunning() {
+		require(this.status == IssueStatus.SCHEDULED || this.status == IssueStatus.SENDING,
+				"Seul un envoi programmé ou en cours peut être mis en pause");
+	}
+
+	private void requireAwaiting(PauseCause cause) {
+		require(this.status == IssueStatus.PAUSED && getPauseCause() == cause,
+				"Cet envoi n'attend plus de reprise automatique");
+	}
+
+	private void record(Instant at, SendHistoryEntry.Kind kind, String detail) {
+		this.sendHistory.add(new SendHistoryEntry(at, kind, detail));
+		if (this.sendHistory.size() > HISTORY_KEPT) {
+			this.sendHistory.remove(0);
+		}
 	}
 
 	/** Nobody else receives it; what was sent stays in the ledger. */
@@ -333,8 +430,10 @@ public class Issue {
 				|| this.status == IssueStatus.MISSED,
 				"Seul un envoi programmé, en cours, en pause, en échec ou manqué peut être annulé");
 		this.status = IssueStatus.CANCELLED;
+		this.pauseCause = null;
 		this.pauseReason = null;
 		this.resumeAt = null;
+		this.relayOutage = null;
 		this.updatedAt = now;
 	}
 
@@ -361,10 +460,17 @@ public class Issue {
 		this.updatedAt = now;
 	}
 
+	/**
+	 * Every recipient is settled. The issue may be SCHEDULED again rather than SENDING when it was
+	 * paused and resumed while its last messages went out, too quickly for the send to see the pause.
+	 */
 	void markSent(Instant now) {
-		require(this.status == IssueStatus.SENDING, "Seul un numéro en cours d'envoi peut être marqué envoyé");
+		require(this.status == IssueStatus.SENDING
+				|| (this.status == IssueStatus.SCHEDULED && this.sendingStartedAt != null),
+				"Seul un numéro en cours d'envoi peut être marqué envoyé");
 		this.status = IssueStatus.SENT;
 		this.sentAt = now;
+		this.relayOutage = null;
 		this.updatedAt = now;
 		this.events.add(new IssueSent(this.id, now));
 	}
@@ -433,7 +539,10 @@ public class Issue {
 		return this.window == null ? this.scheduledAt : this.window.nextOpening(this.scheduledAt);
 	}
 
-	/** When a send paused at the end of its window resumes by itself; {@code null} otherwise. */
+	/**
+	 * When a paused send takes itself up again: the opening of its window, or the next try of the
+	 * relay; {@code null} when it waits for a person.
+	 */
 	public Instant getResumeAt() {
 		return this.resumeAt;
 	}
@@ -466,6 +575,28 @@ public class Issue {
 
 	public String getPauseReason() {
 		return this.pauseReason;
+	}
+
+	/** Why the send is paused; {@code null} when it is not. */
+	public PauseCause getPauseCause() {
+		if (this.status != IssueStatus.PAUSED) {
+			return null;
+		}
+		if (this.pauseCause != null) {
+			return this.pauseCause;
+		}
+		// paused before causes were recorded: only the end of a window paused with a time to resume at
+		return this.resumeAt != null ? PauseCause.SEND_WINDOW : PauseCause.ENGINE;
+	}
+
+	/** The relay outage the send waits out; {@code null} when none. */
+	public RelayOutage getRelayOutage() {
+		return this.relayOutage;
+	}
+
+	/** Its pauses and resumes, oldest first. */
+	public List<SendHistoryEntry> getSendHistory() {
+		return List.copyOf(this.sendHistory);
 	}
 
 	public Instant getCreatedAt() {

@@ -156,17 +156,49 @@ public class IssueManagement {
 		return change(id, issue -> issue.markMissed(this.clock.instant()));
 	}
 
+	/** A person pauses a send (or takes over a pause that would resume by itself). */
 	public Issue pause(String id, String reason) {
 		return change(id, issue -> issue.pause(reason, this.clock.instant()));
 	}
 
-	/** Pauses a send that resumes by itself at {@code resumeAt}. */
-	public Issue pauseUntil(String id, String reason, Instant resumeAt) {
-		return change(id, issue -> issue.pauseUntil(reason, resumeAt, this.clock.instant()));
+	/** The engine pauses a send for a person to look at. */
+	public Issue pauseAutomatically(String id, String reason) {
+		return change(id, issue -> issue.pauseAutomatically(reason, this.clock.instant()));
 	}
 
+	/** The engine pauses a send at the end of its window; it resumes by itself at {@code opening}. */
+	public Issue pauseUntilWindowOpens(String id, String reason, Instant opening) {
+		return change(id, issue -> issue.pauseUntilWindowOpens(reason, opening, this.clock.instant()));
+	}
+
+	/** @see Issue#pauseForRelayOutage(String, Instant, boolean, Instant) */
+	public Issue pauseForRelayOutage(String id, String reason, Instant probeAt, boolean deliveredSinceResumed) {
+		return change(id,
+				issue -> issue.pauseForRelayOutage(reason, probeAt, deliveredSinceResumed, this.clock.instant()));
+	}
+
+	/** The relay, tried again, still does not answer: the next try at {@code probeAt}. */
+	public Issue relayStillUnavailable(String id, Instant probeAt) {
+		return change(id, issue -> issue.relayStillUnavailable(probeAt, this.clock.instant()));
+	}
+
+	/** The engine stops waiting for the relay: the send waits for a person. */
+	public Issue abandonAutomaticResume(String id, String reason) {
+		return change(id, issue -> issue.abandonAutomaticResume(reason, this.clock.instant()));
+	}
+
+	/** A person resumes a paused send. */
 	public Issue resume(String id) {
 		return change(id, issue -> issue.resume(this.clock.instant()));
+	}
+
+	/**
+	 * The engine resumes a send that waited for {@code cause} to pass.
+	 * @throws IssueStateException when it no longer waits for that (a person paused, resumed or
+	 * cancelled it meanwhile)
+	 */
+	public Issue resumeAutomatically(String id, PauseCause cause, String why) {
+		return change(id, issue -> issue.resumeAutomatically(cause, why, this.clock.instant()));
 	}
 
 	public Issue cancel(String id) {

@@ -41,6 +41,22 @@ class DeliverySettingsTests {
 		assertThat(settings.inFlightAfterCrash()).isEqualTo(DeliverySettings.InFlightAfterCrash.HOLD);
 	}
 
+	@Test
+	void aSendPausedForTheRelayTriesItAgainAfterWaitsThatDoubleUpToAQuarterOfAnHourForADay() {
+		var recovery = bind(Map.of()).relayRecovery();
+
+		assertThat(recovery.waitAfter(0)).isEqualTo(Duration.ofSeconds(30));
+		assertThat(recovery.waitAfter(1)).isEqualTo(Duration.ofMinutes(1));
+		assertThat(recovery.waitAfter(2)).isEqualTo(Duration.ofMinutes(2));
+		assertThat(recovery.waitAfter(5)).isEqualTo(Duration.ofMinutes(15));
+		assertThat(recovery.waitAfter(500)).isEqualTo(Duration.ofMinutes(15));
+		assertThat(recovery.giveUpAfter()).isEqualTo(Duration.ofHours(24));
+
+		var quick = bind(Map.of("newsletter.delivery.relay-recovery.first-wait", "200ms")).relayRecovery();
+		assertThat(quick.waitAfter(1)).isEqualTo(Duration.ofMillis(400));
+		assertThat(quick.longestWait()).as("its own default").isEqualTo(Duration.ofMinutes(15));
+	}
+
 	private static DeliverySettings bind(Map<String, String> properties) {
 		return new Binder(new MapConfigurationPropertySource(properties))
 			.bindOrCreate("newsletter.delivery", DeliverySettings.class);

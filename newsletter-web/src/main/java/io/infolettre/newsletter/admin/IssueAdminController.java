@@ -114,19 +114,20 @@ class IssueAdminController {
 	}
 
 	/**
-	 * The live part of the issue page, polled while the issue is scheduled or being sent. Once the
-	 * send stops (sent, paused, failed, cancelled), or starts when the page was showing it not started
-	 * ({@code started=false}: its schedule forms no longer apply), htmx reloads the whole page, whose
-	 * buttons and reconciliation depend on the status.
+	 * The live part of the issue page, polled while the issue is scheduled or being sent, or paused
+	 * until it resumes by itself. Once the send stops (sent, paused, failed, cancelled) or resumes,
+	 * or starts when the page was showing it not started ({@code started=false}: its schedule forms no
+	 * longer apply), htmx reloads the whole page, whose buttons and reconciliation depend on the status.
 	 */
 	@GetMapping("/{id}/progress")
 	String progress(@PathVariable String id, @RequestHeader(name = "HX-Request", required = false) String htmx,
-			@RequestParam(defaultValue = "true") boolean started, Locale locale, Model model,
-			HttpServletResponse response) {
+			@RequestParam(defaultValue = "true") boolean started, @RequestParam(defaultValue = "false") boolean paused,
+			Locale locale, Model model, HttpServletResponse response) {
 		Issue issue = this.management.get(id);
 		addLive(model, issue, locale);
 		boolean startedSincePageShown = !started && issue.getSendingStartedAt() != null;
-		if (htmx != null && (!isLive(issue.getStatus()) || startedSincePageShown)) {
+		boolean pausedOrResumedSincePageShown = paused != (issue.getStatus() == IssueStatus.PAUSED);
+		if (htmx != null && (!isLive(issue) || startedSincePageShown || pausedOrResumedSincePageShown)) {
 			response.setHeader("HX-Refresh", "true");
 		}
 		return "admin/issue :: live";
@@ -140,8 +141,9 @@ class IssueAdminController {
 		model.addAttribute("timeLeft", TimeLeft.format(report.secondsLeft()));
 	}
 
-	private static boolean isLive(IssueStatus status) {
-		return status == IssueStatus.SCHEDULED || status == IssueStatus.SENDING;
+	private static boolean isLive(Issue issue) {
+		return issue.getStatus() == IssueStatus.SCHEDULED || issue.getStatus() == IssueStatus.SENDING
+				|| (issue.getPauseCause() != null && issue.getPauseCause().resumesByItself());
 	}
 
 	@GetMapping(path = "/{id}/preview.html", produces = MediaType.TEXT_HTML_VALUE)

@@ -9,6 +9,7 @@ import java.util.Locale;
 
 import io.infolettre.newsletter.issue.Issue;
 import io.infolettre.newsletter.issue.IssueStatus;
+import io.infolettre.newsletter.issue.PauseCause;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -16,7 +17,8 @@ import org.springframework.ui.Model;
 
 /**
  * The scheduling part of the issue page: when a scheduled issue sends (and whether it waits for its
- * window), when a paused one resumes by itself, when a missed one was due; and the form to schedule,
+ * window), when a paused one resumes by itself (or tries the relay again), when a missed one was due;
+ * and the form to schedule,
  * reschedule or unschedule it.
  */
 @Component
@@ -50,18 +52,22 @@ class SchedulePanel {
 			return new Summary(chosen || waits != null ? this.texts.at(due, zone, locale) : null,
 					chosen ? this.texts.adjustment(issue.getSendTime(), locale) : null,
 					issue.getWindow() == null ? null : this.texts.window(issue.getWindow(), locale), waits, null, null,
-					null, !due.isAfter(now.plus(SOON)));
+					null, !due.isAfter(now.plus(SOON)), null);
+		}
+		if (issue.getPauseCause() == PauseCause.RELAY_UNAVAILABLE) {
+			return new Summary(null, null, null, null, null, null, null, false,
+					this.texts.at(issue.getResumeAt(), zone, locale));
 		}
 		if (issue.getStatus() == IssueStatus.PAUSED && issue.getResumeAt() != null) {
 			return new Summary(null, null, issue.getWindow() == null ? null : this.texts.window(issue.getWindow(), locale),
-					null, this.texts.at(issue.getResumeAt(), zone, locale), null, null, false);
+					null, this.texts.at(issue.getResumeAt(), zone, locale), null, null, false, null);
 		}
 		if (issue.getStatus() == IssueStatus.MISSED) {
 			return new Summary(null, null, null, null, null, due == null ? null : this.texts.at(due, zone, locale),
-					issue.getMissedAt() == null ? null : this.texts.at(issue.getMissedAt(), zone, locale), false);
+					issue.getMissedAt() == null ? null : this.texts.at(issue.getMissedAt(), zone, locale), false, null);
 		}
 		return new Summary(null, null, null, null, null, null, null, issue.getStatus() == IssueStatus.SENDING
-				|| issue.getStatus() == IssueStatus.SCHEDULED);
+				|| issue.getStatus() == IssueStatus.SCHEDULED, null);
 	}
 
 	/** The form, its choices, and whether the issue may be scheduled or unscheduled now. */
@@ -98,8 +104,9 @@ class SchedulePanel {
 	 * @param missedAt when it was found missed
 	 * @param pollOften whether the page follows the send every second (it runs, or starts within a minute)
 	 */
+	/** @param relayRetryAt when the relay is tried again, for a send paused because it could not be reached */
 	record Summary(String sendsAt, String adjustment, String window, String waitsForWindow, String resumesAt,
-			String missedDue, String missedAt, boolean pollOften) {
+			String missedDue, String missedAt, boolean pollOften, String relayRetryAt) {
 	}
 
 }

@@ -2,18 +2,28 @@ package io.infolettre.newsletter.api;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.infolettre.newsletter.delivery.DeliveryProgress;
 import io.infolettre.newsletter.issue.AllowedSenders;
 import io.infolettre.newsletter.issue.Issue;
 import io.infolettre.newsletter.issue.IssueStatus;
+import io.infolettre.newsletter.issue.PauseCause;
+import io.infolettre.newsletter.issue.SendHistoryEntry;
 
-/** An issue as the API shows it. */
+/**
+ * An issue as the API shows it.
+ *
+ * @param pauseCause why a paused send is paused (null otherwise): SEND_WINDOW and RELAY_UNAVAILABLE
+ * resume by themselves ({@code schedule.resumeAt}), COORDINATION and ENGINE wait for a person
+ * @param sendHistory the send's pauses and resumes, oldest first
+ */
 record IssueResource(String id, String title, String subject, String template, String language, String audienceList,
 		String audienceSegment, IssueStatus status, Instant createdAt, Instant scheduledAt, Instant sentAt, String failureReason,
-		String pauseReason, ScheduleResource schedule, String seriesId, Progress progress,
-		Map<String, VariantRequest> variants, Sender sender, String replyTo, boolean archived) {
+		String pauseReason, PauseCause pauseCause, ScheduleResource schedule, String seriesId, Progress progress,
+		Map<String, VariantRequest> variants, Sender sender, String replyTo, boolean archived,
+		List<SendHistoryEntry> sendHistory) {
 
 	record Sender(String name, String email) {
 
@@ -42,8 +52,9 @@ record IssueResource(String id, String title, String subject, String template, S
 				content.language(), issue.getAudience() == null ? null : issue.getAudience().list(),
 				issue.getAudience() == null ? null : issue.getAudience().segment(), issue.getStatus(),
 				issue.getCreatedAt(), issue.getScheduledAt(), issue.getSentAt(), issue.getFailureReason(),
-				issue.getPauseReason(), ScheduleResource.of(issue), issue.getSeriesId(), Progress.of(progress), variants,
-				new Sender(from.name(), from.email()), issue.getReplyTo(), issue.isArchived());
+				issue.getPauseReason(), issue.getPauseCause(), ScheduleResource.of(issue), issue.getSeriesId(),
+				Progress.of(progress), variants, new Sender(from.name(), from.email()), issue.getReplyTo(),
+				issue.isArchived(), issue.getSendHistory());
 	}
 
 }

@@ -28,7 +28,7 @@ import org.springframework.web.server.ResponseStatusException;
 class UnsubscribeRequestApiController {
 
 	private static final Pattern TOKEN = Pattern
-		.compile(Pattern.quote(TrackingLinks.UNSUBSCRIBE_SUBJECT) + "([A-Za-z0-9_-]{38})");
+		.compile(Pattern.quote(TrackingLinks.UNSUBSCRIBE_SUBJECT) + "([A-Za-z0-9_-]+)");
 
 	private final TrackingTokens tokens;
 

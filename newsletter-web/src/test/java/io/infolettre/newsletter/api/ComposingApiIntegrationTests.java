@@ -165,6 +165,9 @@ class ComposingApiIntegrationTests extends AbstractIntegrationTests {
 			.orElse(null), m -> m != null);
 		assertThat(message.getSubject()).isEqualTo("[TEST] Hello Marie");
 		assertThat(message.getHeader("X-Infolettre-Test")).containsExactly("1");
+		// its reader is on no list (a real send carries both: SendIssueIntegrationTests)
+		assertThat(message.getHeader("List-Unsubscribe")).isNull();
+		assertThat(message.getHeader("List-Unsubscribe-Post")).isNull();
 		assertThat(message.getFrom()[0].toString()).contains("presidence@exemple.ca");
 		assertThat(message.getReplyTo()[0].toString()).isEqualTo("reponses@exemple.ca");
 		assertThat(this.issues.deliveries(id, "all").get("total").asLong()).isZero();

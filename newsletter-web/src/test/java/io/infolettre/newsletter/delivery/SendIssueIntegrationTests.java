@@ -105,9 +105,9 @@ class SendIssueIntegrationTests extends AbstractIntegrationTests {
 			.contains("Saguenay (Québec)");
 		assertThat(toJerome.getHeader("List-Unsubscribe-Post")).containsExactly("List-Unsubscribe=One-Click");
 		String[] listUnsubscribe = MimeUtility.unfold(toJerome.getHeader("List-Unsubscribe")[0]).split(",\\s*");
-		assertThat(listUnsubscribe[0]).matches("<https?://[^>]+/u/[A-Za-z0-9_-]{38}>");
+		assertThat(listUnsubscribe[0]).matches("<https?://[^>]+/u/[a-z2-8]{45}>");
 		assertThat(listUnsubscribe[1]).as("the mailto: fallback")
-			.matches("<mailto:infolettre@exemple\\.ca\\?subject=desabonnement-[A-Za-z0-9_-]{38}>");
+			.matches("<mailto:infolettre@exemple\\.ca\\?subject=desabonnement-[a-z2-8]{45}>");
 
 		Set<String> messageIds = Arrays.stream(received).map(SendIssueIntegrationTests::messageId)
 			.collect(Collectors.toSet());

@@ -35,7 +35,7 @@ import static org.awaitility.Awaitility.await;
  */
 class ClickTrackingIntegrationTests extends AbstractIntegrationTests {
 
-	private static final Pattern CLICK = Pattern.compile("https?://[^\"\\s<>]+/c/[A-Za-z0-9_-]{43}");
+	private static final Pattern CLICK = Pattern.compile("https?://[^\"\\s<>]+/c/[a-z2-8]{52}");
 
 	private static final String BODY = """
 			## Événements

@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PreferenceCenterIntegrationTests extends AbstractIntegrationTests {
 
-	private static final Pattern PREFERENCES = Pattern.compile("href=\"(https?://[^\"]+/p/[A-Za-z0-9_-]{38})\"");
+	private static final Pattern PREFERENCES = Pattern.compile("href=\"(https?://[^\"]+/p/[a-z2-8]{45})\"");
 
 	@Autowired
 	private SubscriberManagement subscribers;

@@ -37,7 +37,9 @@ import org.springframework.batch.infrastructure.item.ItemStreamWriter;
  * The relay's reply decides: 2xx sent; 5xx failed for good (an address refused counts as a hard
  * bounce); 4xx and lost connections are tried again later with backoff, then failed. A run of
  * failures, or a relay that cannot be reached again, pauses the issue with the reason instead of
- * burning through the list.
+ * burning through the list, and the step stops after the chunk (see {@link StepStop}). A relay out
+ * of reach (connections refused or lost, no refusal) pauses the send until the relay answers again
+ * ({@link RelayOutageWatch}); a run of refusals waits for a person.
  */
 class MessageWriter implements ItemStreamWriter<DeliveryTask> {
 
@@ -59,20 +61,29 @@ class MessageWriter implements ItemStreamWriter<DeliveryTask> {
 
 	private final Clock clock;
 
+	private final StepStop stop;
+
 	private final MailConnection[] connections;
 
 	private final AtomicInteger failureStreak = new AtomicInteger();
 
+	// the refusals among the failures of the streak: none means the relay itself is out of reach
+	private final AtomicInteger refusalsInStreak = new AtomicInteger();
+
+	private volatile boolean delivered;
+
 	private final RateWindow rate = new RateWindow();
 
 	private volatile String stopReason;
+
+	private volatile boolean relayUnavailable;
 
 	private ExecutorService senders;
 
 	private LedgerGroupCommit commits;
 
 	MessageWriter(String issueId, MailGateway gateway, DeliveryStore ledger, SendControl control, RetryQueue retries,
-			SendThrottle throttle, DeliverySettings settings, Clock clock) {
+			SendThrottle throttle, DeliverySettings settings, Clock clock, StepStop stop) {
 		this.issueId = issueId;
 		this.gateway = gateway;
 		this.ledger = ledger;
@@ -81,6 +92,7 @@ class MessageWriter implements ItemStreamWriter<DeliveryTask> {
 		this.throttle = throttle;
 		this.settings = settings;
 		this.clock = clock;
+		this.stop = stop;
 		this.connections = new MailConnection[settings.connections()];
 	}
 
@@ -114,22 +126,30 @@ class MessageWriter implements ItemStreamWriter<DeliveryTask> {
 		}
 		this.ledger.recordOutcomes(this.issueId, skipped);
 		List<Future<List<Attempt>>> results = new ArrayList<>();
+		List<List<DeliveryTask.Send>> submitted = new ArrayList<>();
 		for (int i = 0; i < lanes.size(); i++) {
 			int slot = i;
 			List<DeliveryTask.Send> lane = lanes.get(i);
 			if (!lane.isEmpty()) {
 				results.add(this.senders.submit(() -> sendLane(slot, lane)));
+				submitted.add(lane);
 			}
 		}
 		// Every lane is awaited before the chunk ends, whatever happens to one of them.
 		var counts = new EnumMap<DeliveryStatus, Integer>(DeliveryStatus.class);
 		RuntimeException failure = null;
-		for (Future<List<Attempt>> result : results) {
+		for (int i = 0; i < results.size(); i++) {
 			try {
-				for (Attempt attempt : await(result)) {
+				List<Attempt> attempts = await(results.get(i));
+				for (Attempt attempt : attempts) {
 					counts.merge(attempt.outcome().status(), 1, Integer::sum);
 					afterOutcome(attempt);
 				}
+				// a lane stops at its first message not tried when the send is stopping: the rest of it,
+				// untouched in the ledger, is handed back like the untried ones
+				List<DeliveryTask.Send> lane = submitted.get(i);
+				lane.subList(attempts.size(), lane.size())
+					.forEach(send -> this.retries.add(send.deliveryId(), this.clock.instant()));
 			}
 			catch (RuntimeException ex) {
 				failure = failure == null ? ex : failure;
@@ -142,8 +162,13 @@ class MessageWriter implements ItemStreamWriter<DeliveryTask> {
 		}
 		if (this.stopReason != null) {
 			log.warn("Issue {} paused by the engine: {}", this.issueId, this.stopReason);
-			this.control.pause(this.stopReason);
-			throw new SendInterruptedException(this.stopReason);
+			if (this.relayUnavailable) {
+				this.control.relayUnavailable(this.stopReason, this.delivered);
+			}
+			else {
+				this.control.pause(this.stopReason);
+			}
+			this.stop.afterThisChunk();
 		}
 	}
 
@@ -177,7 +202,7 @@ class MessageWriter implements ItemStreamWriter<DeliveryTask> {
 			connection = connection(slot);
 		}
 		catch (RelayUnavailableException ex) {
-			stop("Serveur SMTP injoignable : " + ex.getMessage());
+			stop("Serveur SMTP injoignable : " + ex.getMessage(), true);
 			return new Attempt(send, released(send, "Serveur SMTP injoignable"), false);
 		}
 		SendResult result;
@@ -191,7 +216,7 @@ class MessageWriter implements ItemStreamWriter<DeliveryTask> {
 		}
 		catch (RelayUnavailableException ex) {
 			closeQuietly(slot);
-			recordFailure("connexion perdue (" + ex.getMessage() + ")");
+			recordFailure("connexion perdue (" + ex.getMessage() + ")", false);
 			Outcome failure = temporaryFailure(send, "Connexion perdue : " + ex.getMessage());
 			return new Attempt(send, ex.messageMayHaveArrived() ? failure.markedPossibleDuplicate() : failure, false);
 		}
@@ -204,11 +229,13 @@ class MessageWriter implements ItemStreamWriter<DeliveryTask> {
 	private Attempt replied(DeliveryTask.Send send, SendResult result) {
 		if (result instanceof SendResult.Accepted accepted) {
 			this.failureStreak.set(0);
+			this.refusalsInStreak.set(0);
+			this.delivered = true;
 			return new Attempt(send,
 					outcome(send, DeliveryStatus.SENT, accepted.messageId(), null, send.attempts() + 1, null), false);
 		}
 		var rejected = (SendResult.Rejected) result;
-		recordFailure(rejected.reply());
+		recordFailure(rejected.reply(), true);
 		if (rejected.permanent()) {
 			return new Attempt(send, outcome(send, DeliveryStatus.FAILED_PERMANENT, null, rejected.reply(),
 					send.attempts() + 1, null), rejected.recipient());
@@ -216,11 +243,13 @@ class MessageWriter implements ItemStreamWriter<DeliveryTask> {
 		return new Attempt(send, temporaryFailure(send, rejected.reply()), false);
 	}
 
-	// On the step's thread, once the lanes are done.
+	// On the step's thread, once the lanes are done. An entry handed back untried (the send is
+	// stopping) joins the retries as due now: it keeps the reader's checkpoint below itself.
 	private void afterOutcome(Attempt attempt) {
 		Outcome outcome = attempt.outcome();
-		if (outcome.status() == DeliveryStatus.PENDING && outcome.retryAt() != null) {
-			this.retries.add(outcome.deliveryId(), outcome.retryAt());
+		if (outcome.status() == DeliveryStatus.PENDING) {
+			this.retries.add(outcome.deliveryId(),
+					outcome.retryAt() != null ? outcome.retryAt() : outcome.at());
 		}
 		if (attempt.hardBounce()) {
 			this.control.hardBounce(attempt.subscriberId());
@@ -248,14 +277,20 @@ class MessageWriter implements ItemStreamWriter<DeliveryTask> {
 				retryAt, false);
 	}
 
-	private void recordFailure(String lastError) {
+	/** @param refused the relay answered with a refusal (rather than the connection being lost) */
+	private void recordFailure(String lastError, boolean refused) {
+		if (refused) {
+			this.refusalsInStreak.incrementAndGet();
+		}
 		if (this.failureStreak.incrementAndGet() >= this.settings.pauseAfterFailures()) {
-			stop(this.settings.pauseAfterFailures() + " échecs consécutifs ; dernier : " + lastError);
+			stop(this.settings.pauseAfterFailures() + " échecs consécutifs ; dernier : " + lastError,
+					this.refusalsInStreak.get() == 0);
 		}
 	}
 
-	private void stop(String reason) {
+	private synchronized void stop(String reason, boolean relayUnavailable) {
 		if (this.stopReason == null) {
+			this.relayUnavailable = relayUnavailable;
 			this.stopReason = reason;
 		}
 	}

@@ -32,8 +32,9 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
  * A restarted send resumes its walk from the checkpoint saved with the last written chunk (below it,
  * every entry was settled or is waiting for a retry, which keeps the checkpoint below itself).
  * Entries that were on the wire when the application died are settled first (see
- * {@link DeliveryStore#settleInFlight}). Between pages it checks that the issue may still be sent,
- * so a pause or a cancel takes effect within a chunk.
+ * {@link DeliveryStore#settleInFlight}). Before each page it checks that the issue may still be
+ * sent: when not (paused, cancelled, its window closed, the application stopping), it hands out
+ * nothing more and the step stops after the chunk in hand.
  */
 class PendingDeliveryReader implements ItemStreamReader<RecipientItem> {
 
@@ -60,6 +61,8 @@ class PendingDeliveryReader implements ItemStreamReader<RecipientItem> {
 
 	private final InFlightAfterCrash inFlightAfterCrash;
 
+	private final StepStop stop;
+
 	private final Deque<RecipientItem> page = new ArrayDeque<>();
 
 	private long next;
@@ -72,8 +75,10 @@ class PendingDeliveryReader implements ItemStreamReader<RecipientItem> {
 	// the entries that were on the wire at a crash, handed out before the walk meets them
 	private final Set<String> handedBeforeWalk = new HashSet<>();
 
+	private boolean stopped;
+
 	PendingDeliveryReader(DeliveryStore ledger, Subscribers subscribers, SendControl control, RetryQueue retries,
-			Clock clock, String issueId, int pageSize, InFlightAfterCrash inFlightAfterCrash) {
+			Clock clock, String issueId, int pageSize, InFlightAfterCrash inFlightAfterCrash, StepStop stop) {
 		this.ledger = ledger;
 		this.subscribers = subscribers;
 		this.control = control;
@@ -82,6 +87,7 @@ class PendingDeliveryReader implements ItemStreamReader<RecipientItem> {
 		this.issueId = issueId;
 		this.pageSize = pageSize;
 		this.inFlightAfterCrash = inFlightAfterCrash;
+		this.stop = stop;
 	}
 
 	@Override
@@ -90,6 +96,9 @@ class PendingDeliveryReader implements ItemStreamReader<RecipientItem> {
 			start();
 		}
 		RecipientItem item = nextReady();
+		if (this.stopped) {
+			return null;
+		}
 		if (item == null && this.handedOut % this.pageSize != 0) {
 			// Ends the chunk so that the writer settles it: its temporary failures join the retries, and
 			// a null now would end the step before they are tried again.
@@ -97,6 +106,9 @@ class PendingDeliveryReader implements ItemStreamReader<RecipientItem> {
 		}
 		while (item == null && !this.retries.isEmpty()) {
 			// at a chunk boundary: everything handed out is written, the retries are all known
+			if (!sendable()) {
+				return null;
+			}
 			awaitNextRetry();
 			item = nextReady();
 		}
@@ -142,19 +154,23 @@ class PendingDeliveryReader implements ItemStreamReader<RecipientItem> {
 	}
 
 	// What can be handed out without waiting: due retries first, then the next page of the ledger.
+	// Nothing is taken from the retries before the issue is known sendable: a stop keeps them there,
+	// below the checkpoint.
 	private RecipientItem nextReady() {
 		while (this.page.isEmpty()) {
-			List<String> due = this.retries.takeDue(this.clock.instant(), this.pageSize);
-			if (!due.isEmpty()) {
-				requireSendable();
-				enqueue(this.ledger.entries(due));
+			Instant now = this.clock.instant();
+			boolean retryDue = this.retries.nextDue().filter(at -> !at.isAfter(now)).isPresent();
+			if (!retryDue && this.next >= this.end) {
+				return null;
 			}
-			else if (this.next < this.end) {
-				requireSendable();
-				fetchNextPage();
+			if (!sendable()) {
+				return null;
+			}
+			if (retryDue) {
+				enqueue(this.ledger.entries(this.retries.takeDue(now, this.pageSize)));
 			}
 			else {
-				return null;
+				fetchNextPage();
 			}
 		}
 		return this.page.poll();
@@ -169,7 +185,6 @@ class PendingDeliveryReader implements ItemStreamReader<RecipientItem> {
 
 	// Sleeps until the soonest retry is due, a second at most so that a pause is seen.
 	private void awaitNextRetry() throws InterruptedException {
-		requireSendable();
 		Instant now = this.clock.instant();
 		Duration wait = this.retries.nextDue().map(at -> Duration.between(now, at)).orElse(Duration.ZERO);
 		if (wait.compareTo(LONGEST_WAIT) > 0) {
@@ -209,10 +224,13 @@ class PendingDeliveryReader implements ItemStreamReader<RecipientItem> {
 		}
 	}
 
-	private void requireSendable() {
-		if (!this.control.maySend()) {
-			throw new SendInterruptedException("Envoi interrompu : numéro en pause ou annulé");
+	// Once the issue may no longer be sent, nothing more is handed out and the step stops.
+	private boolean sendable() {
+		if (!this.stopped && !this.control.maySend()) {
+			this.stopped = true;
+			this.stop.afterThisChunk();
 		}
+		return !this.stopped;
 	}
 
 }

@@ -38,7 +38,8 @@ import org.springframework.stereotype.Component;
  * which messages were on the wire.</li>
  * <li>an issue SCHEDULED gets its trigger at its due time, or at once if it passed meanwhile (the
  * launcher then decides whether it is still within the grace period or missed).</li>
- * <li>a send paused until its window opens gets its trigger at the opening.</li>
+ * <li>a send paused until its window opens gets its trigger at the opening; one paused because no
+ * relay could be reached, at its next try of the relay.</li>
  * <li>a trigger whose issue no longer waits for anything is removed.</li>
  * </ul>
  * Then it publishes {@link SchedulesSynchronized}, which the series follow to make their issues.
@@ -132,7 +133,7 @@ class SchedulesFromDatabase {
 		}
 		else {
 			log.warn("Issue {} was being sent by an instance that stopped: paused", issue.getId());
-			this.issues.pause(issue.getId(),
+			this.issues.pauseAutomatically(issue.getId(),
 					"Envoi interrompu par un arrêt de l'application ; reprenez-le pour le terminer.");
 		}
 	}

@@ -12,6 +12,13 @@ interface SendControl {
 	/** The engine pauses the send itself, with a reason the coordinator can act on. */
 	void pause(String reason);
 
+	/**
+	 * No relay can be reached: the send pauses until the relay answers again.
+	 * @param deliveredSinceStart whether this run of the send delivered anything before the relay
+	 * went away
+	 */
+	void relayUnavailable(String reason, boolean deliveredSinceStart);
+
 	/** The relay refused a subscriber's address for good. */
 	void hardBounce(String subscriberId);
 

@@ -14,6 +14,7 @@ import io.infolettre.newsletter.subscriber.SubscriberManagement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 
 /** Makes the {@link SendControl} of one running send. */
@@ -33,16 +34,19 @@ class SendControls {
 
 	private final QuartzSendTrigger trigger;
 
+	private final RelayOutageWatch relay;
+
 	private final DeliverySettings settings;
 
 	private final Clock clock;
 
 	SendControls(IssueManagement issues, SubscriberManagement subscribers, SendLeases leases,
-			QuartzSendTrigger trigger, DeliverySettings settings, Clock clock) {
+			QuartzSendTrigger trigger, RelayOutageWatch relay, DeliverySettings settings, Clock clock) {
 		this.issues = issues;
 		this.subscribers = subscribers;
 		this.leases = leases;
 		this.trigger = trigger;
+		this.relay = relay;
 		this.settings = settings;
 		this.clock = clock;
 	}
@@ -70,11 +74,16 @@ class SendControls {
 			@Override
 			public void pause(String reason) {
 				try {
-					SendControls.this.issues.pause(issueId, "Pause automatique — " + reason);
+					SendControls.this.issues.pauseAutomatically(issueId, reason);
 				}
-				catch (IssueStateException ex) {
+				catch (IssueStateException | OptimisticLockingFailureException ex) {
 					// paused or cancelled meanwhile: that decision stands
 				}
+			}
+
+			@Override
+			public void relayUnavailable(String reason, boolean deliveredSinceStart) {
+				SendControls.this.relay.pause(issueId, reason, deliveredSinceStart);
 			}
 
 			@Override
@@ -90,11 +99,11 @@ class SendControls {
 		Instant opening = window.nextOpening(this.clock.instant());
 		String when = OPENING.format(opening.atZone(window.zone()));
 		try {
-			this.issues.pauseUntil(issueId, "Fenêtre d'envoi fermée ; reprise automatique " + when, opening);
+			this.issues.pauseUntilWindowOpens(issueId, "Fenêtre d'envoi fermée ; reprise automatique " + when, opening);
 			this.trigger.fireAt(issueId, opening);
 			log.info("Issue {}: its send window closed; resuming at {}", issueId, opening);
 		}
-		catch (IssueStateException ex) {
+		catch (IssueStateException | OptimisticLockingFailureException ex) {
 			// paused or cancelled meanwhile: that decision stands
 		}
 	}

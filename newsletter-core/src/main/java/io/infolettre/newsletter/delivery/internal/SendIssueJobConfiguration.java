@@ -21,6 +21,7 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
 import org.springframework.beans.factory.annotation.Value;
@@ -95,9 +96,9 @@ class SendIssueJobConfiguration {
 	@StepScope
 	PendingDeliveryReader recipientReader(@Value("#{jobParameters['issueId']}") String issueId,
 			DeliveryStore ledger, Subscribers subscribers, SendControls controls, RetryQueue retryQueue,
-			DeliverySettings settings, Clock clock) {
+			DeliverySettings settings, Clock clock, @Value("#{stepExecution}") StepExecution step) {
 		return new PendingDeliveryReader(ledger, subscribers, controls.forIssue(issueId),
-				retryQueue, clock, issueId, settings.chunkSize(), settings.inFlightAfterCrash());
+				retryQueue, clock, issueId, settings.chunkSize(), settings.inFlightAfterCrash(), StepStop.of(step));
 	}
 
 	/** Shared by the reader and the writer of one send: the writer defers, the reader hands back. */
@@ -128,10 +129,10 @@ class SendIssueJobConfiguration {
 	@StepScope
 	MessageWriter messageWriter(@Value("#{jobParameters['issueId']}") String issueId, MailGateway gateway,
 			DeliveryStore ledger, SendControls controls, RetryQueue retryQueue, SendThrottle sendThrottle,
-			DeliverySettings settings, Clock clock) {
+			DeliverySettings settings, Clock clock, @Value("#{stepExecution}") StepExecution step) {
 		// the control is no step-scoped bean: the writer's connection threads call it, outside the step
 		return new MessageWriter(issueId, gateway, ledger, controls.forIssue(issueId), retryQueue, sendThrottle,
-				settings, clock);
+				settings, clock, StepStop.of(step));
 	}
 
 	@Bean

@@ -8,6 +8,7 @@ import io.infolettre.newsletter.issue.Issue;
 import io.infolettre.newsletter.issue.IssueManagement;
 import io.infolettre.newsletter.issue.IssueStateException;
 import io.infolettre.newsletter.issue.IssueStatus;
+import io.infolettre.newsletter.issue.PauseCause;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +24,8 @@ import org.springframework.stereotype.Component;
  * may be late, early, or left over from a change made through another instance):
  * <ul>
  * <li>a send paused at the end of its window resumes when the window opens again;</li>
+ * <li>a send paused because no relay could be reached tries the relay again, and resumes if it
+ * answers ({@link RelayOutageWatch});</li>
  * <li>a trigger that fires before the issue is due (it was moved meanwhile) is moved too;</li>
  * <li>a first send due longer ago than the grace period (the application was down) is marked missed;</li>
  * <li>outside its send window, it waits for the next opening;</li>
@@ -45,17 +48,20 @@ class SendLauncher {
 
 	private final QuartzSendTrigger trigger;
 
+	private final RelayOutageWatch relay;
+
 	private final SchedulingSettings settings;
 
 	private final Clock clock;
 
 	SendLauncher(JobOperator jobOperator, Job sendIssueJob, IssueManagement issues, SendLeases leases,
-			QuartzSendTrigger trigger, SchedulingSettings settings, Clock clock) {
+			QuartzSendTrigger trigger, RelayOutageWatch relay, SchedulingSettings settings, Clock clock) {
 		this.jobOperator = jobOperator;
 		this.sendIssueJob = sendIssueJob;
 		this.issues = issues;
 		this.leases = leases;
 		this.trigger = trigger;
+		this.relay = relay;
 		this.settings = settings;
 		this.clock = clock;
 	}
@@ -68,7 +74,8 @@ class SendLauncher {
 				this.trigger.fireAt(issueId, issue.getResumeAt());
 				return;
 			}
-			issue = resumeAtWindowOpening(issueId);
+			issue = issue.getPauseCause() == PauseCause.RELAY_UNAVAILABLE ? this.relay.tryAgain(issue)
+					: resumeAtWindowOpening(issueId);
 			if (issue == null) {
 				return;
 			}
@@ -149,7 +156,7 @@ class SendLauncher {
 	private Issue resumeAtWindowOpening(String issueId) {
 		try {
 			log.info("Issue {}: its send window opens, resuming its send", issueId);
-			return this.issues.resume(issueId);
+			return this.issues.resumeAutomatically(issueId, PauseCause.SEND_WINDOW, "la fenêtre d'envoi s'ouvre");
 		}
 		catch (IssueStateException | OptimisticLockingFailureException ex) {
 			// resumed, cancelled or changed meanwhile (by the coordinator or another instance)

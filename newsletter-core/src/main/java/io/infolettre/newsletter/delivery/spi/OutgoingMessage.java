@@ -5,7 +5,7 @@ package io.infolettre.newsletter.delivery.spi;
  *
  * @param messageId the Message-ID, angle brackets included; stable per delivery
  * @param listUnsubscribeUrl the https URL for List-Unsubscribe and its one-click POST (RFC 8058); null for a
- * transactional message (a subscription to confirm), which carries no List-Unsubscribe
+ * transactional message (a subscription to confirm) or a test, which carry no List-Unsubscribe
  * @param listUnsubscribeMailto the mailto: fallback of List-Unsubscribe (RFC 2369), or null
  * @param replyTo the Reply-To address, or null (replies go to the sender)
  * @param test a test message: marked {@code X-Infolettre-Test: 1}, recorded nowhere

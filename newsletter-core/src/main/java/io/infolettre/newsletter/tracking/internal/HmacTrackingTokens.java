@@ -18,11 +18,14 @@ import io.infolettre.newsletter.tracking.TokenPurpose;
 import io.infolettre.newsletter.tracking.TrackingTokens;
 
 /**
- * Token = base64url(AES(id) ‖ HMAC-SHA256(purpose ‖ AES(id))[0..12]): 38 characters. The delivery
- * id (16 bytes) is one AES block, so no id appears in a URL; the truncated HMAC (96 bits) binds the
- * block to its purpose and authenticates it. Keys are derived from the installation secret. A click
- * token carries the link's key (4 bytes) between the block and the HMAC, which covers both: 43
- * characters.
+ * Token = AES(id) ‖ HMAC-SHA256(purpose ‖ AES(id))[0..12], spelled with {@link TokenAlphabet}: 45
+ * characters. The delivery id (16 bytes) is one AES block, so no id appears in a URL; the truncated
+ * HMAC (96 bits) binds the block to its purpose and authenticates it. Keys are derived from the
+ * installation secret. A click token carries the link's key (4 bytes) between the block and the
+ * HMAC, which covers both: 52 characters; an expiring token its expiry (8 bytes): 58 characters.
+ * <p>
+ * Tokens issued before 2026-12 were the same bytes in base64url (38, 43 and 48 characters): they are
+ * in newsletters already sent, which members still open and click, so they are still accepted.
  */
 class HmacTrackingTokens implements TrackingTokens {
 
@@ -30,9 +33,9 @@ class HmacTrackingTokens implements TrackingTokens {
 
 	private static final int MAC_BYTES = 12;
 
-	private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+	private static final Base64.Encoder LEGACY_ENCODER = Base64.getUrlEncoder().withoutPadding();
 
-	private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
+	private static final Base64.Decoder LEGACY_DECODER = Base64.getUrlDecoder();
 
 	private final SecretKeySpec encryptionKey;
 
@@ -119,36 +122,50 @@ class HmacTrackingTokens implements TrackingTokens {
 		return aes(Cipher.ENCRYPT_MODE, HexFormat.of().parseHex(deliveryId));
 	}
 
-	// payload ‖ HMAC(purpose ‖ payload)[0..12], base64url
+	// payload ‖ HMAC(purpose ‖ payload)[0..12]
 	private String seal(TokenPurpose purpose, byte[] payload) {
 		byte[] token = Arrays.copyOf(payload, payload.length + MAC_BYTES);
 		System.arraycopy(mac(purpose, payload), 0, token, payload.length, MAC_BYTES);
-		return ENCODER.encodeToString(token);
+		return TokenAlphabet.encode(token);
 	}
 
 	/** The payload of a token of this purpose and payload length, when the token is genuine. */
 	private Optional<byte[]> open(TokenPurpose purpose, String token, int payloadLength) {
 		int length = payloadLength + MAC_BYTES;
-		if (token == null || token.length() != (length * 8 + 5) / 6) {
+		if (token == null) {
+			return Optional.empty();
+		}
+		Optional<byte[]> decoded = token.length() == TokenAlphabet.length(length) ? TokenAlphabet.decode(token, length)
+				: decodeLegacy(token, length);
+		return decoded.flatMap(raw -> authenticated(purpose, raw, payloadLength));
+	}
+
+	private Optional<byte[]> authenticated(TokenPurpose purpose, byte[] raw, int payloadLength) {
+		byte[] payload = Arrays.copyOf(raw, payloadLength);
+		byte[] expected = Arrays.copyOf(mac(purpose, payload), MAC_BYTES);
+		if (!MessageDigest.isEqual(expected, Arrays.copyOfRange(raw, payloadLength, raw.length))) {
+			return Optional.empty();
+		}
+		return Optional.of(payload);
+	}
+
+	// A token of a message sent before the change of alphabet.
+	private static Optional<byte[]> decodeLegacy(String token, int length) {
+		if (token.length() != (length * 8 + 5) / 6) {
 			return Optional.empty();
 		}
 		byte[] raw;
 		try {
-			raw = DECODER.decode(token);
+			raw = LEGACY_DECODER.decode(token);
 		}
 		catch (IllegalArgumentException ex) {
 			return Optional.empty();
 		}
 		// The last character carries unused bits: only the canonical spelling of a token is valid.
-		if (raw.length != length || !ENCODER.encodeToString(raw).equals(token)) {
+		if (raw.length != length || !LEGACY_ENCODER.encodeToString(raw).equals(token)) {
 			return Optional.empty();
 		}
-		byte[] payload = Arrays.copyOf(raw, payloadLength);
-		byte[] expected = Arrays.copyOf(mac(purpose, payload), MAC_BYTES);
-		if (!MessageDigest.isEqual(expected, Arrays.copyOfRange(raw, payloadLength, length))) {
-			return Optional.empty();
-		}
-		return Optional.of(payload);
+		return Optional.of(raw);
 	}
 
 	private byte[] aes(int mode, byte[] block) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.IntStream;
@@ -30,7 +31,6 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The writer against a real ledger, with a relay that accepts, refuses or goes away on cue: an entry
@@ -48,6 +48,10 @@ class MessageWriterIntegrationTests {
 	private final List<String> hardBounces = new CopyOnWriteArrayList<>();
 
 	private final List<String> pauses = new CopyOnWriteArrayList<>();
+
+	private final List<String> relayPauses = new CopyOnWriteArrayList<>();
+
+	private final AtomicBoolean stepStopped = new AtomicBoolean();
 
 	private final RetryQueue retries = new RetryQueue();
 
@@ -167,14 +171,19 @@ class MessageWriterIntegrationTests {
 			return null;
 		});
 
-		assertThatThrownBy(() -> writer.write(new Chunk<>(tasks))).isInstanceOf(SendInterruptedException.class);
+		writer.write(new Chunk<>(tasks));
 		writer.close();
 
 		var progress = this.ledger.recount(this.issueId);
 		assertThat(progress.sent()).isEqualTo(this.accepted.size()).isGreaterThan(0).isLessThan(30);
 		assertThat(progress.pending()).isEqualTo(30 - this.accepted.size());
 		assertThat(progress.sending()).as("nothing left claimed").isZero();
-		assertThat(this.pauses).singleElement().asString().contains("injoignable");
+		assertThat(this.relayPauses).as("until the relay answers again").singleElement().asString()
+			.contains("injoignable").endsWith(", delivered");
+		assertThat(this.pauses).isEmpty();
+		assertThat(this.stepStopped).as("a stop, not a failure").isTrue();
+		assertThat(this.retries.size()).as("what was not sent waits below the checkpoint")
+			.isEqualTo(30 - this.accepted.size());
 		this.accepted.forEach(id -> assertThat(this.ledger.findById(id).orElseThrow().getStatus())
 			.isEqualTo(DeliveryStatus.SENT));
 	}
@@ -184,14 +193,36 @@ class MessageWriterIntegrationTests {
 		var tasks = freeze(100);
 		var writer = writer(id -> new SendResult.Rejected(554, "554 5.7.1 relais refusé", false));
 
-		assertThatThrownBy(() -> writer.write(new Chunk<>(tasks))).isInstanceOf(SendInterruptedException.class);
+		writer.write(new Chunk<>(tasks));
 		writer.close();
 
 		var progress = this.ledger.recount(this.issueId);
 		assertThat(progress.failedPermanent()).as("stops soon after the threshold, one message per connection at most")
 			.isBetween(10L, 10L + CONNECTIONS);
 		assertThat(progress.pending()).isEqualTo(100 - progress.failedPermanent());
-		assertThat(this.pauses).singleElement().asString().contains("10 échecs consécutifs").contains("554");
+		assertThat(this.pauses).as("refusals wait for a person").singleElement().asString()
+			.contains("10 échecs consécutifs").contains("554");
+		assertThat(this.relayPauses).isEmpty();
+		assertThat(this.stepStopped).isTrue();
+	}
+
+	@Test
+	void aRunOfLostConnectionsIsTheRelayGoingAwayAndPausesUntilItAnswersAgain() throws Exception {
+		var tasks = freeze(100);
+		var writer = writer(id -> {
+			throw new RelayUnavailableException("connexion fermée par le relais", null);
+		});
+
+		writer.write(new Chunk<>(tasks));
+		writer.close();
+
+		var progress = this.ledger.recount(this.issueId);
+		assertThat(progress.sent()).isZero();
+		assertThat(progress.pending()).as("nobody lost").isEqualTo(100);
+		assertThat(this.relayPauses).singleElement().asString().contains("10 échecs consécutifs")
+			.endsWith("nothing delivered");
+		assertThat(this.pauses).isEmpty();
+		assertThat(this.stepStopped).isTrue();
 	}
 
 	private static SendResult invalidMessage() {
@@ -222,7 +253,7 @@ class MessageWriterIntegrationTests {
 		};
 		var settings = new DeliverySettings(100, CONNECTIONS, null, null, null,
 				new Retry(3, Duration.ofSeconds(30), 2.0), new Retry(2, Duration.ofMillis(10), 1.0), 10, null, null,
-				null, null, null, null);
+				null, null, null, null, null);
 		var control = new SendControl() {
 			@Override
 			public boolean maySend() {
@@ -235,12 +266,19 @@ class MessageWriterIntegrationTests {
 			}
 
 			@Override
+			public void relayUnavailable(String reason, boolean deliveredSinceStart) {
+				MessageWriterIntegrationTests.this.relayPauses
+					.add(reason + (deliveredSinceStart ? ", delivered" : ", nothing delivered"));
+			}
+
+			@Override
 			public void hardBounce(String subscriberId) {
 				MessageWriterIntegrationTests.this.hardBounces.add(subscriberId);
 			}
 		};
 		var writer = new MessageWriter(this.issueId, gateway, this.ledger, control, this.retries,
-				new SendThrottle(settings.rateLimit()), settings, Clock.systemUTC());
+				new SendThrottle(settings.rateLimit()), settings, Clock.systemUTC(),
+				new StepStop(() -> this.stepStopped.set(true)));
 		writer.open(new ExecutionContext());
 		return writer;
 	}

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 
 import io.infolettre.newsletter.delivery.DeliverySettings.InFlightAfterCrash;
@@ -100,6 +101,55 @@ class PendingDeliveryReaderIntegrationTests {
 		assertThat(this.ledger.findById(chunk.get(99)).orElseThrow().isPossibleDuplicate()).isTrue();
 	}
 
+	@Test
+	void aPauseEndsTheWalkAfterTheChunkInHandAndTheResumedWalkHandsOutWhatWasHandedBack() throws Exception {
+		var retries = new RetryQueue();
+		var sendable = new AtomicBoolean(true);
+		var stopped = new AtomicBoolean();
+		var first = new PendingDeliveryReader(this.ledger, new NoSubscribers(), sendableWhile(sendable), retries,
+				Clock.systemUTC(), this.issueId, PAGE, InFlightAfterCrash.RESEND, new StepStop(() -> stopped.set(true)));
+		var context = new ExecutionContext();
+		first.open(context);
+		List<String> chunk = readChunk(first);
+
+		// paused mid-chunk: the writer sent 60 and handed the other 40 back, untried, as due now
+		sendable.set(false);
+		List<Outcome> outcomes = new ArrayList<>();
+		for (int i = 0; i < chunk.size(); i++) {
+			if (i < 60) {
+				outcomes.add(new Outcome(chunk.get(i), DeliveryStatus.SENT, "m@exemple.ca", "<" + i + ">", null, this.now,
+						1, null, false));
+			}
+			else {
+				outcomes.add(new Outcome(chunk.get(i), DeliveryStatus.PENDING, "m@exemple.ca", null, "Envoi interrompu",
+						this.now, 0, null, false));
+				retries.add(chunk.get(i), this.now);
+			}
+		}
+		this.ledger.recordOutcomes(this.issueId, outcomes);
+		first.update(context);
+
+		assertThat(first.read()).as("nothing more once paused").isNull();
+		assertThat(stopped).as("the step stops, it does not fail").isTrue();
+		assertThat(retries.size()).as("the handed back entries stay below the checkpoint").isEqualTo(40);
+		first.update(context);
+		assertThat(context.getLong(PendingDeliveryReader.WALKED_TO)).isEqualTo(60);
+
+		// resumed: a new step execution gets the saved context
+		var second = reader(new RetryQueue());
+		second.open(context);
+		List<String> handedOut = new ArrayList<>();
+		RecipientItem item;
+		while ((item = second.read()) != null) {
+			if (item != RecipientItem.FLUSH) {
+				handedOut.add(item.deliveryId());
+			}
+		}
+		List<String> expected = new ArrayList<>(chunk.subList(60, PAGE));
+		IntStream.range(PAGE, 250).forEach(seq -> expected.add(LedgerKeys.id(this.issueId, seq)));
+		assertThat(handedOut).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(expected);
+	}
+
 	private List<String> readChunk(PendingDeliveryReader reader) throws Exception {
 		List<String> ids = new ArrayList<>();
 		for (int i = 0; i < PAGE; i++) {
@@ -112,19 +162,24 @@ class PendingDeliveryReaderIntegrationTests {
 	}
 
 	private PendingDeliveryReader reader(RetryQueue retries) {
-		return new PendingDeliveryReader(this.ledger, new NoSubscribers(), alwaysSendable(), retries, Clock.systemUTC(),
-				this.issueId, PAGE, InFlightAfterCrash.RESEND);
+		return new PendingDeliveryReader(this.ledger, new NoSubscribers(), sendableWhile(new AtomicBoolean(true)),
+				retries, Clock.systemUTC(), this.issueId, PAGE, InFlightAfterCrash.RESEND, new StepStop(() -> {
+				}));
 	}
 
-	private static SendControl alwaysSendable() {
+	private static SendControl sendableWhile(AtomicBoolean sendable) {
 		return new SendControl() {
 			@Override
 			public boolean maySend() {
-				return true;
+				return sendable.get();
 			}
 
 			@Override
 			public void pause(String reason) {
+			}
+
+			@Override
+			public void relayUnavailable(String reason, boolean deliveredSinceStart) {
 			}
 
 			@Override

@@ -3,6 +3,7 @@ package io.infolettre.newsletter.delivery.internal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
@@ -16,8 +17,12 @@ import io.infolettre.newsletter.fixtures.IssueFixtures;
 import io.infolettre.newsletter.fixtures.SubscriberFixtures;
 import io.infolettre.newsletter.issue.IssueManagement;
 import io.infolettre.newsletter.issue.IssueStatus;
+import io.infolettre.newsletter.issue.PauseCause;
+import io.infolettre.newsletter.issue.SendHistoryEntry;
+import io.infolettre.newsletter.issue.SendHistoryEntry.Kind;
 import io.infolettre.newsletter.segment.Audience;
 import io.infolettre.newsletter.subscriber.SubscriberManagement;
+import io.infolettre.newsletter.support.SwitchableRelay;
 import io.infolettre.newsletter.support.TestMailServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +37,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Two application instances against one MongoDB, each with its own Quartz triggers: an issue due
- * for both starts once, and every member receives it once.
+ * for both starts once, and every member receives it once. A send paused because the relay went
+ * away resumes once, whichever instance tries the relay first, and after a restart too.
  */
 class TwoInstancesIntegrationTests {
 
@@ -114,13 +120,85 @@ class TwoInstancesIntegrationTests {
 		}
 	}
 
+	@Test
+	void aSendPausedForTheRelayResumesOnceWhenBothInstancesTryTheRelayAgain() throws Exception {
+		try (var relay = new SwitchableRelay(TestMailServer.port()); var first = start("essai-a", relay);
+				var second = start("essai-b", relay)) {
+			String id = pausedForTheRelay(first, relay, "essai-");
+			// both instances now wait to try the relay again, each with its own trigger
+			second.getBean(SchedulesFromDatabase.class).synchronize();
+			assertThat(second.getBean(QuartzSendTrigger.class).nextFireTime(id)).isPresent();
+			assertThat(first.getBean(QuartzSendTrigger.class).nextFireTime(id)).isPresent();
+
+			relay.up();
+
+			IssueManagement issues = second.getBean(IssueManagement.class);
+			await().atMost(Duration.ofSeconds(60))
+				.untilAsserted(() -> assertThat(issues.get(id).getStatus()).isEqualTo(IssueStatus.SENT));
+			assertThat(TestMailServer.receivedPerRecipient("essai-")).hasSize(200)
+				.allSatisfy((to, count) -> assertThat(count).as(to).isEqualTo(1));
+			assertThat(issues.get(id).getSendHistory()).extracting(SendHistoryEntry::kind)
+				.as("resumed once").containsExactly(Kind.PAUSED_AUTOMATICALLY, Kind.RESUMED_AUTOMATICALLY);
+		}
+	}
+
+	@Test
+	void aSendPausedForTheRelayResumesByItselfAfterTheApplicationRestarts() throws Exception {
+		try (var relay = new SwitchableRelay(TestMailServer.port())) {
+			String id;
+			try (var before = start("avant", relay)) {
+				id = pausedForTheRelay(before, relay, "redemarrage-");
+			}
+			relay.up();
+			try (var after = start("apres", relay)) {
+				IssueManagement issues = after.getBean(IssueManagement.class);
+				await().atMost(Duration.ofSeconds(60))
+					.untilAsserted(() -> assertThat(issues.get(id).getStatus()).isEqualTo(IssueStatus.SENT));
+				assertThat(TestMailServer.receivedPerRecipient("redemarrage-")).hasSize(200)
+					.allSatisfy((to, count) -> assertThat(count).as(to).isEqualTo(1));
+				assertThat(issues.get(id).getSendHistory()).extracting(SendHistoryEntry::kind)
+					.containsExactly(Kind.PAUSED_AUTOMATICALLY, Kind.RESUMED_AUTOMATICALLY);
+			}
+		}
+	}
+
+	// A send of 200 members through a relay that is down: it pauses until the relay answers again.
+	private static String pausedForTheRelay(ConfigurableApplicationContext instance, SwitchableRelay relay,
+			String prefix) {
+		instance.getBean(SubscriberManagement.class)
+			.addAll(IntStream.range(0, 200)
+				.mapToObj(i -> SubscriberFixtures.member(prefix + i + "@exemple.ca", "Réal", "Côté", "Usine", prefix))
+				.toList());
+		IssueManagement issues = instance.getBean(IssueManagement.class);
+		String id = issues.createDraft("Infolettre – relais en panne", IssueFixtures.infolettre(), Audience.list(prefix))
+			.getId();
+		relay.down();
+		instance.getBean(IssueSending.class).sendNow(id);
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(issues.get(id).getPauseCause()).isEqualTo(PauseCause.RELAY_UNAVAILABLE));
+		return id;
+	}
+
 	private ConfigurableApplicationContext start(String name) {
-		return new SpringApplicationBuilder(NewsletterApplication.class).run("--server.port=0",
+		return start(name, TestMailServer.port());
+	}
+
+	// A relay tried again within a second, as the tests cannot wait for half a minute.
+	private ConfigurableApplicationContext start(String name, SwitchableRelay relay) {
+		return start(name, relay.port(), "--newsletter.delivery.reconnect.backoff=50ms",
+				"--newsletter.delivery.relay-recovery.first-wait=300ms",
+				"--newsletter.delivery.relay-recovery.longest-wait=1s");
+	}
+
+	private ConfigurableApplicationContext start(String name, int smtpPort, String... more) {
+		List<String> arguments = new ArrayList<>(List.of("--server.port=0",
 				"--newsletter.data-dir=" + this.dataDir.resolve(name), "--newsletter.demo.enabled=false",
 				"--newsletter.admin.password=test-password", "--spring.main.banner-mode=off",
 				"--newsletter.mongodb.uri=" + this.mongo.connectionString() + "/infolettre",
-				"--spring.mail.host=127.0.0.1", "--spring.mail.port=" + TestMailServer.port(),
-				"--spring.quartz.scheduler-name=" + name, "--newsletter.scheduling.sync-interval=1h");
+				"--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtpPort,
+				"--spring.quartz.scheduler-name=" + name, "--newsletter.scheduling.sync-interval=1h"));
+		arguments.addAll(List.of(more));
+		return new SpringApplicationBuilder(NewsletterApplication.class).run(arguments.toArray(String[]::new));
 	}
 
 	private static void meet(CyclicBarrier barrier) {
