@@ -67,10 +67,16 @@ public final class TestHttp {
 			.method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
 	}
 
-	/** An API call with a body of any type, such as a bounce message. */
+	/**
+	 * An API call with a body of any type, such as a bounce message; a multipart upload is what a
+	 * form sends too, so a script adds X-Requested-With to it.
+	 */
 	public HttpResponse<String> api(String method, String path, String contentType, byte[] body) {
-		return send(apiRequest(path).header("Content-Type", contentType)
-			.method(method, HttpRequest.BodyPublishers.ofByteArray(body)));
+		var request = apiRequest(path).header("Content-Type", contentType);
+		if (contentType.startsWith("multipart/form-data")) {
+			request.header("X-Requested-With", "TestHttp");
+		}
+		return send(request.method(method, HttpRequest.BodyPublishers.ofByteArray(body)));
 	}
 
 	/** An API download, such as a CSV export, byte for byte. */
