@@ -58,8 +58,9 @@ public class IssueViews {
 			if (subscriber.isEmpty() || issue.isEmpty()) {
 				return Optional.empty();
 			}
-			var links = RecipientLinks.untracked(this.links.unsubscribeUrl(deliveryId),
-					this.links.preferencesUrl(deliveryId));
+			String language = subscriber.get().getLanguage();
+			var links = RecipientLinks.untracked(this.links.unsubscribeUrl(deliveryId, language),
+					this.links.preferencesUrl(deliveryId, language));
 			return Optional.of(IssueMessages.compile(this.renderer, issue.get())
 				.forLanguage(subscriber.get().getLanguage())
 				.render(RecipientModels.of(subscriber.get(), links)));

@@ -41,9 +41,12 @@ public class TrackingLinks {
 		return this.baseUrl + "/o/" + this.tokens.issue(TokenPurpose.OPEN, deliveryId) + ".gif";
 	}
 
-	/** The preference center of the delivery's recipient (lists, language, tracking, unsubscribe). */
-	public String preferencesUrl(String deliveryId) {
-		return this.baseUrl + "/p/" + this.tokens.issue(TokenPurpose.PREFERENCES, deliveryId);
+	/**
+	 * The preference center of the delivery's recipient (lists, language, tracking, unsubscribe), in
+	 * the recipient's language.
+	 */
+	public String preferencesUrl(String deliveryId, String language) {
+		return this.baseUrl + "/p/" + this.tokens.issue(TokenPurpose.PREFERENCES, deliveryId) + inLanguage(language);
 	}
 
 	/**
@@ -56,8 +59,8 @@ public class TrackingLinks {
 	}
 
 	/** The message on the web, as the delivery's recipient received it ("view in browser"). */
-	public String viewInBrowserUrl(String deliveryId) {
-		return this.baseUrl + "/v/" + this.tokens.issue(TokenPurpose.VIEW, deliveryId);
+	public String viewInBrowserUrl(String deliveryId, String language) {
+		return this.baseUrl + "/v/" + this.tokens.issue(TokenPurpose.VIEW, deliveryId) + inLanguage(language);
 	}
 
 	/** A sent issue in the public archive: a signed opaque id that names the issue and nobody. */
@@ -77,13 +80,22 @@ public class TrackingLinks {
 	}
 
 	/** The link that confirms a subscription request (double opt-in); it stops working at {@code expiresAt}. */
-	public String subscriptionConfirmationUrl(String requestId, Instant expiresAt) {
+	public String subscriptionConfirmationUrl(String requestId, Instant expiresAt, String language) {
 		return this.baseUrl + "/inscription/confirmer/"
-				+ this.tokens.issueExpiring(TokenPurpose.CONFIRM_SUBSCRIPTION, requestId, expiresAt);
+				+ this.tokens.issueExpiring(TokenPurpose.CONFIRM_SUBSCRIPTION, requestId, expiresAt)
+				+ inLanguage(language);
 	}
 
-	public String unsubscribeUrl(String deliveryId) {
-		return this.baseUrl + "/u/" + this.tokens.issue(TokenPurpose.UNSUBSCRIBE, deliveryId);
+	public String unsubscribeUrl(String deliveryId, String language) {
+		return this.baseUrl + "/u/" + this.tokens.issue(TokenPurpose.UNSUBSCRIBE, deliveryId) + inLanguage(language);
+	}
+
+	/**
+	 * A member's page opens in the member's language, even when its link expired or was cut: the
+	 * token says nothing then, the link still does. French is the site's default and needs nothing.
+	 */
+	private static String inLanguage(String language) {
+		return "en".equals(language) ? "?lang=en" : "";
 	}
 
 }

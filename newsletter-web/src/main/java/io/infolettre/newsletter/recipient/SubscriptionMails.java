@@ -103,7 +103,8 @@ class SubscriptionMails {
 
 	OutgoingMessage message(PendingSubscription pending) {
 		Locale locale = "en".equals(pending.language()) ? Locale.CANADA : Locale.CANADA_FRENCH;
-		String url = this.links.subscriptionConfirmationUrl(pending.requestId(), pending.expiresAt());
+		String url = this.links.subscriptionConfirmationUrl(pending.requestId(), pending.expiresAt(),
+				pending.language());
 		String until = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
 			.withLocale(locale)
 			.format(pending.expiresAt().atZone(ZONE));

@@ -72,6 +72,32 @@ class BilingualSendIntegrationTests extends AbstractIntegrationTests {
 			assertThat(((InternetAddress) message.getReplyTo()[0]).getAddress()).isEqualTo("reponses@exemple.ca");
 			assertThat(message.getHeader("X-Infolettre-Test")).isNull();
 		}
+		// their pages in their language, even when the browser reads French or the link was cut
+		String johnsUnsubscribe = listUnsubscribeUrl(john);
+		assertThat(johnsUnsubscribe).endsWith("?lang=en");
+		assertThat(html(john)).contains(johnsUnsubscribe);
+		assertThat(listUnsubscribeUrl(josee)).doesNotContain("lang=");
+		assertThat(pageLanguage(johnsUnsubscribe)).isEqualTo("en");
+		String cut = johnsUnsubscribe.replaceFirst("/u/(.{10})[^?]*", "/u/$1");
+		assertThat(cut).endsWith("?lang=en").hasSizeLessThan(johnsUnsubscribe.length());
+		assertThat(pageLanguage(cut)).isEqualTo("en");
+		assertThat(pageLanguage(listUnsubscribeUrl(josee))).isEqualTo("fr");
+	}
+
+	private static String listUnsubscribeUrl(MimeMessage message) throws Exception {
+		String header = message.getHeader("List-Unsubscribe", ",");
+		return header.substring(header.indexOf("<http") + 1, header.indexOf('>', header.indexOf("<http")));
+	}
+
+	/** The language of a member's page opened in a browser that reads French. */
+	private String pageLanguage(String url) throws Exception {
+		var request = java.net.http.HttpRequest.newBuilder(http().local(url))
+			.header("Accept-Language", "fr-CA,fr;q=0.9")
+			.build();
+		String body = java.net.http.HttpClient.newHttpClient()
+			.send(request, java.net.http.HttpResponse.BodyHandlers.ofString())
+			.body();
+		return org.jsoup.Jsoup.parse(body).select("html").attr("lang");
 	}
 
 	private Map<String, MimeMessage> received() {

@@ -78,7 +78,7 @@ class ViewAndArchiveIntegrationTests extends AbstractIntegrationTests {
 			.findFirst()
 			.orElseThrow();
 
-		var page = http().get(this.links.viewInBrowserUrl(mary.getId()));
+		var page = http().get(this.links.viewInBrowserUrl(mary.getId(), "fr"));
 
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("script-src 'none'");

@@ -20,10 +20,14 @@ public final class TestHttp {
 		this.port = port;
 	}
 
-	/** Keeps only the path of a URL from a message, so it reaches this test's server. */
+	/** Keeps only the path and query of a URL from a message, so it reaches this test's server. */
 	public URI local(String urlOrPath) {
-		String path = urlOrPath.startsWith("http") ? URI.create(urlOrPath).getRawPath() : urlOrPath;
-		return URI.create("http://127.0.0.1:" + this.port + path);
+		if (!urlOrPath.startsWith("http")) {
+			return URI.create("http://127.0.0.1:" + this.port + urlOrPath);
+		}
+		URI uri = URI.create(urlOrPath);
+		String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
+		return URI.create("http://127.0.0.1:" + this.port + uri.getRawPath() + query);
 	}
 
 	public HttpResponse<String> get(String urlOrPath) {

@@ -75,12 +75,13 @@ class MessageComposer implements ItemProcessor<RecipientItem, DeliveryTask> {
 			return new DeliveryTask.Skip(item.deliveryId(), email, DeliveryStatus.SKIPPED,
 					"Ne peut plus recevoir (statut " + subscriber.getStatus() + ")");
 		}
-		String unsubscribeUrl = this.links.unsubscribeUrl(item.deliveryId());
+		String language = subscriber.getLanguage();
+		String unsubscribeUrl = this.links.unsubscribeUrl(item.deliveryId(), language);
 		boolean tracked = !subscriber.isTrackingRefused();
 		boolean trackClicks = tracked && this.tracking.clicks();
-		var links = new RecipientLinks(unsubscribeUrl, this.links.preferencesUrl(item.deliveryId()),
+		var links = new RecipientLinks(unsubscribeUrl, this.links.preferencesUrl(item.deliveryId(), language),
 				tracked && this.tracking.opens() ? this.links.openPixelUrl(item.deliveryId()) : null, trackClicks,
-				this.tracking.mode() == TrackingMode.ANONYMOUS, this.links.viewInBrowserUrl(item.deliveryId()));
+				this.tracking.mode() == TrackingMode.ANONYMOUS, this.links.viewInBrowserUrl(item.deliveryId(), language));
 		var model = RecipientModels.of(subscriber, links);
 		try {
 			var rendered = this.messages.forLanguage(subscriber.getLanguage()).render(model);
