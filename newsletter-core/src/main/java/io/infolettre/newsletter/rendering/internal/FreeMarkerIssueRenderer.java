@@ -3,7 +3,6 @@ package io.infolettre.newsletter.rendering.internal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -12,18 +11,14 @@ import freemarker.cache.ClassTemplateLoader;
 import freemarker.cache.FileTemplateLoader;
 import freemarker.cache.MultiTemplateLoader;
 import freemarker.cache.TemplateLoader;
-import freemarker.core.HTMLOutputFormat;
 import freemarker.core.ParseException;
-import freemarker.core.TemplateMarkupOutputModel;
 import freemarker.template.Configuration;
 import freemarker.template.Template;
-import freemarker.template.TemplateException;
 import freemarker.template.TemplateNotFoundException;
 import io.infolettre.newsletter.rendering.CompiledMessage;
 import io.infolettre.newsletter.rendering.IssueRenderer;
 import io.infolettre.newsletter.rendering.MessageDraft;
 import io.infolettre.newsletter.rendering.RecipientModel;
-import io.infolettre.newsletter.rendering.RenderedMessage;
 import io.infolettre.newsletter.rendering.SenderIdentity;
 import io.infolettre.newsletter.rendering.TemplateProblem;
 
@@ -46,8 +41,6 @@ class FreeMarkerIssueRenderer implements IssueRenderer {
 	static final String TEXT_SUFFIX = ".txt.ftl";
 
 	private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
-
-	private static final Pattern LINE_BREAKS = Pattern.compile("[\\r\\n\\t\\u2028\\u2029]+");
 
 	private final Configuration freemarker;
 
@@ -125,8 +118,9 @@ class FreeMarkerIssueRenderer implements IssueRenderer {
 		Template html = layout(cfg, name, language, HTML_SUFFIX);
 		Template text = layout(cfg, name, language, TEXT_SUFFIX);
 		InlineParts inline = inline(draft, language);
-		return new FreeMarkerMessage(html, text, inline.subject(), inline.bodyHtml(), inline.bodyText(), draft,
-				language);
+		return new FreeMarkerMessage(new FreeMarkerMessage.Parts(html, text, inline.subject(), inline.bodyHtml(),
+				inline.bodyText()), draft, language, senderModel(), this.brand.model(this.sender.organisation()),
+				this.budget);
 	}
 
 	@Override
@@ -172,6 +166,12 @@ class FreeMarkerIssueRenderer implements IssueRenderer {
 	}
 
 	private record InlineParts(Template subject, Template bodyText, Template bodyHtml) {
+	}
+
+	private Map<String, Object> senderModel() {
+		return Map.of("name", this.sender.name(), "email", this.sender.email(), "organisation",
+				this.sender.organisation(), "mailingAddressLines", this.sender.mailingAddressLines(), "website",
+				this.sender.website());
 	}
 
 	@Override
@@ -230,151 +230,6 @@ class FreeMarkerIssueRenderer implements IssueRenderer {
 		}
 		TemplateGuard.checkInline(template, part);
 		return RenderBudget.prepare(template);
-	}
-
-	private final class FreeMarkerMessage implements CompiledMessage {
-
-		private final Template html;
-
-		private final Template text;
-
-		private final Template subject;
-
-		private final Template bodyHtml;
-
-		private final Template bodyText;
-
-		private final Map<String, Object> issue;
-
-		private final Map<String, Object> senderModel;
-
-		private final Map<String, Object> brandModel;
-
-		FreeMarkerMessage(Template html, Template text, Template subject, Template bodyHtml, Template bodyText,
-				MessageDraft draft, String language) {
-			this.html = html;
-			this.text = text;
-			this.subject = subject;
-			this.bodyHtml = bodyHtml;
-			this.bodyText = bodyText;
-			this.issue = Map.of("title", nullToEmpty(draft.title()), "preheader", nullToEmpty(draft.preheader()),
-					"language", language);
-			this.senderModel = senderModel();
-			this.brandModel = FreeMarkerIssueRenderer.this.brand
-				.model(FreeMarkerIssueRenderer.this.sender.organisation());
-		}
-
-		@Override
-		public RenderedMessage render(RecipientModel recipient) {
-			try (RenderBudget.Render render = FreeMarkerIssueRenderer.this.budget.start()) {
-				return render(recipient, render);
-			}
-		}
-
-		private RenderedMessage render(RecipientModel recipient, RenderBudget.Render render) {
-			Map<String, Object> model = recipientModel(recipient);
-			String subjectLine = LINE_BREAKS.matcher(process(this.subject, model, render)).replaceAll(" ").strip();
-			var issue = new HashMap<>(this.issue);
-			issue.put("subject", subjectLine);
-			model.put("issue", issue);
-			// text first: an unknown variable in the body is then reported at the line typed
-			String bodyText = process(this.bodyText, model, render);
-			model.put("content", Map.of("html", markup(process(this.bodyHtml, model, render)), "text", bodyText));
-			return new RenderedMessage(subjectLine, process(this.html, model, render), process(this.text, model, render));
-		}
-
-		private Map<String, Object> recipientModel(RecipientModel r) {
-			var subscriber = new HashMap<String, Object>();
-			subscriber.put("email", r.email());
-			putIfPresent(subscriber, "firstName", r.firstName());
-			putIfPresent(subscriber, "lastName", r.lastName());
-			putIfPresent(subscriber, "company", r.company());
-			subscriber.put("language", r.language() == null ? "fr" : r.language());
-			subscriber.put("attributes", r.attributes());
-			Map<String, Object> model = new HashMap<>(subscriber);
-			model.put("subscriber", subscriber);
-			model.put("sender", this.senderModel);
-			model.put("brand", this.brandModel);
-			model.put("unsubscribeUrl", r.links().unsubscribeUrl());
-			putIfPresent(model, "preferencesUrl", r.links().preferencesUrl());
-			putIfPresent(model, "trackingPixelUrl", r.links().trackingPixelUrl());
-			putIfPresent(model, "viewInBrowserUrl", r.links().viewInBrowserUrl());
-			model.put("tracking", Map.of("any", r.links().tracked(), "opens", r.links().trackingPixelUrl() != null,
-					"links", r.links().trackedLinks(), "anonymous", r.links().anonymousTracking()));
-			return model;
-		}
-
-		private Map<String, Object> senderModel() {
-			SenderIdentity sender = FreeMarkerIssueRenderer.this.sender;
-			return Map.of("name", sender.name(), "email", sender.email(), "organisation", sender.organisation(),
-					"mailingAddressLines", sender.mailingAddressLines(), "website", sender.website());
-		}
-
-		private TemplateMarkupOutputModel<?> markup(String html) {
-			try {
-				return HTMLOutputFormat.INSTANCE.fromMarkup(html);
-			}
-			catch (freemarker.template.TemplateModelException ex) {
-				throw new IllegalStateException(ex);
-			}
-		}
-
-		private String process(Template template, Map<String, Object> model, RenderBudget.Render render) {
-			RenderBudget budget = FreeMarkerIssueRenderer.this.budget;
-			var out = budget.writer(render);
-			try {
-				template.process(model, out);
-			}
-			catch (TemplateException ex) {
-				if (render.late()) {
-					throw tooSlow(template, budget);
-				}
-				Integer line = ex.getLineNumber();
-				Integer column = ex.getColumnNumber();
-				String source = ex.getTemplateSourceName() == null ? template.getSourceName()
-						: ex.getTemplateSourceName();
-				// "The following has evaluated to null or missing:" alone does not say what
-				String blamed = ex.getBlamedExpressionString();
-				String detail = firstLine(ex.getMessageWithoutStackTop()) + (blamed == null ? "" : " " + blamed);
-				throw new TemplateProblem(source, line == null ? 0 : line, column == null ? 0 : column, detail, ex);
-			}
-			catch (RenderBudget.TooLong ex) {
-				throw new TemplateProblem(template.getSourceName(), 0, 0,
-						"le message dépasse %,d caractères : le gabarit ou le contenu produit trop de texte"
-							.formatted(budget.maxChars()), ex);
-			}
-			catch (IOException | RuntimeException ex) {
-				if (render.late()) {
-					throw tooSlow(template, budget);
-				}
-				throw ex instanceof RuntimeException runtime ? runtime : new IllegalStateException(ex);
-			}
-			if (render.late()) {
-				throw tooSlow(template, budget);
-			}
-			return out.toString();
-		}
-
-		private static TemplateProblem tooSlow(Template template, RenderBudget budget) {
-			return new TemplateProblem(template.getSourceName(), 0, 0,
-					"le message met plus de %s s à se composer : une boucle du gabarit ou du contenu ne finit pas"
-						.formatted(budget.timeout().toMillis() / 1000.0), null);
-		}
-
-	}
-
-	private static void putIfPresent(Map<String, Object> map, String key, String value) {
-		if (value != null && !value.isBlank()) {
-			map.put(key, value);
-		}
-	}
-
-	private static String nullToEmpty(String s) {
-		return s == null ? "" : s;
-	}
-
-	private static String firstLine(String message) {
-		return message == null ? "" : message.lines().findFirst().orElse("").strip();
 	}
 
 }
