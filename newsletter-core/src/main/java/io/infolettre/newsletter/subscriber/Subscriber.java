@@ -333,8 +333,13 @@ public class Subscriber {
 
 	/** The folded keys the search reads, as this subscriber's names and company make them. */
 	public SearchKeys searchKeys() {
-		return new SearchKeys(SubscriberSearch.nameKeys(this.firstName, this.lastName),
-				this.company == null ? null : SubscriberSearch.fold(this.company));
+		return searchKeysOf(this.firstName, this.lastName, this.company);
+	}
+
+	/** The folded keys the search reads for these names and company (an import's update sets them). */
+	public static SearchKeys searchKeysOf(String firstName, String lastName, String company) {
+		return new SearchKeys(SubscriberSearch.nameKeys(firstName, lastName),
+				company == null ? null : SubscriberSearch.fold(company));
 	}
 
 	/** Folded name keys and company key (see {@link SubscriberSearch}). */

@@ -314,6 +314,11 @@ class SubscriberImportIntegrationTests extends AbstractIntegrationTests {
 		assertThat(subscriber("a").getTags()).containsExactly("v2");
 		assertThat(subscriber("a").getConsent().source()).as("the consent of the first import stays")
 			.isEqualTo("v1.csv, ligne 2");
+		// the search finds a member by the name an import gave them, no longer by the one before
+		assertThat(http().api("GET", "/api/v1/subscribers?q=annie&list=" + this.list).body())
+			.contains(address("a"));
+		assertThat(http().api("GET", "/api/v1/subscribers?q=anne&list=" + this.list).body())
+			.doesNotContain(address("a"));
 	}
 
 	@Test

@@ -170,9 +170,17 @@ class ImportWriter {
 	private Update changes(Subscriber existing, ImportRow row, SubscriberImportOptions options, Instant now) {
 		var update = new Update();
 		boolean changed = false;
-		changed |= set(update, Subscriber.Fields.FIRST_NAME, existing.getFirstName(), row.firstName());
-		changed |= set(update, Subscriber.Fields.LAST_NAME, existing.getLastName(), row.lastName());
-		changed |= set(update, Subscriber.Fields.COMPANY, existing.getCompany(), row.company());
+		boolean named = set(update, Subscriber.Fields.FIRST_NAME, existing.getFirstName(), row.firstName());
+		named |= set(update, Subscriber.Fields.LAST_NAME, existing.getLastName(), row.lastName());
+		named |= set(update, Subscriber.Fields.COMPANY, existing.getCompany(), row.company());
+		if (named) {
+			// the search reads folded keys of the names and company: they follow them, as in the aggregate
+			// (a blank cell changes nothing)
+			var keys = Subscriber.searchKeysOf(orElse(row.firstName(), existing.getFirstName()),
+					orElse(row.lastName(), existing.getLastName()), orElse(row.company(), existing.getCompany()));
+			update.set(Subscriber.Fields.SEARCH_NAMES, keys.names()).set(Subscriber.Fields.COMPANY_KEY, keys.company());
+			changed = true;
+		}
 		changed |= set(update, Subscriber.Fields.LANGUAGE, existing.getLanguage(), row.language());
 		Map<String, Object> attributes = existing.getAttributes();
 		for (var attribute : row.attributes().entrySet()) {
@@ -209,6 +217,10 @@ class ImportWriter {
 			return stored.type() != Consent.Type.EXPRESS;
 		}
 		return stored.type().isImplied() && dateGiven && imported.grantedAt().isAfter(stored.grantedAt());
+	}
+
+	private static String orElse(String imported, String stored) {
+		return imported != null ? imported : stored;
 	}
 
 	private static boolean set(Update update, String field, String stored, String imported) {
