@@ -91,11 +91,8 @@ class BilingualSendIntegrationTests extends AbstractIntegrationTests {
 
 	/** The language of a member's page opened in a browser that reads French. */
 	private String pageLanguage(String url) throws Exception {
-		var request = java.net.http.HttpRequest.newBuilder(http().local(url))
-			.header("Accept-Language", "fr-CA,fr;q=0.9")
-			.build();
-		String body = java.net.http.HttpClient.newHttpClient()
-			.send(request, java.net.http.HttpResponse.BodyHandlers.ofString())
+		String body = http()
+			.send(java.net.http.HttpRequest.newBuilder(http().local(url)).header("Accept-Language", "fr-CA,fr;q=0.9"))
 			.body();
 		return org.jsoup.Jsoup.parse(body).select("html").attr("lang");
 	}

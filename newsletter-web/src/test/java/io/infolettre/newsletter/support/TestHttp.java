@@ -113,7 +113,8 @@ public final class TestHttp {
 			.header("Accept", "application/json");
 	}
 
-	private HttpResponse<String> send(HttpRequest.Builder request) {
+	/** Sends a request built by the test itself (its own headers), answered as a string. */
+	public HttpResponse<String> send(HttpRequest.Builder request) {
 		try {
 			return this.client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 		}

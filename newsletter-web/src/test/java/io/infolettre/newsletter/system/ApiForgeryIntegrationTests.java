@@ -1,8 +1,5 @@
 package io.infolettre.newsletter.system;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -39,8 +36,6 @@ class ApiForgeryIntegrationTests extends AbstractIntegrationTests {
 	@Autowired
 	Subscribers subscribers;
 
-	private final HttpClient client = HttpClient.newHttpClient();
-
 	@Test
 	void aCrossSiteFormCannotDuplicateAnIssueNorImportASubscriber() {
 		var issue = this.issues.createDraft("Forgery " + UUID.randomUUID(), IssueFixtures.infolettre(),
@@ -48,7 +43,7 @@ class ApiForgeryIntegrationTests extends AbstractIntegrationTests {
 		int before = this.issues.withStatus(IssueStatus.DRAFT).size();
 
 		// <form method=post action=https://infolettre/api/v1/issues/{id}/duplicate> on another site
-		var duplicate = send(basic("/api/v1/issues/" + issue.getId() + "/duplicate")
+		var duplicate = http().send(basic("/api/v1/issues/" + issue.getId() + "/duplicate")
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.header("User-Agent", BROWSER)
 			.POST(HttpRequest.BodyPublishers.ofString("")));
@@ -57,12 +52,15 @@ class ApiForgeryIntegrationTests extends AbstractIntegrationTests {
 		String boundary = "----forged";
 		String csv = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"m.csv\"\r\n"
 				+ "Content-Type: text/csv\r\n\r\nemail\r\n" + address + "\r\n--" + boundary + "--\r\n";
-		var importing = send(basic("/api/v1/imports").header("Content-Type", "multipart/form-data; boundary=" + boundary)
+		var importing = http().send(basic("/api/v1/imports")
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
 			.POST(HttpRequest.BodyPublishers.ofString(csv)));
-		var plainText = send(basic("/api/v1/issues/" + issue.getId() + "/duplicate").header("Content-Type", "text/plain")
+		var plainText = http().send(basic("/api/v1/issues/" + issue.getId() + "/duplicate")
+			.header("Content-Type", "text/plain")
 			.POST(HttpRequest.BodyPublishers.ofString("x")));
-		var noBody = send(basic("/api/v1/issues/" + issue.getId() + "/duplicate").POST(HttpRequest.BodyPublishers.noBody()));
-		var crossSiteJson = send(basic("/api/v1/issues/" + issue.getId() + "/duplicate")
+		var noBody = http().send(basic("/api/v1/issues/" + issue.getId() + "/duplicate")
+			.POST(HttpRequest.BodyPublishers.noBody()));
+		var crossSiteJson = http().send(basic("/api/v1/issues/" + issue.getId() + "/duplicate")
 			.header("Content-Type", "application/json")
 			.header("Sec-Fetch-Site", "cross-site")
 			.POST(HttpRequest.BodyPublishers.ofString("{}")));
@@ -82,16 +80,16 @@ class ApiForgeryIntegrationTests extends AbstractIntegrationTests {
 		var issue = this.issues.createDraft("Script " + UUID.randomUUID(), IssueFixtures.infolettre(),
 				Audience.allActive());
 
-		var withHeader = send(basic("/api/v1/issues/" + issue.getId() + "/duplicate")
+		var withHeader = http().send(basic("/api/v1/issues/" + issue.getId() + "/duplicate")
 			.header("X-Requested-With", "curl")
 			.POST(HttpRequest.BodyPublishers.noBody()));
-		var sameOrigin = send(basic("/api/v1/issues/" + issue.getId() + "/duplicate")
+		var sameOrigin = http().send(basic("/api/v1/issues/" + issue.getId() + "/duplicate")
 			.header("X-Requested-With", "XMLHttpRequest")
 			.header("Sec-Fetch-Site", "same-origin")
 			.POST(HttpRequest.BodyPublishers.noBody()));
 		var json = http().api("POST", "/api/v1/issues",
 				"{\"title\":\"JSON " + UUID.randomUUID() + "\",\"template\":\"infolettre\"}");
-		var read = send(basic("/api/v1/issues").GET());
+		var read = http().send(basic("/api/v1/issues").GET());
 
 		assertThat(withHeader.statusCode()).as(withHeader.body()).isBetween(200, 201);
 		assertThat(sameOrigin.statusCode()).as(sameOrigin.body()).isBetween(200, 201);
@@ -101,12 +99,12 @@ class ApiForgeryIntegrationTests extends AbstractIntegrationTests {
 
 	@Test
 	void browsersAreNeverChallengedScriptsAre() {
-		var browser = send(request("/api/v1/issues").header("User-Agent", BROWSER)
+		var browser = http().send(request("/api/v1/issues").header("User-Agent", BROWSER)
 			.header("Accept", "text/html,application/xhtml+xml")
 			.header("Sec-Fetch-Mode", "navigate")
 			.GET());
-		var image = send(request("/api/v1/issues").header("User-Agent", BROWSER).header("Accept", "image/*").GET());
-		var script = send(request("/api/v1/issues").header("User-Agent", "curl/8.5.0").GET());
+		var image = http().send(request("/api/v1/issues").header("User-Agent", BROWSER).header("Accept", "image/*").GET());
+		var script = http().send(request("/api/v1/issues").header("User-Agent", "curl/8.5.0").GET());
 
 		assertThat(browser.statusCode()).isEqualTo(401);
 		assertThat(browser.headers().firstValue("WWW-Authenticate")).isEmpty();
@@ -135,17 +133,5 @@ class ApiForgeryIntegrationTests extends AbstractIntegrationTests {
 			.encodeToString((ADMIN + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
 	}
 
-	private HttpResponse<String> send(HttpRequest.Builder request) {
-		try {
-			return this.client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
-	}
 
 }

@@ -1,9 +1,6 @@
 package io.infolettre.newsletter.system;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
@@ -22,8 +19,6 @@ class ErrorPagesIntegrationTests extends AbstractIntegrationTests {
 
 	private static final String[] LINKS = { "/u/" + "A".repeat(43), "/p/faux", "/v/faux", "/c/faux",
 			"/inscription/confirmer/faux" };
-
-	private final HttpClient client = HttpClient.newHttpClient();
 
 	@Test
 	void aBrokenLinkAnswersAFrenchPageWhateverTheClientAccepts() {
@@ -87,16 +82,7 @@ class ErrorPagesIntegrationTests extends AbstractIntegrationTests {
 		if (language != null) {
 			request.header("Accept-Language", language);
 		}
-		try {
-			return this.client.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		return http().send(request.GET());
 	}
 
 }

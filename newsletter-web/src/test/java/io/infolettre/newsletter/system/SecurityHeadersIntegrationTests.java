@@ -1,9 +1,6 @@
 package io.infolettre.newsletter.system;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.UUID;
@@ -25,8 +22,6 @@ class SecurityHeadersIntegrationTests extends AbstractIntegrationTests {
 
 	@Autowired
 	IssueManagement issues;
-
-	private final HttpClient client = HttpClient.newHttpClient();
 
 	@Test
 	void adminPagesRunScriptsFromThisOriginOnly() {
@@ -80,21 +75,9 @@ class SecurityHeadersIntegrationTests extends AbstractIntegrationTests {
 		if (forwardedProto != null) {
 			request.header("X-Forwarded-Proto", forwardedProto);
 		}
-		return send(request);
+		return http().send(request);
 	}
 
-	private HttpResponse<String> send(HttpRequest.Builder request) {
-		try {
-			return this.client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
-	}
 
 	private static String policy(HttpResponse<String> response) {
 		return response.headers().firstValue("Content-Security-Policy").orElse("");
