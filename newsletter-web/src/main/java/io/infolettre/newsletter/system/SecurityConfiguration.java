@@ -15,6 +15,7 @@ import org.springframework.security.authentication.dao.DaoAuthenticationProvider
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -126,9 +127,13 @@ class SecurityConfiguration {
 		};
 	}
 
-	/** The login form's and the API's: accounts and their passwords, through the throttle. */
+	/**
+	 * The login form's and the API's: accounts and their passwords, through the throttle. The accounts
+	 * are the AdminAccounts; named by their interface so that a web slice test can hold them in memory.
+	 */
 	@Bean
-	AuthenticationManager passwordLogins(AdminAccounts accounts, PasswordEncoder passwords, LoginThrottle throttle) {
+	AuthenticationManager passwordLogins(UserDetailsService accounts, PasswordEncoder passwords,
+			LoginThrottle throttle) {
 		var checked = new DaoAuthenticationProvider(accounts);
 		checked.setPasswordEncoder(passwords);
 		return new ProviderManager(new ThrottledAuthenticationProvider(checked, throttle));

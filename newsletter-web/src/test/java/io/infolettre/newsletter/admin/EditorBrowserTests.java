@@ -1,24 +1,19 @@
 package io.infolettre.newsletter.admin;
 
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
-import io.infolettre.newsletter.support.AbstractIntegrationTests;
+import io.infolettre.newsletter.support.AbstractBrowserTests;
 import io.infolettre.newsletter.support.HeadlessChromium;
 import io.infolettre.newsletter.support.TestIssues;
 import io.infolettre.newsletter.support.TestMailServer;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -28,34 +23,14 @@ import static org.awaitility.Awaitility.await;
  * (subject line and body inside the sandboxed frame, in French then in English), a content block
  * goes in with a button, and a test reaches the relay.
  */
-class EditorBrowserTests extends AbstractIntegrationTests {
+class EditorBrowserTests extends AbstractBrowserTests {
 
 	private final String list = "editeur-" + UUID.randomUUID().toString().substring(0, 8);
-
-	private ChromeDriver browser;
-
-	private WebDriverWait wait;
-
-	@BeforeEach
-	void openBrowser() {
-		this.browser = HeadlessChromium.start();
-		this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(60));
-	}
-
-	@AfterEach
-	void closeBrowser() {
-		this.browser.quit();
-	}
 
 	@Test
 	void editsADraftSeesThePreviewFollowAndSendsATest() {
 		String id = new TestIssues(http()).draftFor(this.list, List.of("a." + this.list + "@membres.exemple.ca"));
-		this.browser.get(url("/admin/issues/" + id + "/edit"));
-		this.browser.findElement(By.id("username")).sendKeys(ADMIN);
-		this.browser.findElement(By.id("password")).sendKeys(PASSWORD);
-		this.browser.findElement(By.cssSelector("button[type=submit]")).click();
-		this.wait.until(ExpectedConditions.urlContains("/admin/issues"));
-		this.browser.get(url("/admin/issues/" + id + "/edit"));
+		logInAndOpen("/admin/issues/" + id + "/edit");
 		this.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("live-subject")));
 
 		WebElement subject = this.browser.findElement(By.id("frSubject"));
@@ -70,7 +45,7 @@ class EditorBrowserTests extends AbstractIntegrationTests {
 		this.browser.findElement(By.id("insert-fr-sondage")).click();
 		assertThat(body.getDomProperty("value")).contains(":::sondage Votre avis compte", "[Répondre au sondage](");
 		this.wait.until(d -> textInPreviewFrame().contains("Répondre au sondage"));
-		HeadlessChromium.screenshot(this.browser, "editor-preview");
+		screenshot("editor-preview");
 
 		this.browser.findElement(By.id("tab-en")).click();
 		this.browser.findElement(By.id("enSubject")).sendKeys("Big news for ${firstName!'you'}");
@@ -81,7 +56,7 @@ class EditorBrowserTests extends AbstractIntegrationTests {
 		// read in one script: htmx may replace the frame between two WebDriver calls
 		this.wait.until(d -> ((Number) this.browser
 			.executeScript("return document.getElementById('live-preview').getBoundingClientRect().width")).doubleValue() <= 380);
-		HeadlessChromium.screenshot(this.browser, "editor-preview-en-mobile");
+		screenshot("editor-preview-en-mobile");
 
 		String to = "relecture." + this.list + "@exemple.ca";
 		this.browser.findElement(By.id("testAddresses")).sendKeys(to);
@@ -132,10 +107,6 @@ class EditorBrowserTests extends AbstractIntegrationTests {
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + this.port + path;
 	}
 
 }

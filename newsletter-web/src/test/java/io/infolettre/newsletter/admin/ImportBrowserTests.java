@@ -3,21 +3,15 @@ package io.infolettre.newsletter.admin;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.UUID;
 
 import io.infolettre.newsletter.subscriber.EmailAddress;
 import io.infolettre.newsletter.subscriber.Subscribers;
-import io.infolettre.newsletter.support.AbstractIntegrationTests;
-import io.infolettre.newsletter.support.HeadlessChromium;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import io.infolettre.newsletter.support.AbstractBrowserTests;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -28,31 +22,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the guessed mapping, the preview with each row's verdict and the sector the file has that the list
  * lacks, start, watch the progress bar until the result, and find the refused row with its line.
  */
-class ImportBrowserTests extends AbstractIntegrationTests {
+class ImportBrowserTests extends AbstractBrowserTests {
 
 	private final String tag = UUID.randomUUID().toString().substring(0, 8);
 
 	@Autowired
 	private Subscribers subscribers;
-
-	private ChromeDriver browser;
-
-	private WebDriverWait wait;
-
-	@BeforeEach
-	void openBrowser() {
-		this.browser = HeadlessChromium.start();
-		this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(60));
-	}
-
-	@AfterEach
-	void closeBrowser() {
-		this.browser.quit();
-	}
-
-	private String url(String path) {
-		return "http://127.0.0.1:" + this.port + path;
-	}
 
 	private String address(String name) {
 		return name + "-" + this.tag + "@navigateur.exemple.ca";
@@ -66,13 +41,7 @@ class ImportBrowserTests extends AbstractIntegrationTests {
 				+ address("eric") + ";Éric;Côté;Usinage Côté;Ingénierie navale " + this.tag + "\r\n",
 				Charset.forName("windows-1252"));
 
-		this.browser.get(url("/admin/imports"));
-		this.browser.findElement(By.id("username")).sendKeys(ADMIN);
-		this.browser.findElement(By.id("password")).sendKeys(PASSWORD);
-		this.browser.findElement(By.cssSelector("button[type=submit]")).click();
-		// the login lands on the issues: going on before it does races its redirect
-		this.wait.until(ExpectedConditions.urlContains("/admin/issues"));
-		this.browser.get(url("/admin/imports"));
+		logInAndOpen("/admin/imports");
 		assertThat(this.browser.findElement(By.linkText("Importer")).isDisplayed()).isTrue();
 		this.browser.findElement(By.id("file")).sendKeys(file.toString());
 		this.browser.findElement(By.id("upload")).click();
@@ -99,7 +68,7 @@ class ImportBrowserTests extends AbstractIntegrationTests {
 		this.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("problem")));
 		this.browser.findElement(By.id("mode-ADD_AND_UPDATE")).click();
 		this.browser.findElement(By.id("lists")).sendKeys("navigateur-" + this.tag);
-		HeadlessChromium.screenshot(this.browser, "import-mapping");
+		screenshot("import-mapping");
 		this.browser.findElement(By.id("start-import")).click();
 
 		this.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("import-progress")));
@@ -110,7 +79,7 @@ class ImportBrowserTests extends AbstractIntegrationTests {
 		assertThat(this.browser.findElement(By.id("count-rejected")).getText()).isEqualTo("1");
 		assertThat(this.browser.findElement(By.id("rejected")).getText()).contains("3")
 			.contains("adresse courriel invalide");
-		HeadlessChromium.screenshot(this.browser, "import-result");
+		screenshot("import-result");
 		assertThat(this.subscribers.findByEmail(EmailAddress.of(address("eric"))).orElseThrow().getAttributes())
 			.containsEntry("secteur", "Ingénierie navale " + this.tag);
 		var helene = this.subscribers.findByEmail(EmailAddress.of(address("helene"))).orElseThrow();

@@ -1,13 +1,12 @@
 package io.infolettre.newsletter.admin;
 
 import java.nio.file.Path;
-import java.time.Duration;
 
 import io.infolettre.newsletter.support.AbstractIntegrationTests;
-import io.infolettre.newsletter.support.HeadlessChromium;
-import org.junit.jupiter.api.AfterEach;
+import io.infolettre.newsletter.support.BrowserSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -24,7 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A newcomer's first session, in a real headless Chromium against the application on its embedded
  * defaults (embedded database, development SMTP server, demo data): log in, open the demo draft,
- * preview it as a member, send it, watch it finish, read the report and the Outbox.
+ * preview it as a member, send it, watch it finish, read the report and the Outbox. Its context is
+ * not the one the other browser tests share (AbstractBrowserTests): that one's data folder and relay
+ * are registered by AbstractIntegrationTests, and a subclass cannot register others over them.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "newsletter.demo.enabled=true", "newsletter.admin.password=mot-de-passe-demo" })
@@ -34,6 +35,9 @@ class NewcomerBrowserTests {
 
 	@LocalServerPort
 	int port;
+
+	@RegisterExtension
+	final BrowserSession session = new BrowserSession(() -> this.port);
 
 	private ChromeDriver browser;
 
@@ -45,25 +49,16 @@ class NewcomerBrowserTests {
 	}
 
 	@BeforeEach
-	void openBrowser() {
-		this.browser = HeadlessChromium.start();
-		this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(60));
-	}
-
-	@AfterEach
-	void closeBrowser() {
-		this.browser.quit();
+	void takeTheBrowser() {
+		this.browser = this.session.driver();
+		this.wait = this.session.waiting();
 	}
 
 	@Test
 	void logsInPreviewsSendsTheDemoDraftAndReadsTheReport() {
-		this.browser.get(url("/admin/issues"));
+		this.browser.get(this.session.url("/admin/issues"));
 		assertThat(this.browser.getCurrentUrl()).endsWith("/login");
-		this.browser.findElement(By.id("username")).sendKeys("admin");
-		this.browser.findElement(By.id("password")).sendKeys("mot-de-passe-demo");
-		this.browser.findElement(By.cssSelector("button[type=submit]")).click();
-
-		this.wait.until(ExpectedConditions.urlContains("/admin/issues"));
+		this.session.logIn("admin", "mot-de-passe-demo");
 		assertThat(this.browser.findElement(By.tagName("h1")).getText()).isEqualTo("Numéros");
 		this.browser.findElement(By.partialLinkText("Infolettre – décembre 2026")).click();
 
@@ -76,7 +71,7 @@ class NewcomerBrowserTests {
 		this.browser.switchTo().frame("preview");
 		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Bonjour " + firstName));
 		this.browser.switchTo().defaultContent();
-		HeadlessChromium.screenshot(this.browser, "issue-preview");
+		this.session.screenshot("issue-preview");
 
 		long everyone = Long.parseLong(this.browser.findElement(By.id("audience-size")).getText());
 		new Select(this.browser.findElement(By.id("audience-list"))).selectByValue("infolettre");
@@ -90,7 +85,7 @@ class NewcomerBrowserTests {
 		this.wait.until(ExpectedConditions.textToBe(By.id("issue-status"), "Envoyé"));
 		assertThat(this.browser.findElement(By.id("report-sent")).getText()).isEqualTo(String.valueOf(audience));
 		assertThat(this.browser.findElement(By.id("report-opens")).getText()).isEqualTo("0");
-		HeadlessChromium.screenshot(this.browser, "issue-sent");
+		this.session.screenshot("issue-sent");
 
 		this.browser.findElement(By.linkText("Boîte d'envoi")).click();
 		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), String.valueOf(audience)));
@@ -99,14 +94,10 @@ class NewcomerBrowserTests {
 		firstMessage.click();
 		this.wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("iframe")));
 		assertThat(this.browser.findElement(By.tagName("pre")).getText()).contains("Pour vous désabonner");
-		HeadlessChromium.screenshot(this.browser, "outbox-message");
+		this.session.screenshot("outbox-message");
 
-		this.browser.get(url("/admin/issues?lang=en"));
+		this.browser.get(this.session.url("/admin/issues?lang=en"));
 		assertThat(this.browser.findElement(By.tagName("h1")).getText()).isEqualTo("Issues");
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + this.port + path;
 	}
 
 }

@@ -1,6 +1,5 @@
 package io.infolettre.newsletter.admin;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -8,18 +7,13 @@ import java.util.Locale;
 import java.util.UUID;
 
 import io.infolettre.newsletter.issue.SendTime;
-import io.infolettre.newsletter.support.AbstractIntegrationTests;
-import io.infolettre.newsletter.support.HeadlessChromium;
+import io.infolettre.newsletter.support.AbstractBrowserTests;
 import io.infolettre.newsletter.support.TestIssues;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,24 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A coordinator schedules a draft from its page in a real headless Chromium, with a send window, and
  * finds it on the calendar, the first page of the navigation.
  */
-class SchedulingBrowserTests extends AbstractIntegrationTests {
+class SchedulingBrowserTests extends AbstractBrowserTests {
 
 	private final String list = "nav-" + UUID.randomUUID().toString().substring(0, 8);
-
-	private ChromeDriver browser;
-
-	private WebDriverWait wait;
-
-	@BeforeEach
-	void openBrowser() {
-		this.browser = HeadlessChromium.start();
-		this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(60));
-	}
-
-	@AfterEach
-	void closeBrowser() {
-		this.browser.quit();
-	}
 
 	@Test
 	void schedulesADraftFromItsPageAndFindsItOnTheCalendar() {
@@ -52,12 +31,7 @@ class SchedulingBrowserTests extends AbstractIntegrationTests {
 		LocalDate day = LocalDate.now(SendTime.QUEBEC).plusDays(12);
 		day = day.getDayOfMonth() == 1 ? day.plusDays(1) : day;
 
-		this.browser.get(url("/admin/issues/" + id));
-		this.browser.findElement(By.id("username")).sendKeys(ADMIN);
-		this.browser.findElement(By.id("password")).sendKeys(PASSWORD);
-		this.browser.findElement(By.cssSelector("button[type=submit]")).click();
-		this.wait.until(ExpectedConditions.urlContains("/admin/issues"));
-		this.browser.get(url("/admin/issues/" + id));
+		logInAndOpen("/admin/issues/" + id);
 
 		this.browser.findElement(By.id("schedule-toggle")).click();
 		WebElement date = this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("schedule-date")));
@@ -70,10 +44,9 @@ class SchedulingBrowserTests extends AbstractIntegrationTests {
 		this.browser.findElement(By.id("window-SATURDAY")).click();
 		this.browser.findElement(By.id("window-SUNDAY")).click();
 		setValue(this.browser.findElement(By.id("window-closes")), "20:00");
-		HeadlessChromium.screenshot(this.browser, "schedule-form");
+		screenshot("schedule-form");
 		WebElement submit = this.browser.findElement(By.id("schedule-submit"));
-		// the form is long: bring its button to the middle of the window, as a person scrolls to it
-		this.browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", submit);
+		scrollToCenter(submit);
 		submit.click();
 
 		String when = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.CANADA_FRENCH).format(day)
@@ -84,7 +57,7 @@ class SchedulingBrowserTests extends AbstractIntegrationTests {
 		assertThat(this.browser.findElement(By.id("sends-at")).getText()).isEqualTo(when);
 		assertThat(this.browser.findElement(By.id("schedule-window")).getText())
 			.isEqualTo("Fenêtre d'envoi : tous les jours, de 8 h 00 à 20 h 00 (heure du Québec)");
-		HeadlessChromium.screenshot(this.browser, "issue-scheduled");
+		screenshot("issue-scheduled");
 
 		WebElement calendarLink = this.browser.findElement(By.cssSelector("nav .navbar-nav .nav-link"));
 		assertThat(calendarLink.getText()).as("the calendar comes first").isEqualTo("Calendrier");
@@ -95,7 +68,7 @@ class SchedulingBrowserTests extends AbstractIntegrationTests {
 		assertThat(entry.findElement(By.className("badge")).getText()).isEqualTo("Programmé");
 		assertThat(entry.findElement(By.xpath("ancestor::div[contains(@class,'timeline-day')]")).getAttribute("data-date"))
 			.isEqualTo(day.toString());
-		HeadlessChromium.screenshot(this.browser, "calendar");
+		screenshot("calendar");
 
 		entry.findElement(By.className("timeline-title")).click();
 		this.wait.until(ExpectedConditions.urlContains("/admin/issues/" + id));
@@ -104,10 +77,6 @@ class SchedulingBrowserTests extends AbstractIntegrationTests {
 
 	private void setValue(WebElement input, String value) {
 		this.browser.executeScript("arguments[0].value = arguments[1]", input, value);
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + this.port + path;
 	}
 
 }

@@ -1,6 +1,5 @@
 package io.infolettre.newsletter.admin;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -9,18 +8,14 @@ import io.infolettre.newsletter.subscriber.Consent;
 import io.infolettre.newsletter.subscriber.EmailAddress;
 import io.infolettre.newsletter.subscriber.Subscriber;
 import io.infolettre.newsletter.subscriber.SubscriberManagement;
-import io.infolettre.newsletter.support.AbstractIntegrationTests;
-import io.infolettre.newsletter.support.HeadlessChromium;
-import org.junit.jupiter.api.AfterEach;
+import io.infolettre.newsletter.support.AbstractBrowserTests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -30,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A coordinator builds a segment in a real headless Chromium: two rules, AND then OR, and the live
  * count follows each change; saved, it is listed with its count.
  */
-class SegmentBrowserTests extends AbstractIntegrationTests {
+class SegmentBrowserTests extends AbstractBrowserTests {
 
 	private final String u = UUID.randomUUID().toString().substring(0, 8);
 
@@ -41,35 +36,19 @@ class SegmentBrowserTests extends AbstractIntegrationTests {
 	@Autowired
 	SubscriberManagement management;
 
-	private ChromeDriver browser;
-
-	private WebDriverWait wait;
-
 	/** Tagged: Amélie (also in the list), Benoît, Chloé; in the list only: Denis. */
 	@BeforeEach
-	void openBrowser() {
+	void addMembers() {
 		this.management.addAll(List.of(member("amelie", "Amélie").withTag(this.tag).addToList(this.list),
 				member("benoit", "Benoît").withTag(this.tag), member("chloe", "Chloé").withTag(this.tag),
 				member("denis", "Denis").addToList(this.list)));
-		this.browser = HeadlessChromium.start();
 		// htmx redraws the rules: an element found a moment ago may be replaced before it is read
-		this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(60));
 		this.wait.ignoring(StaleElementReferenceException.class);
-	}
-
-	@AfterEach
-	void closeBrowser() {
-		this.browser.quit();
 	}
 
 	@Test
 	void buildsASegmentWithTwoRulesAndTheCountFollowsAndThenOr() {
-		this.browser.get(url("/admin/segments/new"));
-		this.browser.findElement(By.id("username")).sendKeys(ADMIN);
-		this.browser.findElement(By.id("password")).sendKeys(PASSWORD);
-		this.browser.findElement(By.cssSelector("button[type=submit]")).click();
-		this.wait.until(ExpectedConditions.urlContains("/admin/"));
-		this.browser.get(url("/admin/segments/new"));
+		logInAndOpen("/admin/segments/new");
 		assertThat(this.browser.findElement(By.linkText("Segments")).getAttribute("href")).endsWith("/admin/segments");
 
 		// first rule: carries the tag
@@ -84,14 +63,14 @@ class SegmentBrowserTests extends AbstractIntegrationTests {
 		rule("r-2", "LIST", this.list);
 		this.wait.until(ExpectedConditions.textToBe(By.id("segment-count"), "1"));
 		assertThat(this.browser.findElement(By.id("segment-sample")).getText()).contains("Amélie Tremblay");
-		HeadlessChromium.screenshot(this.browser, "segment-and");
+		screenshot("segment-and");
 
 		// either (OR): all four
 		this.browser.findElement(By.id("junction-r")).click();
 		this.wait.until(ExpectedConditions.textToBe(By.id("segment-count"), "4"));
 		assertThat(this.browser.findElement(By.id("junction-label-r")).getText())
 			.isEqualTo("Au moins une de ces conditions (OU)");
-		HeadlessChromium.screenshot(this.browser, "segment-or");
+		screenshot("segment-or");
 
 		this.browser.findElement(By.id("segment-name")).sendKeys("Conseil ou VIP " + this.u);
 		this.browser.findElement(By.id("save-segment")).click();
@@ -124,10 +103,6 @@ class SegmentBrowserTests extends AbstractIntegrationTests {
 		return new Subscriber(EmailAddress.of(who + "." + this.u + "@navigateur.exemple.ca"), firstName, "Tremblay",
 				"Entreprise " + who, "fr",
 				Consent.express(Consent.Channel.ADMIN, "test", "Oui", null, now), now);
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + this.port + path;
 	}
 
 }

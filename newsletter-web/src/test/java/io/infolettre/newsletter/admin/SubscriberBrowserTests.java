@@ -1,6 +1,5 @@
 package io.infolettre.newsletter.admin;
 
-import java.time.Duration;
 import java.util.UUID;
 
 import io.infolettre.newsletter.subscriber.EmailAddress;
@@ -8,16 +7,11 @@ import io.infolettre.newsletter.subscriber.SubscriberStatus;
 import io.infolettre.newsletter.subscriber.Subscribers;
 import io.infolettre.newsletter.subscriber.UnsubscribeChannel;
 import io.infolettre.newsletter.subscriber.UnsubscribeLog;
-import io.infolettre.newsletter.support.AbstractIntegrationTests;
-import io.infolettre.newsletter.support.HeadlessChromium;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import io.infolettre.newsletter.support.AbstractBrowserTests;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -27,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A coordinator finds a member by their name typed without accents, opens their page, corrects their
  * company and unsubscribes them on their behalf, in a real headless Chromium.
  */
-class SubscriberBrowserTests extends AbstractIntegrationTests {
+class SubscriberBrowserTests extends AbstractBrowserTests {
 
 	@Autowired
 	Subscribers subscribers;
@@ -36,21 +30,6 @@ class SubscriberBrowserTests extends AbstractIntegrationTests {
 	UnsubscribeLog log;
 
 	private final String tag = UUID.randomUUID().toString().substring(0, 8);
-
-	private ChromeDriver browser;
-
-	private WebDriverWait wait;
-
-	@BeforeEach
-	void openBrowser() {
-		this.browser = HeadlessChromium.start();
-		this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(60));
-	}
-
-	@AfterEach
-	void closeBrowser() {
-		this.browser.quit();
-	}
 
 	@Test
 	void searchesOpensEditsAndUnsubscribesOnTheirBehalf() {
@@ -61,10 +40,7 @@ class SubscriberBrowserTests extends AbstractIntegrationTests {
 			.formatted(email, surname, this.tag)).statusCode()).isEqualTo(200);
 
 		this.browser.get(url("/admin/subscribers"));
-		this.browser.findElement(By.id("username")).sendKeys(ADMIN);
-		this.browser.findElement(By.id("password")).sendKeys(PASSWORD);
-		this.browser.findElement(By.cssSelector("button[type=submit]")).click();
-		this.wait.until(ExpectedConditions.urlContains("/admin/"));
+		logIn();
 		this.browser.findElement(By.id("nav-subscribers")).click();
 
 		WebElement query = this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("search-q")));
@@ -75,7 +51,7 @@ class SubscriberBrowserTests extends AbstractIntegrationTests {
 		WebElement link = this.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("a.subscriber-link")));
 		assertThat(this.browser.findElements(By.cssSelector("tr.subscriber-row"))).hasSize(1);
 		assertThat(link.getText()).isEqualTo(email);
-		HeadlessChromium.screenshot(this.browser, "subscriber-search");
+		screenshot("subscriber-search");
 		link.click();
 
 		this.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("subscriber-email")));
@@ -92,7 +68,7 @@ class SubscriberBrowserTests extends AbstractIntegrationTests {
 		this.wait.until(ExpectedConditions.textToBe(By.id("subscriber-status"), "Désabonné"));
 		assertThat(this.browser.findElement(By.id("notice")).getText()).startsWith("Désabonné en son nom");
 		assertThat(this.browser.findElement(By.id("subscriber-unsubscribes")).getText()).contains("coordonnateur, en son nom");
-		HeadlessChromium.screenshot(this.browser, "subscriber-unsubscribed");
+		screenshot("subscriber-unsubscribed");
 
 		var subscriber = this.subscribers.findByEmail(EmailAddress.of(email)).orElseThrow();
 		assertThat(subscriber.getCompany()).isEqualTo("Usinage du Fjord inc.");
@@ -101,14 +77,10 @@ class SubscriberBrowserTests extends AbstractIntegrationTests {
 			.satisfies(entry -> assertThat(entry.channel()).isEqualTo(UnsubscribeChannel.ADMIN));
 	}
 
-	// the page is long: bring the button to the middle of the window, as a person scrolls to it
+	// the page is long: the button is brought to the middle of the window first
 	private void click(WebElement button) {
-		this.browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", button);
+		scrollToCenter(button);
 		button.click();
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + this.port + path;
 	}
 
 }

@@ -1,24 +1,17 @@
 package io.infolettre.newsletter.report;
 
-import java.time.Duration;
-
 import io.infolettre.newsletter.delivery.Bounces;
 import io.infolettre.newsletter.delivery.internal.DeliveryStore;
 import io.infolettre.newsletter.delivery.internal.OpenRecorder;
 import io.infolettre.newsletter.issue.IssueManagement;
 import io.infolettre.newsletter.subscriber.SubscriberManagement;
 import io.infolettre.newsletter.subscriber.Subscribers;
-import io.infolettre.newsletter.support.AbstractIntegrationTests;
-import io.infolettre.newsletter.support.HeadlessChromium;
+import io.infolettre.newsletter.support.AbstractBrowserTests;
 import io.infolettre.newsletter.tracking.TrackedLinks;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -30,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (served by the application) from the counters, the figures are those of the hand-computed fixture,
  * the breakdowns arrive after the page, and the chart can be taken as a PNG.
  */
-class ReportBrowserTests extends AbstractIntegrationTests {
+class ReportBrowserTests extends AbstractBrowserTests {
 
 	@Autowired
 	private MongoTemplate mongo;
@@ -56,32 +49,12 @@ class ReportBrowserTests extends AbstractIntegrationTests {
 	@Autowired
 	private TrackedLinks links;
 
-	private ChromeDriver browser;
-
-	private WebDriverWait wait;
-
-	@BeforeEach
-	void openBrowser() {
-		this.browser = HeadlessChromium.start();
-		this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(60));
-	}
-
-	@AfterEach
-	void closeBrowser() {
-		this.browser.quit();
-	}
-
 	@Test
 	void opensAnIssueReportAndSeesTheChartAndTheFigures() {
 		var fixture = new ReportFixture(this.mongo, this.management, this.subscribers, this.issues, this.ledger,
 				this.recorder, this.bounces, this.links);
 		String path = "/admin/issues/" + fixture.issueId + "/report";
-		this.browser.get(url(path));
-		this.browser.findElement(By.id("username")).sendKeys(ADMIN);
-		this.browser.findElement(By.id("password")).sendKeys(PASSWORD);
-		this.browser.findElement(By.cssSelector("button[type=submit]")).click();
-		this.wait.until(ExpectedConditions.urlContains("/admin/issues"));
-		this.browser.get(url(path));
+		logInAndOpen(path);
 
 		WebElement canvas = this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("opens-chart")));
 		assertThat(canvas.getSize().getWidth()).isGreaterThan(100);
@@ -121,11 +94,7 @@ class ReportBrowserTests extends AbstractIntegrationTests {
 		assertThat(companies.getText()).contains("Bois Ébène");
 		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("breakdown-secteur")));
 		assertThat(this.browser.findElement(By.id("breakdown-secteur")).getText()).contains("Métallurgie");
-		HeadlessChromium.screenshot(this.browser, "issue-report");
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + this.port + path;
+		screenshot("issue-report");
 	}
 
 }

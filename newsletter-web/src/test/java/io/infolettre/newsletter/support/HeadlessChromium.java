@@ -54,12 +54,11 @@ public final class HeadlessChromium {
 			.toList();
 	}
 
-	/** Keeps a picture of the page under target/screenshots, for a person to look at. */
-	public static void screenshot(ChromeDriver driver, String name) {
+	/** Keeps a picture of the page in this file, for a person to look at. */
+	public static void screenshot(ChromeDriver driver, Path file) {
 		try {
-			Path dir = Path.of("target", "screenshots");
-			Files.createDirectories(dir);
-			Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+			Files.createDirectories(file.getParent());
+			Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
 		}
 		catch (Exception ex) {
 			// a missing screenshot must not fail the test
