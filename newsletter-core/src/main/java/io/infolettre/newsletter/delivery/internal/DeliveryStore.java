@@ -19,7 +19,7 @@ import io.infolettre.newsletter.delivery.Delivery;
 import io.infolettre.newsletter.delivery.DeliveryProgress;
 import io.infolettre.newsletter.delivery.DeliveryStatus;
 import io.infolettre.newsletter.delivery.EventCounts;
-import io.infolettre.newsletter.shared.DuplicateTolerantInserts;
+import io.infolettre.newsletter.shared.internal.DuplicateTolerantInserts;
 import io.infolettre.newsletter.tracking.OpenClass;
 import org.bson.Document;
 

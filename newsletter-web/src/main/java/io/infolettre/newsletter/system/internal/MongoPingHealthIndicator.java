@@ -1,4 +1,4 @@
-package io.infolettre.newsletter.system;
+package io.infolettre.newsletter.system.internal;
 
 import org.bson.Document;
 

@@ -1,4 +1,4 @@
-package io.infolettre.newsletter.shared;
+package io.infolettre.newsletter.shared.internal;
 
 import java.util.List;
 

@@ -1,7 +1,8 @@
-package io.infolettre.newsletter.issue;
+package io.infolettre.newsletter.issue.internal;
 
 import java.util.List;
 
+import io.infolettre.newsletter.issue.IssueStatus;
 import io.infolettre.newsletter.segment.RecentIssues;
 import org.bson.Document;
 

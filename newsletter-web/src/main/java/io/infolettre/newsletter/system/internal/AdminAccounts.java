@@ -1,4 +1,4 @@
-package io.infolettre.newsletter.system;
+package io.infolettre.newsletter.system.internal;
 
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 
 /** Administrator accounts, stored in the {@code users} collection with hashed passwords. */
 @Component
-class AdminAccounts implements UserDetailsService {
+public class AdminAccounts implements UserDetailsService {
 
 	static final String COLLECTION = "users";
 
@@ -45,12 +45,12 @@ class AdminAccounts implements UserDetailsService {
 		return new User(username, user.getString("passwordHash"), List.of(new SimpleGrantedAuthority("ROLE_ADMIN")));
 	}
 
-	boolean anyExists() {
+	public boolean anyExists() {
 		return this.mongo.getCollection(COLLECTION).countDocuments() > 0;
 	}
 
 	/** @return false when the account already exists (another node created it first) */
-	boolean create(String username, String password) {
+	public boolean create(String username, String password) {
 		try {
 			this.mongo.insert(new Document("_id", username).append("passwordHash", this.passwords.encode(password))
 				.append("createdAt", this.clock.instant()), COLLECTION);
@@ -61,7 +61,7 @@ class AdminAccounts implements UserDetailsService {
 		}
 	}
 
-	static String generatePassword() {
+	public static String generatePassword() {
 		var random = new SecureRandom();
 		var password = new StringBuilder();
 		for (int i = 0; i < 20; i++) {
