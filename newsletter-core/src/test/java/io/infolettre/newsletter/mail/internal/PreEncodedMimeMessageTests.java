@@ -1,4 +1,4 @@
-package io.infolettre.newsletter.delivery.internal;
+package io.infolettre.newsletter.mail.internal;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

@@ -1,8 +1,6 @@
-package io.infolettre.newsletter.delivery.internal;
+package io.infolettre.newsletter.mail.internal;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 
 /**
@@ -18,28 +16,11 @@ final class HeaderField {
 	// The longest encoded-word RFC 2047 §2 allows.
 	private static final int MAX_WORD = 75;
 
-	private static final String WORD_END = "?=";
-
-	private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
-
-	// RFC 2047 §5(3): in a phrase an encoded-word may only show letters, digits and !*+-/ as such.
-	private static final boolean[] Q_LITERAL = new boolean[128];
-
 	// RFC 5322 atext: a display name made only of these (and spaces) needs no quotes.
 	private static final boolean[] ATEXT = new boolean[128];
 
 	static {
-		for (int c = '0'; c <= '9'; c++) {
-			Q_LITERAL[c] = true;
-		}
-		for (int c = 'A'; c <= 'Z'; c++) {
-			Q_LITERAL[c] = true;
-			Q_LITERAL[c + ('a' - 'A')] = true;
-		}
-		for (char c : "!*+-/".toCharArray()) {
-			Q_LITERAL[c] = true;
-		}
-		System.arraycopy(Q_LITERAL, 0, ATEXT, 0, 128);
+		System.arraycopy(EncodedWords.Q_LITERAL, 0, ATEXT, 0, 128);
 		for (char c : "#$%&'=?^_`{|}~".toCharArray()) {
 			ATEXT[c] = true;
 		}
@@ -172,137 +153,24 @@ final class HeaderField {
 		this.empty = false;
 	}
 
-	/**
-	 * Writes the value as encoded-words of at most 75 characters, folding between them: "Q" when
-	 * most characters are ASCII (French stays readable), "B" otherwise, the rule Angus applied.
-	 */
+	/** Writes the value as encoded-words of at most 75 characters ({@link EncodedWords}), folding between them. */
 	private void encoded(String value) {
 		byte[] utf8 = new byte[4];
-		boolean base64 = isMostlyNonAscii(value);
-		String start = base64 ? "=?UTF-8?B?" : "=?UTF-8?Q?";
+		boolean base64 = EncodedWords.isMostlyNonAscii(value);
+		String start = base64 ? EncodedWords.START_B : EncodedWords.START_Q;
 		int i = 0;
 		while (i < value.length()) {
 			// A new line when the rest would fit whole in a word there but not here.
-			int rest = base64 ? bWidth(value, i, utf8) : qWidth(value, i, utf8);
-			separate(Math.min(MAX_WORD, start.length() + rest + WORD_END.length()));
-			int room = Math.min(MAX_WORD, MAX_LINE - this.column) - start.length() - WORD_END.length();
+			int rest = base64 ? EncodedWords.bWidth(value, i, utf8) : EncodedWords.qWidth(value, i, utf8);
+			separate(Math.min(MAX_WORD, start.length() + rest + EncodedWords.END.length()));
+			int room = Math.min(MAX_WORD, MAX_LINE - this.column) - start.length() - EncodedWords.END.length();
+			int before = this.out.length;
 			this.out.ascii(start);
-			this.column += start.length();
-			i = base64 ? writeB(value, i, room, utf8) : writeQ(value, i, room, utf8);
-			this.out.ascii(WORD_END);
-			this.column += WORD_END.length();
+			i = base64 ? EncodedWords.writeB(this.out, value, i, room, utf8)
+					: EncodedWords.writeQ(this.out, value, i, room, utf8);
+			this.out.ascii(EncodedWords.END);
+			this.column += this.out.length - before;
 		}
-	}
-
-	// Characters go whole into a word: RFC 2047 §5 forbids splitting one across two words.
-	private int writeQ(String value, int i, int room, byte[] utf8) {
-		while (i < value.length()) {
-			int codePoint = value.codePointAt(i);
-			int n = toUtf8(codePoint, utf8);
-			int width = qWidth(utf8, n);
-			if (width > room) {
-				break;
-			}
-			for (int k = 0; k < n; k++) {
-				int b = utf8[k] & 0xFF;
-				if (b == ' ') {
-					this.out.write('_');
-				}
-				else if (b < 128 && Q_LITERAL[b]) {
-					this.out.write(b);
-				}
-				else {
-					this.out.write('=').write(HEX[b >> 4]).write(HEX[b & 0xF]);
-				}
-			}
-			room -= width;
-			this.column += width;
-			i += Character.charCount(codePoint);
-		}
-		return i;
-	}
-
-	private int writeB(String value, int i, int room, byte[] utf8) {
-		byte[] chunk = new byte[room / 4 * 3];
-		int length = 0;
-		while (i < value.length()) {
-			int codePoint = value.codePointAt(i);
-			int n = toUtf8(codePoint, utf8);
-			if (length + n > chunk.length) {
-				break;
-			}
-			System.arraycopy(utf8, 0, chunk, length, n);
-			length += n;
-			i += Character.charCount(codePoint);
-		}
-		byte[] encoded = Base64.getEncoder().encode(Arrays.copyOf(chunk, length));
-		for (byte b : encoded) {
-			this.out.write(b);
-		}
-		this.column += encoded.length;
-		return i;
-	}
-
-	private static boolean isMostlyNonAscii(String value) {
-		int nonAscii = 0;
-		for (int i = 0; i < value.length(); i++) {
-			if (value.charAt(i) >= 128) {
-				nonAscii++;
-			}
-		}
-		return nonAscii * 2 >= value.length();
-	}
-
-	private static int bWidth(String value, int from, byte[] utf8) {
-		int bytes = 0;
-		for (int i = from; i < value.length(); i += Character.charCount(value.codePointAt(i))) {
-			bytes += toUtf8(value.codePointAt(i), utf8);
-		}
-		return (bytes + 2) / 3 * 4;
-	}
-
-	private static int qWidth(String value, int from, byte[] utf8) {
-		int width = 0;
-		for (int i = from; i < value.length(); i += Character.charCount(value.codePointAt(i))) {
-			width += qWidth(utf8, toUtf8(value.codePointAt(i), utf8));
-		}
-		return width;
-	}
-
-	private static int qWidth(byte[] utf8, int n) {
-		int width = 0;
-		for (int k = 0; k < n; k++) {
-			int b = utf8[k] & 0xFF;
-			width += (b == ' ' || (b < 128 && Q_LITERAL[b])) ? 1 : 3;
-		}
-		return width;
-	}
-
-	private static int toUtf8(int codePoint, byte[] utf8) {
-		if (codePoint < 0x80) {
-			utf8[0] = (byte) codePoint;
-			return 1;
-		}
-		if (codePoint < 0x800) {
-			utf8[0] = (byte) (0xC0 | (codePoint >> 6));
-			utf8[1] = (byte) (0x80 | (codePoint & 0x3F));
-			return 2;
-		}
-		if (codePoint < 0x10000) {
-			// A lone surrogate is not a character: '?' in its place, as String.getBytes does.
-			if (Character.isSurrogate((char) codePoint)) {
-				return toUtf8('?', utf8);
-			}
-			utf8[0] = (byte) (0xE0 | (codePoint >> 12));
-			utf8[1] = (byte) (0x80 | ((codePoint >> 6) & 0x3F));
-			utf8[2] = (byte) (0x80 | (codePoint & 0x3F));
-			return 3;
-		}
-		utf8[0] = (byte) (0xF0 | (codePoint >> 18));
-		utf8[1] = (byte) (0x80 | ((codePoint >> 12) & 0x3F));
-		utf8[2] = (byte) (0x80 | ((codePoint >> 6) & 0x3F));
-		utf8[3] = (byte) (0x80 | (codePoint & 0x3F));
-		return 4;
 	}
 
 	private boolean fits(String token) {
