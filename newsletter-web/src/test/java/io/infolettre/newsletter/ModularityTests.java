@@ -97,7 +97,9 @@ class ModularityTests {
 			.resideInAnyPackage("io.infolettre.newsletter.subscriber..", "io.infolettre.newsletter.segment..",
 					"io.infolettre.newsletter.issue..", "io.infolettre.newsletter.rendering..",
 					"io.infolettre.newsletter.delivery..", "io.infolettre.newsletter.tracking..",
-					"io.infolettre.newsletter.report..", "io.infolettre.newsletter.series..")
+					"io.infolettre.newsletter.report..", "io.infolettre.newsletter.series..",
+					"io.infolettre.newsletter.scheduling..", "io.infolettre.newsletter.engagement..",
+					"io.infolettre.newsletter.composition..", "io.infolettre.newsletter.shared..")
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("org.springframework.web..", "jakarta.servlet..")

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import io.infolettre.newsletter.delivery.IssueSending;
 import io.infolettre.newsletter.delivery.SendRefusedException;
 import io.infolettre.newsletter.issue.Issue;
 import io.infolettre.newsletter.issue.IssueManagement;
@@ -21,6 +20,7 @@ import io.infolettre.newsletter.issue.IssueNotFoundException;
 import io.infolettre.newsletter.issue.IssueStatus;
 import io.infolettre.newsletter.issue.SendTime;
 import io.infolettre.newsletter.issue.SendWindow;
+import io.infolettre.newsletter.scheduling.IssueSending;
 import io.infolettre.newsletter.series.internal.SeriesRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

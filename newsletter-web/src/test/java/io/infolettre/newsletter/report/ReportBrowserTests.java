@@ -2,9 +2,10 @@ package io.infolettre.newsletter.report;
 
 import java.time.Duration;
 
-import io.infolettre.newsletter.delivery.Bounces;
+import io.infolettre.newsletter.delivery.ResponseLedger;
 import io.infolettre.newsletter.delivery.internal.DeliveryStore;
-import io.infolettre.newsletter.delivery.internal.OpenRecorder;
+import io.infolettre.newsletter.engagement.Bounces;
+import io.infolettre.newsletter.engagement.internal.OpenRecorder;
 import io.infolettre.newsletter.issue.IssueManagement;
 import io.infolettre.newsletter.subscriber.SubscriberManagement;
 import io.infolettre.newsletter.subscriber.Subscribers;
@@ -48,6 +49,9 @@ class ReportBrowserTests extends AbstractIntegrationTests {
 	private DeliveryStore ledger;
 
 	@Autowired
+	private ResponseLedger responses;
+
+	@Autowired
 	private OpenRecorder recorder;
 
 	@Autowired
@@ -74,7 +78,7 @@ class ReportBrowserTests extends AbstractIntegrationTests {
 	@Test
 	void opensAnIssueReportAndSeesTheChartAndTheFigures() {
 		var fixture = new ReportFixture(this.mongo, this.management, this.subscribers, this.issues, this.ledger,
-				this.recorder, this.bounces, this.links);
+				this.responses, this.recorder, this.bounces, this.links);
 		String path = "/admin/issues/" + fixture.issueId + "/report";
 		this.browser.get(url(path));
 		this.browser.findElement(By.id("username")).sendKeys(ADMIN);
