@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /** The module boundaries of core and web together, and the module documentation. */
@@ -42,6 +44,29 @@ class ModularityTests {
 		rule.check(classes);
 	}
 
+	/**
+	 * MongoDB is reached only from {@code internal} packages: a module's API speaks in domain types.
+	 * Mapping annotations on the aggregates and Spring Data repository interfaces are allowed.
+	 */
+	@Test
+	void mongoTypesStayInsideInternalPackages() {
+		var classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+			.withImportOption(NOT_FIXTURES)
+			.importPackages("io.infolettre.newsletter");
+		noClasses().that()
+			.resideInAPackage("io.infolettre.newsletter..")
+			.and()
+			.resideOutsideOfPackage("..internal..")
+			// moved into system.internal by the branch that takes the embedded server out of the web module
+			.and()
+			.doNotHaveFullyQualifiedName("io.infolettre.newsletter.system.EmbeddedMongoConfiguration")
+			.should()
+			.dependOnClassesThat(resideInAnyPackage("com.mongodb..", "org.bson..", "org.springframework.data.mongodb..")
+				.and(not(resideInAnyPackage("org.springframework.data.mongodb.core.mapping..",
+						"org.springframework.data.mongodb.core.index..", "org.springframework.data.mongodb.repository.."))))
+			.check(classes);
+	}
+
 	/** Template authors are untrusted: a configuration made anywhere else would escape the sandbox. */
 	@Test
 	void everyFreeMarkerConfigurationComesFromTheSandbox() {
@@ -72,7 +97,9 @@ class ModularityTests {
 			.resideInAnyPackage("io.infolettre.newsletter.subscriber..", "io.infolettre.newsletter.segment..",
 					"io.infolettre.newsletter.issue..", "io.infolettre.newsletter.rendering..",
 					"io.infolettre.newsletter.delivery..", "io.infolettre.newsletter.tracking..",
-					"io.infolettre.newsletter.report..", "io.infolettre.newsletter.series..")
+					"io.infolettre.newsletter.report..", "io.infolettre.newsletter.series..",
+					"io.infolettre.newsletter.scheduling..", "io.infolettre.newsletter.engagement..",
+					"io.infolettre.newsletter.composition..", "io.infolettre.newsletter.shared..")
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("org.springframework.web..", "jakarta.servlet..")

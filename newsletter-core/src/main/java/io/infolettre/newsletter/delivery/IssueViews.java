@@ -5,9 +5,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
+import io.infolettre.newsletter.composition.IssueMessages;
+import io.infolettre.newsletter.composition.RecipientModels;
 import io.infolettre.newsletter.delivery.internal.DeliveryStore;
-import io.infolettre.newsletter.delivery.internal.IssueMessages;
-import io.infolettre.newsletter.delivery.internal.RecipientModels;
 import io.infolettre.newsletter.issue.Issue;
 import io.infolettre.newsletter.issue.IssueManagement;
 import io.infolettre.newsletter.issue.IssueStatus;

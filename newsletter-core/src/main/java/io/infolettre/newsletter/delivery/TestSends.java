@@ -6,8 +6,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
-import io.infolettre.newsletter.delivery.internal.IssueMessages;
-import io.infolettre.newsletter.delivery.internal.RecipientModels;
+import io.infolettre.newsletter.composition.IssueMessages;
+import io.infolettre.newsletter.composition.RecipientModels;
 import io.infolettre.newsletter.delivery.spi.MailGateway;
 import io.infolettre.newsletter.delivery.spi.OutgoingMessage;
 import io.infolettre.newsletter.delivery.spi.RelayUnavailableException;

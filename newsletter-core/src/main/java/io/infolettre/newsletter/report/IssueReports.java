@@ -15,8 +15,8 @@ import io.infolettre.newsletter.issue.Issue;
 import io.infolettre.newsletter.issue.IssueManagement;
 import io.infolettre.newsletter.issue.IssueStatus;
 import io.infolettre.newsletter.report.internal.ReportData;
+import io.infolettre.newsletter.report.internal.StoredCounters;
 import io.infolettre.newsletter.tracking.TrackedLinks;
-import org.bson.Document;
 
 import org.springframework.stereotype.Service;
 
@@ -75,14 +75,14 @@ public class IssueReports {
 
 	/** Everything the report page shows but the breakdowns, from one read of the counters. */
 	public IssueReportView view(Issue issue) {
-		Document counters = this.data.counters(issue.getId());
+		StoredCounters counters = this.data.counters(issue.getId());
 		return new IssueReportView(figures(issue, counters), links(issue.getId(), counters),
 				timeline(issue, counters));
 	}
 
-	private IssueFigures figures(Issue issue, Document counters) {
+	private IssueFigures figures(Issue issue, StoredCounters counters) {
 		String issueId = issue.getId();
-		IssueStatistics stats = this.data.statistics(issueId, counters);
+		IssueStatistics stats = counters.statistics();
 		var p = this.deliveries.progress(issueId);
 		var report = new IssueReport(issueId, p.total(), p.sent(), p.failed(), p.skipped(), p.pending() + p.sending(),
 				stats.read(), p.unsubscribed(), p.failedTemporary(), p.failedPermanent(), p.uncertain(), p.rate(),
@@ -96,9 +96,9 @@ public class IssueReports {
 		return links(issueId, this.data.counters(issueId));
 	}
 
-	private List<LinkClicks> links(String issueId, Document counters) {
+	private List<LinkClicks> links(String issueId, StoredCounters counters) {
 		List<LinkClicks> rows = new ArrayList<>();
-		this.data.links(counters)
+		counters.links()
 			.forEach((key, counts) -> rows.add(new LinkClicks(
 					this.links.find(issueId, key).orElse("#" + Integer.toHexString(key)), counts[0], counts[1],
 					counts[2])));
@@ -117,8 +117,8 @@ public class IssueReports {
 		return timeline(issue, this.data.counters(issue.getId()));
 	}
 
-	private List<TimelinePoint> timeline(Issue issue, Document counters) {
-		Map<Long, Long> hours = this.data.hours(counters);
+	private List<TimelinePoint> timeline(Issue issue, StoredCounters counters) {
+		Map<Long, Long> hours = counters.hours();
 		Instant start = issue.getSendingStartedAt() != null ? issue.getSendingStartedAt() : issue.getSentAt();
 		if (start == null) {
 			if (hours.isEmpty()) {

@@ -4,5 +4,5 @@
  * across issues, by subscriber attribute and by subscriber.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Reports",
-		allowedDependencies = { "issue", "delivery", "tracking", "subscriber" })
+		allowedDependencies = { "issue", "delivery", "engagement", "tracking", "subscriber" })
 package io.infolettre.newsletter.report;

@@ -8,11 +8,11 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import io.infolettre.newsletter.delivery.IssueSending;
 import io.infolettre.newsletter.delivery.SendRefusedException;
 import io.infolettre.newsletter.issue.Issue;
 import io.infolettre.newsletter.issue.IssueManagement;
@@ -20,8 +20,8 @@ import io.infolettre.newsletter.issue.IssueNotFoundException;
 import io.infolettre.newsletter.issue.IssueStatus;
 import io.infolettre.newsletter.issue.SendTime;
 import io.infolettre.newsletter.issue.SendWindow;
+import io.infolettre.newsletter.scheduling.IssueSending;
 import io.infolettre.newsletter.series.internal.SeriesRepository;
-import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -174,7 +174,7 @@ public class SeriesManagement {
 		bytes[2] = (byte) (seconds >>> 8);
 		bytes[3] = (byte) seconds;
 		System.arraycopy(Arrays.copyOf(digest, 8), 0, bytes, 4, 8);
-		return new ObjectId(bytes).toHexString();
+		return HexFormat.of().formatHex(bytes);
 	}
 
 	private static byte[] sha256(String value) {

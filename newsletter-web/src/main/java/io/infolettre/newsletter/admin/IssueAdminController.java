@@ -6,9 +6,8 @@ import java.time.LocalDate;
 import java.util.Locale;
 import java.util.function.Function;
 
-import io.infolettre.newsletter.delivery.IssuePreflight;
-import io.infolettre.newsletter.delivery.IssuePreviews;
-import io.infolettre.newsletter.delivery.IssueSending;
+import io.infolettre.newsletter.composition.IssuePreflight;
+import io.infolettre.newsletter.composition.IssuePreviews;
 import io.infolettre.newsletter.issue.Issue;
 import io.infolettre.newsletter.issue.IssueManagement;
 import io.infolettre.newsletter.issue.IssueStateException;
@@ -20,6 +19,7 @@ import io.infolettre.newsletter.rendering.RenderedMessage;
 import io.infolettre.newsletter.rendering.TemplateProblem;
 import io.infolettre.newsletter.report.IssueReport;
 import io.infolettre.newsletter.report.IssueReports;
+import io.infolettre.newsletter.scheduling.IssueSending;
 import io.infolettre.newsletter.subscriber.Subscribers;
 import jakarta.servlet.http.HttpServletResponse;
 

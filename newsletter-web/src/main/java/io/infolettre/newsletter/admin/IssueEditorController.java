@@ -4,7 +4,7 @@ import java.security.Principal;
 import java.util.List;
 import java.util.Locale;
 
-import io.infolettre.newsletter.delivery.IssuePreviews;
+import io.infolettre.newsletter.composition.IssuePreviews;
 import io.infolettre.newsletter.delivery.SendRefusedException;
 import io.infolettre.newsletter.delivery.TestSends;
 import io.infolettre.newsletter.issue.Issue;

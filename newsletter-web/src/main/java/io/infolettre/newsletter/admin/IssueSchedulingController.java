@@ -2,10 +2,10 @@ package io.infolettre.newsletter.admin;
 
 import java.util.Locale;
 
-import io.infolettre.newsletter.delivery.IssueSending;
 import io.infolettre.newsletter.delivery.SendRefusedException;
 import io.infolettre.newsletter.issue.Issue;
 import io.infolettre.newsletter.issue.IssueStateException;
+import io.infolettre.newsletter.scheduling.IssueSending;
 
 import org.springframework.context.MessageSource;
 import org.springframework.dao.OptimisticLockingFailureException;

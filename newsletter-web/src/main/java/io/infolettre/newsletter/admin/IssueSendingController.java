@@ -1,8 +1,8 @@
 package io.infolettre.newsletter.admin;
 
-import io.infolettre.newsletter.delivery.IssueSending;
 import io.infolettre.newsletter.delivery.SendRefusedException;
 import io.infolettre.newsletter.issue.IssueStateException;
+import io.infolettre.newsletter.scheduling.IssueSending;
 
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;

@@ -10,9 +10,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-import io.infolettre.newsletter.delivery.SchedulingSettings;
 import io.infolettre.newsletter.issue.SendTime;
 import io.infolettre.newsletter.issue.SendWindow;
+import io.infolettre.newsletter.scheduling.SchedulingSettings;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;

@@ -6,9 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import io.infolettre.newsletter.api.internal.BounceMessageParser;
 import io.infolettre.newsletter.delivery.BounceReport;
-import io.infolettre.newsletter.delivery.Bounces;
+import io.infolettre.newsletter.engagement.Bounces;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.HttpHeaders;
@@ -72,12 +71,10 @@ class BounceApiController {
 		if (message.length > MAX_MESSAGE_BYTES) {
 			throw new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE, "Message de rebond trop volumineux");
 		}
-		var report = BounceMessageParser.parse(message, contentType);
-		if (report.isEmpty()) {
-			// not a bounce (a delay warning, an automatic reply): nothing to record, nothing to retry
-			return ResponseEntity.accepted().body(new BounceResult(1, 0, 1));
-		}
-		return record(List.of(report.get()));
+		// not a bounce (a delay warning, an automatic reply) is ignored like one of no message of ours:
+		// nothing to record, nothing to retry
+		int matched = this.bounces.recordMessage(message, contentType).isPresent() ? 1 : 0;
+		return ResponseEntity.accepted().body(new BounceResult(1, matched, 1 - matched));
 	}
 
 	private ResponseEntity<BounceResult> record(List<BounceReport> reports) {

@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 
-import io.infolettre.newsletter.delivery.SchedulingSettings;
+import io.infolettre.newsletter.scheduling.SchedulingSettings;
 import io.infolettre.newsletter.series.Series;
 import io.infolettre.newsletter.series.SeriesManagement;
 import io.infolettre.newsletter.series.SeriesMode;

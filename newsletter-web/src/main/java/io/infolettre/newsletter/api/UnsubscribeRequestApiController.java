@@ -7,7 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.infolettre.newsletter.api.internal.MessageSubjects;
-import io.infolettre.newsletter.delivery.RecipientResponses;
+import io.infolettre.newsletter.engagement.RecipientResponses;
 import io.infolettre.newsletter.subscriber.UnsubscribeChannel;
 import io.infolettre.newsletter.tracking.TokenPurpose;
 import io.infolettre.newsletter.tracking.TrackingLinks;

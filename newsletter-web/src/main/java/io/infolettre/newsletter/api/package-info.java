@@ -3,6 +3,7 @@
  * reports, the delivery ledger, bounces.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "REST API",
-		allowedDependencies = { "issue", "delivery", "report", "rendering", "segment", "subscriber",
-				"reconciliation", "series", "tracking" })
+		allowedDependencies = { "issue", "delivery", "scheduling", "composition", "report", "rendering", "segment",
+				"subscriber",
+				"reconciliation", "series", "tracking", "engagement" })
 package io.infolettre.newsletter.api;

@@ -2,7 +2,7 @@ package io.infolettre.newsletter.recipient;
 
 import java.net.URI;
 
-import io.infolettre.newsletter.delivery.RecipientResponses;
+import io.infolettre.newsletter.engagement.RecipientResponses;
 import io.infolettre.newsletter.tracking.TrackingTokens;
 import jakarta.servlet.http.HttpServletRequest;
 

@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
 
-import io.infolettre.newsletter.delivery.RecipientResponses;
+import io.infolettre.newsletter.engagement.RecipientResponses;
 import io.infolettre.newsletter.tracking.TokenPurpose;
 import io.infolettre.newsletter.tracking.TrackingTokens;
 import jakarta.servlet.ServletException;

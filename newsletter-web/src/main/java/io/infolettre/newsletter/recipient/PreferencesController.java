@@ -2,7 +2,7 @@ package io.infolettre.newsletter.recipient;
 
 import java.util.Set;
 
-import io.infolettre.newsletter.delivery.RecipientResponses;
+import io.infolettre.newsletter.engagement.RecipientResponses;
 import io.infolettre.newsletter.rendering.SenderIdentity;
 import io.infolettre.newsletter.subscriber.Preferences;
 import io.infolettre.newsletter.subscriber.Subscriber;

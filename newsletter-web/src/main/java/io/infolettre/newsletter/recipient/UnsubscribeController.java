@@ -1,6 +1,6 @@
 package io.infolettre.newsletter.recipient;
 
-import io.infolettre.newsletter.delivery.RecipientResponses;
+import io.infolettre.newsletter.engagement.RecipientResponses;
 import io.infolettre.newsletter.rendering.SenderIdentity;
 import io.infolettre.newsletter.subscriber.UnsubscribeChannel;
 import io.infolettre.newsletter.tracking.TokenPurpose;

@@ -2,6 +2,8 @@ package io.infolettre.newsletter.system;
 
 import java.io.PrintStream;
 
+import io.infolettre.newsletter.system.internal.AdminAccounts;
+
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;

@@ -3,6 +3,7 @@ package io.infolettre.newsletter.system;
 import java.time.Clock;
 import java.time.Duration;
 
+import io.infolettre.newsletter.system.internal.AdminAccounts;
 import io.micrometer.observation.ObservationPredicate;
 
 import org.springframework.context.annotation.Bean;

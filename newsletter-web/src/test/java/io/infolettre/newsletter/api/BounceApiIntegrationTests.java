@@ -4,11 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 
+import io.infolettre.newsletter.fixtures.TestBounces;
 import io.infolettre.newsletter.subscriber.EmailAddress;
 import io.infolettre.newsletter.subscriber.SubscriberStatus;
 import io.infolettre.newsletter.subscriber.Subscribers;
 import io.infolettre.newsletter.support.AbstractIntegrationTests;
-import io.infolettre.newsletter.support.TestBounces;
 import io.infolettre.newsletter.support.TestIssues;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

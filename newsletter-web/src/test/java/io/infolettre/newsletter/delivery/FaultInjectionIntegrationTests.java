@@ -16,6 +16,7 @@ import io.infolettre.newsletter.fixtures.SubscriberFixtures;
 import io.infolettre.newsletter.issue.Issue;
 import io.infolettre.newsletter.issue.IssueManagement;
 import io.infolettre.newsletter.issue.IssueStatus;
+import io.infolettre.newsletter.scheduling.IssueSending;
 import io.infolettre.newsletter.segment.Audience;
 import io.infolettre.newsletter.subscriber.EmailAddress;
 import io.infolettre.newsletter.subscriber.SubscriberManagement;

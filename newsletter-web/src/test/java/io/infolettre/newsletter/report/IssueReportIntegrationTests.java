@@ -4,9 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
 
-import io.infolettre.newsletter.delivery.Bounces;
+import io.infolettre.newsletter.delivery.ResponseLedger;
 import io.infolettre.newsletter.delivery.internal.DeliveryStore;
-import io.infolettre.newsletter.delivery.internal.OpenRecorder;
+import io.infolettre.newsletter.engagement.Bounces;
+import io.infolettre.newsletter.engagement.internal.OpenRecorder;
 import io.infolettre.newsletter.issue.IssueManagement;
 import io.infolettre.newsletter.subscriber.SubscriberManagement;
 import io.infolettre.newsletter.subscriber.Subscribers;
@@ -47,6 +48,9 @@ class IssueReportIntegrationTests extends AbstractIntegrationTests {
 	private DeliveryStore ledger;
 
 	@Autowired
+	private ResponseLedger responses;
+
+	@Autowired
 	private OpenRecorder recorder;
 
 	@Autowired
@@ -66,7 +70,7 @@ class IssueReportIntegrationTests extends AbstractIntegrationTests {
 	@BeforeEach
 	void fixture() {
 		this.fixture = new ReportFixture(this.mongo, this.management, this.subscribers, this.issues, this.ledger,
-				this.recorder, this.bounces, this.links);
+				this.responses, this.recorder, this.bounces, this.links);
 	}
 
 	@Test

@@ -1,8 +1,9 @@
 package io.infolettre.newsletter.report;
 
-import io.infolettre.newsletter.delivery.Bounces;
+import io.infolettre.newsletter.delivery.ResponseLedger;
 import io.infolettre.newsletter.delivery.internal.DeliveryStore;
-import io.infolettre.newsletter.delivery.internal.OpenRecorder;
+import io.infolettre.newsletter.engagement.Bounces;
+import io.infolettre.newsletter.engagement.internal.OpenRecorder;
 import io.infolettre.newsletter.issue.IssueManagement;
 import io.infolettre.newsletter.subscriber.SubscriberManagement;
 import io.infolettre.newsletter.subscriber.Subscribers;
@@ -41,6 +42,9 @@ class ReportBrowserTests extends AbstractBrowserTests {
 	private DeliveryStore ledger;
 
 	@Autowired
+	private ResponseLedger responses;
+
+	@Autowired
 	private OpenRecorder recorder;
 
 	@Autowired
@@ -52,7 +56,7 @@ class ReportBrowserTests extends AbstractBrowserTests {
 	@Test
 	void opensAnIssueReportAndSeesTheChartAndTheFigures() {
 		var fixture = new ReportFixture(this.mongo, this.management, this.subscribers, this.issues, this.ledger,
-				this.recorder, this.bounces, this.links);
+				this.responses, this.recorder, this.bounces, this.links);
 		String path = "/admin/issues/" + fixture.issueId + "/report";
 		logInAndOpen(path);
 

@@ -7,11 +7,12 @@ import java.util.List;
 import java.util.UUID;
 
 import io.infolettre.newsletter.delivery.BounceReport;
-import io.infolettre.newsletter.delivery.Bounces;
 import io.infolettre.newsletter.delivery.Delivery;
 import io.infolettre.newsletter.delivery.DeliveryStatus;
+import io.infolettre.newsletter.delivery.ResponseLedger;
 import io.infolettre.newsletter.delivery.internal.DeliveryStore;
-import io.infolettre.newsletter.delivery.internal.OpenRecorder;
+import io.infolettre.newsletter.engagement.Bounces;
+import io.infolettre.newsletter.engagement.internal.OpenRecorder;
 import io.infolettre.newsletter.fixtures.IssueFixtures;
 import io.infolettre.newsletter.fixtures.SubscriberFixtures;
 import io.infolettre.newsletter.issue.IssueManagement;
@@ -73,7 +74,8 @@ final class ReportFixture {
 	final int linkB;
 
 	ReportFixture(MongoTemplate mongo, SubscriberManagement management, Subscribers subscribers,
-			IssueManagement issues, DeliveryStore ledger, OpenRecorder recorder, Bounces bounces, TrackedLinks links) {
+			IssueManagement issues, DeliveryStore ledger, ResponseLedger responses, OpenRecorder recorder, Bounces bounces,
+			TrackedLinks links) {
 		String tag = UUID.randomUUID().toString().substring(0, 8);
 		String list = "rapport-" + tag;
 		String[] companies = { "Aciers Éclair inc.", "Aciers Éclair inc.", "Bois Ébène", "Câbles Québec", "Câbles Québec",
@@ -137,7 +139,7 @@ final class ReportFixture {
 		recorder.record(id(3), READER, "24.48.1.5");
 		recorder.flush();
 
-		ledger.recordUnsubscribe(id(7), Instant.now());
+		responses.recordUnsubscribe(id(7), Instant.now());
 		bounces.record(new BounceReport("<" + id(10) + "@exemple.ca>", BounceReport.Type.HARD, "550 5.1.1 Boîte inconnue"));
 		bounces.record(new BounceReport("<" + id(11) + "@exemple.ca>", BounceReport.Type.COMPLAINT, null));
 	}

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 import io.infolettre.newsletter.support.AbstractIntegrationTests;
+import io.infolettre.newsletter.system.internal.AdminAccounts;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

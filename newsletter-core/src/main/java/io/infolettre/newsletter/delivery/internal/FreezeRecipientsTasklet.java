@@ -5,8 +5,8 @@ import java.time.Clock;
 import io.infolettre.newsletter.issue.IssueManagement;
 import io.infolettre.newsletter.segment.RecipientSource;
 
-import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
@@ -20,13 +20,13 @@ class FreezeRecipientsTasklet implements Tasklet {
 
 	private final RecipientSource recipients;
 
-	private final DeliveryStore ledger;
+	private final SendLedger ledger;
 
 	private final int batchSize;
 
 	private final Clock clock;
 
-	FreezeRecipientsTasklet(IssueManagement issues, RecipientSource recipients, DeliveryStore ledger, int batchSize,
+	FreezeRecipientsTasklet(IssueManagement issues, RecipientSource recipients, SendLedger ledger, int batchSize,
 			Clock clock) {
 		this.issues = issues;
 		this.recipients = recipients;

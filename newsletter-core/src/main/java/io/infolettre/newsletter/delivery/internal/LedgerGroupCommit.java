@@ -9,7 +9,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 
-import io.infolettre.newsletter.delivery.internal.DeliveryStore.Outcome;
 
 /**
  * Group commit for one send's ledger: every connection waits until its confirmation and its next
@@ -20,7 +19,7 @@ import io.infolettre.newsletter.delivery.internal.DeliveryStore.Outcome;
  */
 class LedgerGroupCommit implements AutoCloseable {
 
-	private final DeliveryStore ledger;
+	private final SendLedger ledger;
 
 	private final String issueId;
 
@@ -30,7 +29,7 @@ class LedgerGroupCommit implements AutoCloseable {
 
 	private volatile boolean closed;
 
-	LedgerGroupCommit(DeliveryStore ledger, String issueId) {
+	LedgerGroupCommit(SendLedger ledger, String issueId) {
 		this.ledger = ledger;
 		this.issueId = issueId;
 		this.committer = new Thread(this::run, "ledger-commit-" + issueId);
@@ -42,7 +41,7 @@ class LedgerGroupCommit implements AutoCloseable {
 	 * Stores the outcomes, then claims the connection's next entry (null: the connection has nothing
 	 * on the wire now), and returns once both are stored.
 	 */
-	void commit(List<Outcome> outcomes, int connection, String nextInFlight) {
+	void commit(List<LedgerOutcome> outcomes, int connection, String nextInFlight) {
 		if (this.closed) {
 			throw new IllegalStateException("Ledger group commit is closed");
 		}
@@ -71,7 +70,7 @@ class LedgerGroupCommit implements AutoCloseable {
 				continue;
 			}
 			this.queue.drainTo(batch);
-			List<Outcome> outcomes = new ArrayList<>();
+			List<LedgerOutcome> outcomes = new ArrayList<>();
 			Map<Integer, String> inFlight = new HashMap<>();
 			batch.forEach(request -> {
 				outcomes.addAll(request.outcomes());
@@ -97,7 +96,7 @@ class LedgerGroupCommit implements AutoCloseable {
 		this.committer.interrupt();
 	}
 
-	private record Request(List<Outcome> outcomes, int connection, String nextInFlight,
+	private record Request(List<LedgerOutcome> outcomes, int connection, String nextInFlight,
 			CompletableFuture<Void> done) {
 	}
 

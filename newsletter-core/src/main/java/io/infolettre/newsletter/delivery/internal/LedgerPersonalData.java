@@ -34,6 +34,9 @@ class LedgerPersonalData implements PersonalDataHolder {
 
 	private static final String ERASED = "[adresse effacée]";
 
+	// the open and click events, which the engagement module writes, one bucket per issue and batch
+	private static final String EVENTS = "open_events";
+
 	private final MongoTemplate mongo;
 
 	LedgerPersonalData(MongoTemplate mongo) {
@@ -50,16 +53,16 @@ class LedgerPersonalData implements PersonalDataHolder {
 		List<Map<String, Object>> received = new ArrayList<>();
 		for (Document entry : entries(subscriber.getId())) {
 			Map<String, Object> row = new LinkedHashMap<>();
-			row.put("issueId", entry.getString(DeliveryStore.ISSUE_ID));
-			row.put("status", entry.getString(DeliveryStore.STATUS));
+			row.put("issueId", entry.getString(LedgerDocuments.ISSUE_ID));
+			row.put("status", entry.getString(LedgerDocuments.STATUS));
 			row.put("email", entry.getString("email"));
 			row.put("sentAt", instant(entry.getDate("sentAt")));
-			row.put("attempts", entry.get(DeliveryStore.ATTEMPTS));
+			row.put("attempts", entry.get(LedgerDocuments.ATTEMPTS));
 			row.put("serverReply", entry.getString("error"));
 			row.put("openedAt", instant(entry.getDate("openedAt")));
 			row.put("clickedAt", instant(entry.getDate("clickedAt")));
 			row.put("unsubscribedAt", instant(entry.getDate("unsubscribedAt")));
-			row.put("events", events(entry.getString(DeliveryStore.ISSUE_ID), entry.getString("_id")));
+			row.put("events", events(entry.getString(LedgerDocuments.ISSUE_ID), entry.getString("_id")));
 			received.add(row);
 		}
 		return received;
@@ -74,7 +77,7 @@ class LedgerPersonalData implements PersonalDataHolder {
 		Pattern address = Pattern.compile(Pattern.quote(subscriber.getEmail().value()), Pattern.CASE_INSENSITIVE);
 		BulkOperations bulk = this.mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Delivery.COLLECTION);
 		for (Document entry : entries) {
-			var update = new Update().unset("email").set(DeliveryStore.SUBSCRIBER_ID, "erased:" + UUID.randomUUID());
+			var update = new Update().unset("email").set(LedgerDocuments.SUBSCRIBER_ID, "erased:" + UUID.randomUUID());
 			if (entry.getString("error") != null) {
 				update.set("error", address.matcher(entry.getString("error")).replaceAll(ERASED));
 			}
@@ -90,11 +93,11 @@ class LedgerPersonalData implements PersonalDataHolder {
 	// one indexed lookup per issue that has a ledger
 	private List<Document> entries(String subscriberId) {
 		List<Document> entries = new ArrayList<>();
-		for (Document head : this.mongo.find(new Query().with(Sort.by("_id")), Document.class, DeliveryStore.HEADS)) {
+		for (Document head : this.mongo.find(new Query().with(Sort.by("_id")), Document.class, LedgerDocuments.HEADS)) {
 			// an issue id that looks like an ObjectId is stored as one in the heads' keys
 			String issueId = String.valueOf(head.get("_id"));
 			entries.addAll(this.mongo.find(
-					Query.query(Criteria.where(DeliveryStore.ISSUE_ID).is(issueId).and(DeliveryStore.SUBSCRIBER_ID).is(subscriberId)),
+					Query.query(Criteria.where(LedgerDocuments.ISSUE_ID).is(issueId).and(LedgerDocuments.SUBSCRIBER_ID).is(subscriberId)),
 					Document.class, Delivery.COLLECTION));
 		}
 		return entries;
@@ -105,7 +108,7 @@ class LedgerPersonalData implements PersonalDataHolder {
 	private List<Map<String, Object>> events(String issueId, String deliveryId) {
 		List<Map<String, Object>> events = new ArrayList<>();
 		var query = Query.query(Criteria.where("issueId").is(issueId).and("events.d").is(deliveryId));
-		for (Document bucket : this.mongo.find(query, Document.class, OpenRecorder.EVENTS)) {
+		for (Document bucket : this.mongo.find(query, Document.class, EVENTS)) {
 			for (Document event : bucket.getList("events", Document.class)) {
 				if (deliveryId.equals(event.getString("d"))) {
 					Map<String, Object> row = new LinkedHashMap<>();

@@ -2,6 +2,9 @@ package io.infolettre.newsletter.delivery.internal;
 
 import java.util.function.UnaryOperator;
 
+import io.infolettre.newsletter.composition.IssueMessages;
+import io.infolettre.newsletter.composition.RecipientModels;
+import io.infolettre.newsletter.delivery.DeliveryIds;
 import io.infolettre.newsletter.delivery.DeliveryStatus;
 import io.infolettre.newsletter.delivery.spi.OutgoingMessage;
 import io.infolettre.newsletter.issue.IssueSender;
@@ -88,7 +91,7 @@ class MessageComposer implements ItemProcessor<RecipientItem, DeliveryTask> {
 			String html = rendered.html();
 			String text = rendered.text();
 			if (trackClicks) {
-				String issueId = LedgerKeys.issueOf(item.deliveryId());
+				String issueId = DeliveryIds.issueOf(item.deliveryId());
 				UnaryOperator<String> clickUrl = url -> this.links.clickUrl(issueId, item.deliveryId(), url);
 				html = ClickRewriting.html(html, this.links.baseUrl(), clickUrl);
 				text = ClickRewriting.text(text, this.links.baseUrl(), clickUrl);

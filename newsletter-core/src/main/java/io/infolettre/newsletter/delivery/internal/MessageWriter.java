@@ -2,9 +2,7 @@ package io.infolettre.newsletter.delivery.internal;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -15,7 +13,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.infolettre.newsletter.delivery.DeliverySettings;
 import io.infolettre.newsletter.delivery.DeliveryStatus;
-import io.infolettre.newsletter.delivery.internal.DeliveryStore.Outcome;
 import io.infolettre.newsletter.delivery.spi.MailConnection;
 import io.infolettre.newsletter.delivery.spi.MailGateway;
 import io.infolettre.newsletter.delivery.spi.RelayUnavailableException;
@@ -47,9 +44,7 @@ class MessageWriter implements ItemStreamWriter<DeliveryTask> {
 
 	private final String issueId;
 
-	private final MailGateway gateway;
-
-	private final DeliveryStore ledger;
+	private final SendLedger ledger;
 
 	private final SendControl control;
 
@@ -63,29 +58,19 @@ class MessageWriter implements ItemStreamWriter<DeliveryTask> {
 
 	private final StepStop stop;
 
-	private final MailConnection[] connections;
+	private final LaneConnections connections;
 
-	private final AtomicInteger failureStreak = new AtomicInteger();
+	private final FailureStreak streak;
 
-	// the refusals among the failures of the streak: none means the relay itself is out of reach
-	private final AtomicInteger refusalsInStreak = new AtomicInteger();
-
-	private volatile boolean delivered;
-
-	private final RateWindow rate = new RateWindow();
-
-	private volatile String stopReason;
-
-	private volatile boolean relayUnavailable;
+	private final SendRate rate = new SendRate();
 
 	private ExecutorService senders;
 
 	private LedgerGroupCommit commits;
 
-	MessageWriter(String issueId, MailGateway gateway, DeliveryStore ledger, SendControl control, RetryQueue retries,
+	MessageWriter(String issueId, MailGateway gateway, SendLedger ledger, SendControl control, RetryQueue retries,
 			SendThrottle throttle, DeliverySettings settings, Clock clock, StepStop stop) {
 		this.issueId = issueId;
-		this.gateway = gateway;
 		this.ledger = ledger;
 		this.control = control;
 		this.retries = retries;
@@ -93,13 +78,14 @@ class MessageWriter implements ItemStreamWriter<DeliveryTask> {
 		this.settings = settings;
 		this.clock = clock;
 		this.stop = stop;
-		this.connections = new MailConnection[settings.connections()];
+		this.connections = new LaneConnections(gateway, settings);
+		this.streak = new FailureStreak(settings.pauseAfterFailures());
 	}
 
 	@Override
 	public void open(ExecutionContext executionContext) {
 		var number = new AtomicInteger();
-		this.senders = Executors.newFixedThreadPool(this.connections.length, runnable -> {
+		this.senders = Executors.newFixedThreadPool(this.connections.lanes(), runnable -> {
 			Thread thread = new Thread(runnable, "smtp-sender-" + number.incrementAndGet());
 			thread.setDaemon(true);
 			return thread;
@@ -109,15 +95,15 @@ class MessageWriter implements ItemStreamWriter<DeliveryTask> {
 
 	@Override
 	public void write(Chunk<? extends DeliveryTask> chunk) throws Exception {
-		List<Outcome> skipped = new ArrayList<>();
+		List<LedgerOutcome> skipped = new ArrayList<>();
 		List<List<DeliveryTask.Send>> lanes = new ArrayList<>();
-		for (int i = 0; i < this.connections.length; i++) {
+		for (int i = 0; i < this.connections.lanes(); i++) {
 			lanes.add(new ArrayList<>());
 		}
 		int next = 0;
 		for (DeliveryTask task : chunk) {
 			if (task instanceof DeliveryTask.Skip skip) {
-				skipped.add(Outcome.skipped(skip.deliveryId(), skip.status(), skip.email(), skip.reason(),
+				skipped.add(LedgerOutcome.skipped(skip.deliveryId(), skip.status(), skip.email(), skip.reason(),
 						this.clock.instant()));
 			}
 			else {
@@ -160,13 +146,13 @@ class MessageWriter implements ItemStreamWriter<DeliveryTask> {
 		if (failure != null) {
 			throw failure;
 		}
-		if (this.stopReason != null) {
-			log.warn("Issue {} paused by the engine: {}", this.issueId, this.stopReason);
-			if (this.relayUnavailable) {
-				this.control.relayUnavailable(this.stopReason, this.delivered);
+		if (this.streak.stopped()) {
+			log.warn("Issue {} paused by the engine: {}", this.issueId, this.streak.stopReason());
+			if (this.streak.relayUnavailable()) {
+				this.control.relayUnavailable(this.streak.stopReason(), this.streak.delivered());
 			}
 			else {
-				this.control.pause(this.stopReason);
+				this.control.pause(this.streak.stopReason());
 			}
 			this.stop.afterThisChunk();
 		}
@@ -175,15 +161,15 @@ class MessageWriter implements ItemStreamWriter<DeliveryTask> {
 	// One lane is one connection: its messages go out in order, each claimed before and confirmed after.
 	private List<Attempt> sendLane(int slot, List<DeliveryTask.Send> lane) throws InterruptedException {
 		List<Attempt> attempts = new ArrayList<>(lane.size());
-		if (this.stopReason != null) {
+		if (this.streak.stopped()) {
 			return attempts;
 		}
 		this.commits.commit(List.of(), slot, lane.get(0).deliveryId());
 		for (int i = 0; i < lane.size(); i++) {
 			DeliveryTask.Send send = lane.get(i);
 			Attempt attempt = attempt(slot, send);
-			Outcome outcome = attempt.outcome();
-			boolean goOn = i + 1 < lane.size() && this.stopReason == null;
+			LedgerOutcome outcome = attempt.outcome();
+			boolean goOn = i + 1 < lane.size() && !this.streak.stopped();
 			this.commits.commit(List.of(outcome), slot, goOn ? lane.get(i + 1).deliveryId() : null);
 			attempts.add(attempt);
 			if (!goOn) {
@@ -194,15 +180,15 @@ class MessageWriter implements ItemStreamWriter<DeliveryTask> {
 	}
 
 	private Attempt attempt(int slot, DeliveryTask.Send send) throws InterruptedException {
-		if (!this.throttle.acquire(() -> this.stopReason == null && this.control.maySend())) {
+		if (!this.throttle.acquire(() -> !this.streak.stopped() && this.control.maySend())) {
 			return new Attempt(send, released(send, "Envoi interrompu avant ce message"), false);
 		}
 		MailConnection connection;
 		try {
-			connection = connection(slot);
+			connection = this.connections.of(slot, () -> !this.streak.stopped());
 		}
 		catch (RelayUnavailableException ex) {
-			stop("Serveur SMTP injoignable : " + ex.getMessage(), true);
+			this.streak.stop("Serveur SMTP injoignable : " + ex.getMessage(), true);
 			return new Attempt(send, released(send, "Serveur SMTP injoignable"), false);
 		}
 		SendResult result;
@@ -215,9 +201,9 @@ class MessageWriter implements ItemStreamWriter<DeliveryTask> {
 					"Message impossible à construire : " + ex.getMessage(), send.attempts() + 1, null), false);
 		}
 		catch (RelayUnavailableException ex) {
-			closeQuietly(slot);
-			recordFailure("connexion perdue (" + ex.getMessage() + ")", false);
-			Outcome failure = temporaryFailure(send, "Connexion perdue : " + ex.getMessage());
+			this.connections.closeQuietly(slot);
+			this.streak.failed("connexion perdue (" + ex.getMessage() + ")", false);
+			LedgerOutcome failure = temporaryFailure(send, "Connexion perdue : " + ex.getMessage());
 			return new Attempt(send, ex.messageMayHaveArrived() ? failure.markedPossibleDuplicate() : failure, false);
 		}
 		Attempt attempt = replied(send, result);
@@ -228,14 +214,12 @@ class MessageWriter implements ItemStreamWriter<DeliveryTask> {
 
 	private Attempt replied(DeliveryTask.Send send, SendResult result) {
 		if (result instanceof SendResult.Accepted accepted) {
-			this.failureStreak.set(0);
-			this.refusalsInStreak.set(0);
-			this.delivered = true;
+			this.streak.accepted();
 			return new Attempt(send,
 					outcome(send, DeliveryStatus.SENT, accepted.messageId(), null, send.attempts() + 1, null), false);
 		}
 		var rejected = (SendResult.Rejected) result;
-		recordFailure(rejected.reply(), true);
+		this.streak.failed(rejected.reply(), true);
 		if (rejected.permanent()) {
 			return new Attempt(send, outcome(send, DeliveryStatus.FAILED_PERMANENT, null, rejected.reply(),
 					send.attempts() + 1, null), rejected.recipient());
@@ -246,7 +230,7 @@ class MessageWriter implements ItemStreamWriter<DeliveryTask> {
 	// On the step's thread, once the lanes are done. An entry handed back untried (the send is
 	// stopping) joins the retries as due now: it keeps the reader's checkpoint below itself.
 	private void afterOutcome(Attempt attempt) {
-		Outcome outcome = attempt.outcome();
+		LedgerOutcome outcome = attempt.outcome();
 		if (outcome.status() == DeliveryStatus.PENDING) {
 			this.retries.add(outcome.deliveryId(),
 					outcome.retryAt() != null ? outcome.retryAt() : outcome.at());
@@ -256,7 +240,7 @@ class MessageWriter implements ItemStreamWriter<DeliveryTask> {
 		}
 	}
 
-	private Outcome temporaryFailure(DeliveryTask.Send send, String reason) {
+	private LedgerOutcome temporaryFailure(DeliveryTask.Send send, String reason) {
 		int attempts = send.attempts() + 1;
 		if (attempts >= this.settings.retry().attempts()) {
 			return outcome(send, DeliveryStatus.FAILED_TEMPORARY, null,
@@ -267,52 +251,14 @@ class MessageWriter implements ItemStreamWriter<DeliveryTask> {
 	}
 
 	// Back to PENDING as if never taken: nothing went on the wire.
-	private Outcome released(DeliveryTask.Send send, String reason) {
+	private LedgerOutcome released(DeliveryTask.Send send, String reason) {
 		return outcome(send, DeliveryStatus.PENDING, null, reason, 0, null);
 	}
 
-	private Outcome outcome(DeliveryTask.Send send, DeliveryStatus status, String messageId, String error,
+	private LedgerOutcome outcome(DeliveryTask.Send send, DeliveryStatus status, String messageId, String error,
 			int attempts, Instant retryAt) {
-		return new Outcome(send.deliveryId(), status, send.email(), messageId, error, this.clock.instant(), attempts,
+		return new LedgerOutcome(send.deliveryId(), status, send.email(), messageId, error, this.clock.instant(), attempts,
 				retryAt, false);
-	}
-
-	/** @param refused the relay answered with a refusal (rather than the connection being lost) */
-	private void recordFailure(String lastError, boolean refused) {
-		if (refused) {
-			this.refusalsInStreak.incrementAndGet();
-		}
-		if (this.failureStreak.incrementAndGet() >= this.settings.pauseAfterFailures()) {
-			stop(this.settings.pauseAfterFailures() + " échecs consécutifs ; dernier : " + lastError,
-					this.refusalsInStreak.get() == 0);
-		}
-	}
-
-	private synchronized void stop(String reason, boolean relayUnavailable) {
-		if (this.stopReason == null) {
-			this.relayUnavailable = relayUnavailable;
-			this.stopReason = reason;
-		}
-	}
-
-	// A lane that lost its connection tries to get one back, with backoff, before giving up.
-	private MailConnection connection(int slot) throws InterruptedException {
-		if (this.connections[slot] != null) {
-			return this.connections[slot];
-		}
-		var reconnect = this.settings.reconnect();
-		for (int attempt = 1;; attempt++) {
-			try {
-				this.connections[slot] = this.gateway.connect();
-				return this.connections[slot];
-			}
-			catch (RelayUnavailableException ex) {
-				if (attempt >= reconnect.attempts() || this.stopReason != null) {
-					throw ex;
-				}
-				Thread.sleep(reconnect.backoffAfter(attempt).toMillis());
-			}
-		}
 	}
 
 	private static <T> T await(Future<T> result) throws InterruptedException {
@@ -327,18 +273,9 @@ class MessageWriter implements ItemStreamWriter<DeliveryTask> {
 		}
 	}
 
-	private void closeQuietly(int slot) {
-		if (this.connections[slot] != null) {
-			this.connections[slot].close();
-			this.connections[slot] = null;
-		}
-	}
-
 	@Override
 	public void close() {
-		for (int slot = 0; slot < this.connections.length; slot++) {
-			closeQuietly(slot);
-		}
+		this.connections.close();
 		if (this.senders != null) {
 			this.senders.shutdownNow();
 			this.senders = null;
@@ -350,42 +287,10 @@ class MessageWriter implements ItemStreamWriter<DeliveryTask> {
 	}
 
 	/** @param hardBounce the relay refused the recipient's address for good */
-	private record Attempt(Outcome outcome, String subscriberId, boolean hardBounce) {
+	private record Attempt(LedgerOutcome outcome, String subscriberId, boolean hardBounce) {
 
-		Attempt(DeliveryTask.Send send, Outcome outcome, boolean hardBounce) {
+		Attempt(DeliveryTask.Send send, LedgerOutcome outcome, boolean hardBounce) {
 			this(outcome, send.subscriberId(), hardBounce);
-		}
-
-	}
-
-	/** Messages sent per second over the last few seconds, for the progress shown to the coordinator. */
-	private static final class RateWindow {
-
-		private static final long WINDOW = 5_000_000_000L;
-
-		// (time, messages sent since the window began) after each chunk
-		private final Deque<long[]> marks = new ArrayDeque<>();
-
-		private long total;
-
-		RateWindow() {
-			this.marks.add(new long[] { System.nanoTime(), 0 });
-		}
-
-		void add(int sent) {
-			long now = System.nanoTime();
-			this.total += sent;
-			this.marks.addLast(new long[] { now, this.total });
-			while (this.marks.size() > 2 && now - this.marks.peekFirst()[0] > WINDOW) {
-				this.marks.pollFirst();
-			}
-		}
-
-		double perSecond() {
-			long[] first = this.marks.peekFirst();
-			long[] last = this.marks.peekLast();
-			double seconds = (last[0] - first[0]) / 1e9;
-			return seconds <= 0 ? 0 : Math.round((last[1] - first[1]) / seconds * 10) / 10.0;
 		}
 
 	}

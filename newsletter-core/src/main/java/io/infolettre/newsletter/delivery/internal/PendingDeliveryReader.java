@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.infolettre.newsletter.delivery.DeliveryIds;
 import io.infolettre.newsletter.delivery.DeliverySettings.InFlightAfterCrash;
 import io.infolettre.newsletter.delivery.DeliveryStatus;
 import io.infolettre.newsletter.subscriber.Subscriber;
@@ -32,7 +33,7 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
  * A restarted send resumes its walk from the checkpoint saved with the last written chunk (below it,
  * every entry was settled or is waiting for a retry, which keeps the checkpoint below itself).
  * Entries that were on the wire when the application died are settled first (see
- * {@link DeliveryStore#settleInFlight}). Before each page it checks that the issue may still be
+ * {@link SendLedger#settleInFlight}). Before each page it checks that the issue may still be
  * sent: when not (paused, cancelled, its window closed, the application stopping), it hands out
  * nothing more and the step stops after the chunk in hand.
  */
@@ -45,7 +46,7 @@ class PendingDeliveryReader implements ItemStreamReader<RecipientItem> {
 
 	private static final Duration LONGEST_WAIT = Duration.ofSeconds(1);
 
-	private final DeliveryStore ledger;
+	private final SendLedger ledger;
 
 	private final Subscribers subscribers;
 
@@ -77,7 +78,7 @@ class PendingDeliveryReader implements ItemStreamReader<RecipientItem> {
 
 	private boolean stopped;
 
-	PendingDeliveryReader(DeliveryStore ledger, Subscribers subscribers, SendControl control, RetryQueue retries,
+	PendingDeliveryReader(SendLedger ledger, Subscribers subscribers, SendControl control, RetryQueue retries,
 			Clock clock, String issueId, int pageSize, InFlightAfterCrash inFlightAfterCrash, StepStop stop) {
 		this.ledger = ledger;
 		this.subscribers = subscribers;
@@ -148,7 +149,7 @@ class PendingDeliveryReader implements ItemStreamReader<RecipientItem> {
 	public void update(ExecutionContext context) {
 		long walkedTo = Math.min(this.next, this.retries.lowestSequence());
 		for (RecipientItem item : this.page) {
-			walkedTo = Math.min(walkedTo, LedgerKeys.sequenceOf(item.deliveryId()));
+			walkedTo = Math.min(walkedTo, DeliveryIds.sequenceOf(item.deliveryId()));
 		}
 		context.putLong(WALKED_TO, walkedTo);
 	}
@@ -198,11 +199,11 @@ class PendingDeliveryReader implements ItemStreamReader<RecipientItem> {
 	private void enqueue(List<Document> entries) {
 		Instant now = this.clock.instant();
 		List<Document> toDeliver = entries.stream().filter(entry -> {
-			String status = entry.getString(DeliveryStore.STATUS);
+			String status = entry.getString(LedgerDocuments.STATUS);
 			if (!DeliveryStatus.PENDING.name().equals(status)) {
 				return false;
 			}
-			Date retryAt = entry.getDate(DeliveryStore.RETRY_AT);
+			Date retryAt = entry.getDate(LedgerDocuments.RETRY_AT);
 			if (retryAt != null && retryAt.toInstant().isAfter(now)) {
 				// found again after a restart: it keeps its backoff
 				this.retries.add(entry.getString("_id"), retryAt.toInstant());
@@ -213,13 +214,13 @@ class PendingDeliveryReader implements ItemStreamReader<RecipientItem> {
 		if (toDeliver.isEmpty()) {
 			return;
 		}
-		List<String> ids = toDeliver.stream().map(e -> e.getString(DeliveryStore.SUBSCRIBER_ID)).toList();
+		List<String> ids = toDeliver.stream().map(e -> e.getString(LedgerDocuments.SUBSCRIBER_ID)).toList();
 		Map<String, Subscriber> byId = this.subscribers.findAllById(ids)
 			.stream()
 			.collect(Collectors.toMap(Subscriber::getId, Function.identity()));
 		for (Document entry : toDeliver) {
-			String subscriberId = entry.getString(DeliveryStore.SUBSCRIBER_ID);
-			int attempts = entry.get(DeliveryStore.ATTEMPTS) instanceof Number n ? n.intValue() : 0;
+			String subscriberId = entry.getString(LedgerDocuments.SUBSCRIBER_ID);
+			int attempts = entry.get(LedgerDocuments.ATTEMPTS) instanceof Number n ? n.intValue() : 0;
 			this.page.add(new RecipientItem(entry.getString("_id"), subscriberId, byId.get(subscriberId), attempts));
 		}
 	}

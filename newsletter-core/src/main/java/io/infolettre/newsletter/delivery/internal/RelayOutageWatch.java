@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import io.infolettre.newsletter.delivery.DeliverySettings;
+import io.infolettre.newsletter.delivery.SendPaused;
 import io.infolettre.newsletter.delivery.spi.MailGateway;
 import io.infolettre.newsletter.issue.Issue;
 import io.infolettre.newsletter.issue.IssueManagement;
@@ -14,6 +15,7 @@ import io.infolettre.newsletter.issue.RelayOutage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 
@@ -37,17 +39,17 @@ class RelayOutageWatch {
 
 	private final MailGateway gateway;
 
-	private final QuartzSendTrigger trigger;
+	private final ApplicationEventPublisher events;
 
 	private final DeliverySettings.RelayRecovery recovery;
 
 	private final Clock clock;
 
-	RelayOutageWatch(IssueManagement issues, MailGateway gateway, QuartzSendTrigger trigger,
+	RelayOutageWatch(IssueManagement issues, MailGateway gateway, ApplicationEventPublisher events,
 			DeliverySettings settings, Clock clock) {
 		this.issues = issues;
 		this.gateway = gateway;
-		this.trigger = trigger;
+		this.events = events;
 		this.recovery = settings.relayRecovery();
 		this.clock = clock;
 	}
@@ -70,7 +72,7 @@ class RelayOutageWatch {
 			}
 			Instant nextTry = nextTry(outage, now);
 			this.issues.pauseForRelayOutage(issueId, reason, nextTry, deliveredSinceStart);
-			this.trigger.fireAt(issueId, nextTry);
+			this.events.publishEvent(new SendPaused(issueId, nextTry));
 			log.warn("Issue {}: no relay can be reached; trying again at {}", issueId, nextTry);
 		}
 		catch (IssueStateException | OptimisticLockingFailureException ex) {
@@ -109,7 +111,7 @@ class RelayOutageWatch {
 			else {
 				Instant nextTry = nextTry(outage.probedAgain(), now);
 				this.issues.relayStillUnavailable(issueId, nextTry);
-				this.trigger.fireAt(issueId, nextTry);
+				this.events.publishEvent(new SendPaused(issueId, nextTry));
 				log.info("Issue {}: the relay still does not answer; trying again at {}", issueId, nextTry);
 			}
 		}

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.PriorityQueue;
 
+import io.infolettre.newsletter.delivery.DeliveryIds;
+
 /**
  * Ledger entries waiting for their next attempt after a temporary failure, soonest first. Held in
  * memory for speed; the ledger holds the same facts (PENDING with a retry time), so a restarted send
@@ -38,7 +40,7 @@ class RetryQueue {
 
 	/** The lowest ledger sequence number waiting, or Long.MAX_VALUE when none. */
 	synchronized long lowestSequence() {
-		return this.queue.stream().mapToLong(due -> LedgerKeys.sequenceOf(due.deliveryId())).min().orElse(Long.MAX_VALUE);
+		return this.queue.stream().mapToLong(due -> DeliveryIds.sequenceOf(due.deliveryId())).min().orElse(Long.MAX_VALUE);
 	}
 
 	synchronized Optional<Instant> nextDue() {

@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.infolettre.newsletter.delivery.DeliverySettings;
+import io.infolettre.newsletter.delivery.SendPaused;
+import io.infolettre.newsletter.delivery.spi.SendClaims;
 import io.infolettre.newsletter.issue.IssueManagement;
 import io.infolettre.newsletter.issue.IssueStateException;
 import io.infolettre.newsletter.issue.SendWindow;
@@ -14,6 +16,7 @@ import io.infolettre.newsletter.subscriber.SubscriberManagement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 
@@ -30,24 +33,27 @@ class SendControls {
 
 	private final SubscriberManagement subscribers;
 
-	private final SendLeases leases;
+	private final SendClaims claims;
 
-	private final QuartzSendTrigger trigger;
+	private final ApplicationStop stop;
 
 	private final RelayOutageWatch relay;
 
 	private final DeliverySettings settings;
 
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
-	SendControls(IssueManagement issues, SubscriberManagement subscribers, SendLeases leases,
-			QuartzSendTrigger trigger, RelayOutageWatch relay, DeliverySettings settings, Clock clock) {
+	SendControls(IssueManagement issues, SubscriberManagement subscribers, SendClaims claims, ApplicationStop stop,
+			RelayOutageWatch relay, DeliverySettings settings, ApplicationEventPublisher events, Clock clock) {
 		this.issues = issues;
 		this.subscribers = subscribers;
-		this.leases = leases;
-		this.trigger = trigger;
+		this.claims = claims;
+		this.stop = stop;
 		this.relay = relay;
 		this.settings = settings;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -59,7 +65,8 @@ class SendControls {
 
 			@Override
 			public boolean maySend() {
-				if (!SendControls.this.leases.mayGoOn(issueId)) {
+				// a stop ends the send between two messages; another instance that took it over goes on
+				if (SendControls.this.stop.isStopping() || !SendControls.this.claims.holds(issueId)) {
 					return false;
 				}
 				if (window != null && !window.isOpen(SendControls.this.clock.instant())) {
@@ -100,7 +107,7 @@ class SendControls {
 		String when = OPENING.format(opening.atZone(window.zone()));
 		try {
 			this.issues.pauseUntilWindowOpens(issueId, "Fenêtre d'envoi fermée ; reprise automatique " + when, opening);
-			this.trigger.fireAt(issueId, opening);
+			this.events.publishEvent(new SendPaused(issueId, opening));
 			log.info("Issue {}: its send window closed; resuming at {}", issueId, opening);
 		}
 		catch (IssueStateException | OptimisticLockingFailureException ex) {

@@ -2,13 +2,14 @@ package io.infolettre.newsletter.delivery.internal;
 
 import java.time.Clock;
 
+import io.infolettre.newsletter.composition.IssueMessages;
 import io.infolettre.newsletter.delivery.DeliverySettings;
-import io.infolettre.newsletter.delivery.SchedulingSettings;
 import io.infolettre.newsletter.delivery.spi.MailGateway;
 import io.infolettre.newsletter.issue.Issue;
 import io.infolettre.newsletter.issue.IssueManagement;
 import io.infolettre.newsletter.rendering.IssueRenderer;
 import io.infolettre.newsletter.rendering.SenderIdentity;
+import io.infolettre.newsletter.scheduling.SchedulingSettings;
 import io.infolettre.newsletter.segment.RecipientSource;
 import io.infolettre.newsletter.subscriber.Subscribers;
 import io.infolettre.newsletter.tracking.TrackingLinks;
@@ -33,7 +34,7 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /** The send job: freeze the recipients into the ledger, then deliver every PENDING entry. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ DeliverySettings.class, SchedulingSettings.class })
+@EnableConfigurationProperties(DeliverySettings.class)
 class SendIssueJobConfiguration {
 
 	static final String JOB_NAME = "sendIssueJob";
@@ -95,7 +96,7 @@ class SendIssueJobConfiguration {
 	@Bean
 	@StepScope
 	PendingDeliveryReader recipientReader(@Value("#{jobParameters['issueId']}") String issueId,
-			DeliveryStore ledger, Subscribers subscribers, SendControls controls, RetryQueue retryQueue,
+			SendLedger ledger, Subscribers subscribers, SendControls controls, RetryQueue retryQueue,
 			DeliverySettings settings, Clock clock, @Value("#{stepExecution}") StepExecution step) {
 		return new PendingDeliveryReader(ledger, subscribers, controls.forIssue(issueId),
 				retryQueue, clock, issueId, settings.chunkSize(), settings.inFlightAfterCrash(), StepStop.of(step));
@@ -128,7 +129,7 @@ class SendIssueJobConfiguration {
 	@Bean
 	@StepScope
 	MessageWriter messageWriter(@Value("#{jobParameters['issueId']}") String issueId, MailGateway gateway,
-			DeliveryStore ledger, SendControls controls, RetryQueue retryQueue, SendThrottle sendThrottle,
+			SendLedger ledger, SendControls controls, RetryQueue retryQueue, SendThrottle sendThrottle,
 			DeliverySettings settings, Clock clock, @Value("#{stepExecution}") StepExecution step) {
 		// the control is no step-scoped bean: the writer's connection threads call it, outside the step
 		return new MessageWriter(issueId, gateway, ledger, controls.forIssue(issueId), retryQueue, sendThrottle,
@@ -137,7 +138,7 @@ class SendIssueJobConfiguration {
 
 	@Bean
 	FreezeRecipientsTasklet freezeRecipientsTasklet(IssueManagement issues, RecipientSource recipients,
-			DeliveryStore ledger, DeliverySettings settings, Clock clock) {
+			SendLedger ledger, DeliverySettings settings, Clock clock) {
 		return new FreezeRecipientsTasklet(issues, recipients, ledger, settings.freezeBatchSize(), clock);
 	}
 

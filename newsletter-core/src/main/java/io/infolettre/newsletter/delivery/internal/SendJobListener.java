@@ -3,6 +3,7 @@ package io.infolettre.newsletter.delivery.internal;
 import java.time.Clock;
 
 import io.infolettre.newsletter.delivery.spi.RelayUnavailableException;
+import io.infolettre.newsletter.delivery.spi.SendClaims;
 import io.infolettre.newsletter.issue.IssueManagement;
 import io.infolettre.newsletter.issue.IssueStatus;
 import io.infolettre.newsletter.rendering.TemplateProblem;
@@ -27,13 +28,17 @@ class SendJobListener implements JobExecutionListener {
 
 	private final DeliveryStore ledger;
 
-	private final SendLeases leases;
+	private final SendClaims claims;
+
+	private final ApplicationStop stop;
 
 	private final Clock clock;
 
-	SendJobListener(IssueManagement issues, DeliveryStore ledger, SendLeases leases, Clock clock) {
+	SendJobListener(IssueManagement issues, DeliveryStore ledger, SendClaims claims, ApplicationStop stop,
+			Clock clock) {
 		this.issues = issues;
-		this.leases = leases;
+		this.claims = claims;
+		this.stop = stop;
 		this.ledger = ledger;
 		this.clock = clock;
 	}
@@ -46,13 +51,13 @@ class SendJobListener implements JobExecutionListener {
 	@Override
 	public void afterJob(JobExecution execution) {
 		String issueId = issueId(execution);
-		if (this.leases.isStopping()) {
+		if (this.stop.isStopping()) {
 			// the issue stays SENDING: the next start, or another instance, resumes it from the ledger
 			log.info("Send of issue {} stopped with the application", issueId);
 			return;
 		}
-		if (!this.leases.holds(issueId)) {
-			// another instance took the send over (this one stopped renewing its lease): it decides
+		if (!this.claims.holds(issueId)) {
+			// another instance took the send over (this one lost its claim): it decides
 			log.warn("Send of issue {} stopped here: another instance has taken it over", issueId);
 			return;
 		}
@@ -65,6 +70,11 @@ class SendJobListener implements JobExecutionListener {
 		var progress = this.ledger.recount(issueId);
 		if (!status.maySend()) {
 			log.info("Send of issue {} stopped ({}): {}", issueId, status, progress);
+		}
+		else if (execution.getStatus() == BatchStatus.STOPPED && status == IssueStatus.SCHEDULED) {
+			// paused (or paused by the engine), then resumed while this run wound down: the resume's trigger
+			// runs the send again once this run has ended
+			log.info("Send of issue {} stopped, and resumed meanwhile: {}", issueId, progress);
 		}
 		else if (execution.getStatus() == BatchStatus.COMPLETED && progress.pending() + progress.sending() == 0) {
 			this.issues.markSent(issueId);

@@ -2,12 +2,10 @@ package io.infolettre.newsletter.report.internal;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 
 import io.infolettre.newsletter.report.Breakdown;
 import io.infolettre.newsletter.report.BreakdownRow;
 import io.infolettre.newsletter.report.IssueStatistics;
-import org.bson.Document;
 
 import org.springframework.stereotype.Component;
 
@@ -31,23 +29,9 @@ public class ReportData {
 		return this.stats.read(issueId);
 	}
 
-	/** An issue's counters as stored, read once for a whole page (null: none yet). */
-	public Document counters(String issueId) {
-		return this.stats.raw(issueId);
-	}
-
-	public IssueStatistics statistics(String issueId, Document counters) {
-		return StatsStore.statistics(issueId, counters);
-	}
-
-	/** Clicks per link key, from counters already read: total, by persons, unique. */
-	public Map<Integer, long[]> links(Document counters) {
-		return StatsStore.links(counters);
-	}
-
-	/** First reads per hour since the epoch, in order, from counters already read. */
-	public Map<Long, Long> hours(Document counters) {
-		return StatsStore.hours(counters);
+	/** An issue's counters as stored, read once for a whole page. */
+	public StoredCounters counters(String issueId) {
+		return new StoredCounters(issueId, this.stats.raw(issueId));
 	}
 
 	public List<IssueStatistics> statistics(Collection<String> issueIds) {

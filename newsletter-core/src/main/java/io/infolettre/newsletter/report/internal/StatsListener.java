@@ -1,8 +1,8 @@
 package io.infolettre.newsletter.report.internal;
 
 import io.infolettre.newsletter.delivery.BounceReport;
-import io.infolettre.newsletter.delivery.TrackingBatch;
-import io.infolettre.newsletter.delivery.TrackingListener;
+import io.infolettre.newsletter.engagement.TrackingBatch;
+import io.infolettre.newsletter.engagement.TrackingListener;
 
 import org.springframework.stereotype.Component;
 

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import io.infolettre.newsletter.delivery.BounceReport;
-import io.infolettre.newsletter.delivery.TrackingBatch;
-import io.infolettre.newsletter.delivery.TrackingBatch.First;
-import io.infolettre.newsletter.delivery.TrackingBatch.First.Kind;
+import io.infolettre.newsletter.delivery.FirstResponse;
+import io.infolettre.newsletter.delivery.FirstResponse.Kind;
+import io.infolettre.newsletter.engagement.TrackingBatch;
 import io.infolettre.newsletter.report.IssueStatistics;
 import io.infolettre.newsletter.tracking.OpenClass;
 import org.bson.Document;
@@ -60,21 +60,21 @@ class StatsRebuild {
 	private static StatsStore.Counters firsts(String issueId, Document entry) {
 		String id = entry.getString("_id");
 		String recipient = null; // counting needs no recipient: the ledger page leaves it out
-		List<First> firsts = new ArrayList<>();
+		List<FirstResponse> firsts = new ArrayList<>();
 		if (entry.getDate("seenAt") != null) {
 			String seenAs = entry.getString("seenAs");
-			firsts.add(new First(id, recipient, Kind.SEEN, entry.getDate("seenAt").toInstant(),
+			firsts.add(new FirstResponse(id, recipient, Kind.SEEN, entry.getDate("seenAt").toInstant(),
 					seenAs == null ? OpenClass.HUMAN : OpenClass.valueOf(seenAs), null));
 		}
 		if (entry.getDate("openedAt") != null) {
 			// the link itself does not matter here, only that a click made it
-			firsts.add(new First(id, recipient, Kind.READ, entry.getDate("openedAt").toInstant(), OpenClass.HUMAN,
+			firsts.add(new FirstResponse(id, recipient, Kind.READ, entry.getDate("openedAt").toInstant(), OpenClass.HUMAN,
 					Boolean.TRUE.equals(entry.getBoolean("readByClick")) ? 0 : null));
 		}
 		if (entry.getDate("clickedAt") != null) {
-			firsts.add(new First(id, recipient, Kind.CLICK, entry.getDate("clickedAt").toInstant(), OpenClass.HUMAN, null));
+			firsts.add(new FirstResponse(id, recipient, Kind.CLICK, entry.getDate("clickedAt").toInstant(), OpenClass.HUMAN, null));
 		}
-		StatsStore.sub(entry, "clickedLinks").forEach((key, at) -> firsts.add(new First(id, recipient, Kind.LINK,
+		StatsStore.sub(entry, "clickedLinks").forEach((key, at) -> firsts.add(new FirstResponse(id, recipient, Kind.LINK,
 				((Date) at).toInstant(), OpenClass.HUMAN, Integer.parseUnsignedInt(key, 16))));
 		var counters = StatsStore.count(new TrackingBatch(issueId, List.of(), firsts));
 		if (entry.get("bounce") instanceof Document bounce && bounce.getString("type") != null) {

@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import io.infolettre.newsletter.delivery.BounceReport;
-import io.infolettre.newsletter.delivery.TrackingBatch;
-import io.infolettre.newsletter.delivery.TrackingBatch.First;
+import io.infolettre.newsletter.delivery.FirstResponse;
+import io.infolettre.newsletter.engagement.TrackingBatch;
 import io.infolettre.newsletter.report.IssueStatistics;
 import io.infolettre.newsletter.tracking.OpenClass;
 import org.bson.Document;
@@ -56,7 +56,7 @@ public class StatsStore {
 				}
 			}
 		}
-		for (First first : batch.firsts()) {
+		for (FirstResponse first : batch.firsts()) {
 			switch (first.kind()) {
 				case SEEN -> {
 					counters.add("seen", 1);

@@ -1,6 +1,6 @@
 package io.infolettre.newsletter.series.internal;
 
-import io.infolettre.newsletter.delivery.SchedulesSynchronized;
+import io.infolettre.newsletter.scheduling.SchedulesSynchronized;
 import io.infolettre.newsletter.series.SeriesManagement;
 
 import org.springframework.context.event.EventListener;

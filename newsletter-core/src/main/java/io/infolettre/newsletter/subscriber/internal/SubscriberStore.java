@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
-import io.infolettre.newsletter.shared.DuplicateTolerantInserts;
+import io.infolettre.newsletter.shared.internal.DuplicateTolerantInserts;
 import io.infolettre.newsletter.subscriber.EmailAddress;
 import io.infolettre.newsletter.subscriber.Preferences;
 import io.infolettre.newsletter.subscriber.Subscriber;

@@ -59,15 +59,18 @@ class MessageWriterIntegrationTests {
 
 	private EmbeddedMongo mongo;
 
-	private DeliveryStore ledger;
+	private DeliveryStore deliveries;
+
+	private SendLedger ledger;
 
 	private volatile boolean relayDown;
 
 	@BeforeEach
 	void start() {
 		this.mongo = new EmbeddedMongo();
-		this.ledger = new DeliveryStore(this.mongo.template());
-		this.ledger.createIndexes();
+		this.deliveries = new DeliveryStore(this.mongo.template());
+		this.deliveries.createIndexes();
+		this.ledger = new SendLedger(this.mongo.template());
 	}
 
 	@AfterEach
@@ -86,12 +89,12 @@ class MessageWriterIntegrationTests {
 		writer.write(new Chunk<>(tasks));
 		writer.close();
 
-		var progress = this.ledger.recount(this.issueId);
+		var progress = this.deliveries.recount(this.issueId);
 		assertThat(progress.sent()).isEqualTo(28);
 		assertThat(progress.failedPermanent()).isEqualTo(2);
 		assertThat(progress.pending() + progress.sending()).isZero();
 		assertThat(this.accepted).hasSize(28);
-		assertThat(this.ledger.findById(refused).orElseThrow().getError()).contains("550");
+		assertThat(this.deliveries.findById(refused).orElseThrow().getError()).contains("550");
 		assertThat(this.hardBounces).as("only the refused address is a hard bounce")
 			.containsExactly(subscriberOf(tasks.get(11)));
 	}
@@ -110,7 +113,7 @@ class MessageWriterIntegrationTests {
 		writer.close();
 
 		assertThat(this.mostClaimed.get()).isBetween(1, CONNECTIONS);
-		assertThat(this.ledger.recount(this.issueId).sent()).isEqualTo(60);
+		assertThat(this.deliveries.recount(this.issueId).sent()).isEqualTo(60);
 		assertThat(this.ledger.inFlight(this.issueId)).as("nothing left in flight").isEmpty();
 	}
 
@@ -122,7 +125,7 @@ class MessageWriterIntegrationTests {
 
 		writer.write(new Chunk<>(tasks));
 
-		var entry = this.ledger.findById(deferred).orElseThrow();
+		var entry = this.deliveries.findById(deferred).orElseThrow();
 		assertThat(entry.getStatus()).isEqualTo(DeliveryStatus.PENDING);
 		assertThat(this.retries.size()).isEqualTo(1);
 		assertThat(this.retries.takeDue(Instant.now().plusSeconds(60), 10)).containsExactly(deferred);
@@ -132,8 +135,8 @@ class MessageWriterIntegrationTests {
 		writer.write(new Chunk<>(List.of(again)));
 		writer.close();
 
-		assertThat(this.ledger.findById(deferred).orElseThrow().getStatus()).isEqualTo(DeliveryStatus.FAILED_TEMPORARY);
-		assertThat(this.ledger.findById(deferred).orElseThrow().getError()).contains("451").contains("3 tentatives");
+		assertThat(this.deliveries.findById(deferred).orElseThrow().getStatus()).isEqualTo(DeliveryStatus.FAILED_TEMPORARY);
+		assertThat(this.deliveries.findById(deferred).orElseThrow().getError()).contains("451").contains("3 tentatives");
 		assertThat(this.hardBounces).isEmpty();
 	}
 
@@ -145,7 +148,7 @@ class MessageWriterIntegrationTests {
 				? new SendResult.Rejected(451, "451 4.3.0 réessayez", false).afterLostReply() : null);
 
 		writer.write(new Chunk<>(tasks));
-		var deferred = this.ledger.findById(uncertain).orElseThrow();
+		var deferred = this.deliveries.findById(uncertain).orElseThrow();
 		assertThat(deferred.getStatus()).isEqualTo(DeliveryStatus.PENDING);
 		assertThat(deferred.isPossibleDuplicate()).as("the first try may have arrived").isTrue();
 
@@ -154,10 +157,10 @@ class MessageWriterIntegrationTests {
 		writer.close();
 		accepting.close();
 
-		var sent = this.ledger.findById(uncertain).orElseThrow();
+		var sent = this.deliveries.findById(uncertain).orElseThrow();
 		assertThat(sent.getStatus()).isEqualTo(DeliveryStatus.SENT);
 		assertThat(sent.isPossibleDuplicate()).isTrue();
-		assertThat(this.ledger.findById(tasks.get(4).deliveryId()).orElseThrow().isPossibleDuplicate()).isFalse();
+		assertThat(this.deliveries.findById(tasks.get(4).deliveryId()).orElseThrow().isPossibleDuplicate()).isFalse();
 	}
 
 	@Test
@@ -174,7 +177,7 @@ class MessageWriterIntegrationTests {
 		writer.write(new Chunk<>(tasks));
 		writer.close();
 
-		var progress = this.ledger.recount(this.issueId);
+		var progress = this.deliveries.recount(this.issueId);
 		assertThat(progress.sent()).isEqualTo(this.accepted.size()).isGreaterThan(0).isLessThan(30);
 		assertThat(progress.pending()).isEqualTo(30 - this.accepted.size());
 		assertThat(progress.sending()).as("nothing left claimed").isZero();
@@ -184,7 +187,7 @@ class MessageWriterIntegrationTests {
 		assertThat(this.stepStopped).as("a stop, not a failure").isTrue();
 		assertThat(this.retries.size()).as("what was not sent waits below the checkpoint")
 			.isEqualTo(30 - this.accepted.size());
-		this.accepted.forEach(id -> assertThat(this.ledger.findById(id).orElseThrow().getStatus())
+		this.accepted.forEach(id -> assertThat(this.deliveries.findById(id).orElseThrow().getStatus())
 			.isEqualTo(DeliveryStatus.SENT));
 	}
 
@@ -196,7 +199,7 @@ class MessageWriterIntegrationTests {
 		writer.write(new Chunk<>(tasks));
 		writer.close();
 
-		var progress = this.ledger.recount(this.issueId);
+		var progress = this.deliveries.recount(this.issueId);
 		assertThat(progress.failedPermanent()).as("stops soon after the threshold, one message per connection at most")
 			.isBetween(10L, 10L + CONNECTIONS);
 		assertThat(progress.pending()).isEqualTo(100 - progress.failedPermanent());
@@ -216,7 +219,7 @@ class MessageWriterIntegrationTests {
 		writer.write(new Chunk<>(tasks));
 		writer.close();
 
-		var progress = this.ledger.recount(this.issueId);
+		var progress = this.deliveries.recount(this.issueId);
 		assertThat(progress.sent()).isZero();
 		assertThat(progress.pending()).as("nobody lost").isEqualTo(100);
 		assertThat(this.relayPauses).singleElement().asString().contains("10 échecs consécutifs")

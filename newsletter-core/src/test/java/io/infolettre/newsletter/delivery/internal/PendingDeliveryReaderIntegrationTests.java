@@ -9,9 +9,9 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 
+import io.infolettre.newsletter.delivery.DeliveryIds;
 import io.infolettre.newsletter.delivery.DeliverySettings.InFlightAfterCrash;
 import io.infolettre.newsletter.delivery.DeliveryStatus;
-import io.infolettre.newsletter.delivery.internal.DeliveryStore.Outcome;
 import io.infolettre.newsletter.fixtures.EmbeddedMongo;
 import io.infolettre.newsletter.subscriber.EmailAddress;
 import io.infolettre.newsletter.subscriber.Subscriber;
@@ -40,13 +40,16 @@ class PendingDeliveryReaderIntegrationTests {
 
 	private EmbeddedMongo mongo;
 
-	private DeliveryStore ledger;
+	private DeliveryStore deliveries;
+
+	private SendLedger ledger;
 
 	@BeforeEach
 	void start() {
 		this.mongo = new EmbeddedMongo();
-		this.ledger = new DeliveryStore(this.mongo.template());
-		this.ledger.createIndexes();
+		this.deliveries = new DeliveryStore(this.mongo.template());
+		this.deliveries.createIndexes();
+		this.ledger = new SendLedger(this.mongo.template());
 		this.ledger.freeze(this.issueId, IntStream.range(0, 250).mapToObj(i -> "%024x".formatted(i)).toList(),
 				this.now);
 	}
@@ -66,16 +69,16 @@ class PendingDeliveryReaderIntegrationTests {
 		assertThat(chunk).hasSize(PAGE);
 
 		// the writer: most are sent, two wait for a retry, one was on the wire when the application died
-		List<Outcome> outcomes = new ArrayList<>();
+		List<LedgerOutcome> outcomes = new ArrayList<>();
 		for (int i = 0; i < chunk.size(); i++) {
 			String id = chunk.get(i);
 			if (i == 7 || i == 42) {
-				outcomes.add(new Outcome(id, DeliveryStatus.PENDING, "m@exemple.ca", null, "451", this.now, 1,
+				outcomes.add(new LedgerOutcome(id, DeliveryStatus.PENDING, "m@exemple.ca", null, "451", this.now, 1,
 						this.now, false));
 				retries.add(id, this.now);
 			}
 			else if (i != 99) {
-				outcomes.add(new Outcome(id, DeliveryStatus.SENT, "m@exemple.ca", "<" + id + ">", null, this.now, 1, null,
+				outcomes.add(new LedgerOutcome(id, DeliveryStatus.SENT, "m@exemple.ca", "<" + id + ">", null, this.now, 1, null,
 						false));
 			}
 		}
@@ -96,9 +99,9 @@ class PendingDeliveryReaderIntegrationTests {
 		}
 
 		List<String> expected = new ArrayList<>(List.of(chunk.get(7), chunk.get(42), chunk.get(99)));
-		IntStream.range(PAGE, 250).forEach(seq -> expected.add(LedgerKeys.id(this.issueId, seq)));
+		IntStream.range(PAGE, 250).forEach(seq -> expected.add(DeliveryIds.id(this.issueId, seq)));
 		assertThat(handedOut).as("each once").doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(expected);
-		assertThat(this.ledger.findById(chunk.get(99)).orElseThrow().isPossibleDuplicate()).isTrue();
+		assertThat(this.deliveries.findById(chunk.get(99)).orElseThrow().isPossibleDuplicate()).isTrue();
 	}
 
 	@Test
@@ -114,14 +117,14 @@ class PendingDeliveryReaderIntegrationTests {
 
 		// paused mid-chunk: the writer sent 60 and handed the other 40 back, untried, as due now
 		sendable.set(false);
-		List<Outcome> outcomes = new ArrayList<>();
+		List<LedgerOutcome> outcomes = new ArrayList<>();
 		for (int i = 0; i < chunk.size(); i++) {
 			if (i < 60) {
-				outcomes.add(new Outcome(chunk.get(i), DeliveryStatus.SENT, "m@exemple.ca", "<" + i + ">", null, this.now,
+				outcomes.add(new LedgerOutcome(chunk.get(i), DeliveryStatus.SENT, "m@exemple.ca", "<" + i + ">", null, this.now,
 						1, null, false));
 			}
 			else {
-				outcomes.add(new Outcome(chunk.get(i), DeliveryStatus.PENDING, "m@exemple.ca", null, "Envoi interrompu",
+				outcomes.add(new LedgerOutcome(chunk.get(i), DeliveryStatus.PENDING, "m@exemple.ca", null, "Envoi interrompu",
 						this.now, 0, null, false));
 				retries.add(chunk.get(i), this.now);
 			}
@@ -146,7 +149,7 @@ class PendingDeliveryReaderIntegrationTests {
 			}
 		}
 		List<String> expected = new ArrayList<>(chunk.subList(60, PAGE));
-		IntStream.range(PAGE, 250).forEach(seq -> expected.add(LedgerKeys.id(this.issueId, seq)));
+		IntStream.range(PAGE, 250).forEach(seq -> expected.add(DeliveryIds.id(this.issueId, seq)));
 		assertThat(handedOut).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(expected);
 	}
 
