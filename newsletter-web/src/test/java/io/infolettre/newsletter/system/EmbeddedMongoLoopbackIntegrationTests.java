@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import de.bwaldvogel.mongo.MongoServer;
+import io.infolettre.embeddedmongo.EmbeddedMongoServer;
 import io.infolettre.newsletter.support.AbstractIntegrationTests;
 import org.junit.jupiter.api.Test;
 
@@ -27,11 +27,11 @@ class EmbeddedMongoLoopbackIntegrationTests extends AbstractIntegrationTests {
 	private static final String LISTEN = "0A";
 
 	@Autowired
-	MongoServer embeddedMongoServer;
+	EmbeddedMongoServer embeddedMongoServer;
 
 	@Test
 	void theEmbeddedDatabaseListensOnLoopbackOnly() throws IOException {
-		var address = this.embeddedMongoServer.getLocalAddress();
+		var address = this.embeddedMongoServer.address();
 		assertThat(address.getAddress().isLoopbackAddress()).as(address.toString()).isTrue();
 
 		List<String> listening = listeningAddresses(address.getPort());
