@@ -9,6 +9,7 @@ import java.util.Locale;
 
 import io.infolettre.embeddedmongo.EmbeddedMongoServer;
 import io.infolettre.newsletter.support.AbstractIntegrationTests;
+import io.infolettre.newsletter.support.KeepsEmbeddedMongo;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * to any other address of the machine finds nobody. Read from /proc rather than tried: this
  * workplace sends nothing to non-loopback addresses.
  */
+@KeepsEmbeddedMongo
 class EmbeddedMongoLoopbackIntegrationTests extends AbstractIntegrationTests {
 
 	private static final String LISTEN = "0A";
