@@ -57,14 +57,38 @@ class ModularityTests {
 			.resideInAPackage("io.infolettre.newsletter..")
 			.and()
 			.resideOutsideOfPackage("..internal..")
-			// moved into system.internal by the branch that takes the embedded server out of the web module
-			.and()
-			.doNotHaveFullyQualifiedName("io.infolettre.newsletter.system.EmbeddedMongoConfiguration")
 			.should()
 			.dependOnClassesThat(resideInAnyPackage("com.mongodb..", "org.bson..", "org.springframework.data.mongodb..")
 				.and(not(resideInAnyPackage("org.springframework.data.mongodb.core.mapping..",
 						"org.springframework.data.mongodb.core.index..", "org.springframework.data.mongodb.repository.."))))
 			.check(classes);
+	}
+
+	/**
+	 * The embedded MongoDB-wire server is a component of its own: only its Spring wiring knows it, or
+	 * the libraries it is made of, and it knows nothing of newsletters.
+	 */
+	@Test
+	void onlyTheWiringKnowsTheEmbeddedServerAndItKnowsNothingOfTheApplication() {
+		var application = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+			.withImportOption(NOT_FIXTURES)
+			.importPackages("io.infolettre.newsletter");
+		noClasses().that()
+			.resideInAPackage("io.infolettre.newsletter..")
+			.and()
+			.resideOutsideOfPackage("io.infolettre.newsletter.system.internal..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("io.infolettre.embeddedmongo..", "de.bwaldvogel..", "org.h2..")
+			.check(application);
+		var embedded = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+			.importPackages("io.infolettre.embeddedmongo");
+		noClasses().that()
+			.resideInAPackage("io.infolettre.embeddedmongo..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("io.infolettre.newsletter..")
+			.check(embedded);
 	}
 
 	/** Template authors are untrusted: a configuration made anywhere else would escape the sandbox. */

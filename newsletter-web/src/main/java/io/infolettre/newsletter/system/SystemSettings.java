@@ -8,9 +8,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param dataDir where the embedded database (and anything else kept on disk) lives
  */
 @ConfigurationProperties("newsletter")
-record SystemSettings(Path dataDir) {
+public record SystemSettings(Path dataDir) {
 
-	SystemSettings {
+	public SystemSettings {
 		dataDir = dataDir == null ? Path.of("data") : dataDir;
 	}
 

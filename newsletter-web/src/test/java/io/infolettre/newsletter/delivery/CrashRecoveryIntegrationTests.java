@@ -9,11 +9,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.stream.IntStream;
 
 import io.infolettre.newsletter.NewsletterApplication;
 import io.infolettre.newsletter.fixtures.FaultySmtpServer;
+import io.infolettre.newsletter.fixtures.TestDatabase;
 import io.infolettre.newsletter.support.NewsletterIntegrationTest;
 import io.infolettre.newsletter.support.TestHttp;
 import org.junit.jupiter.api.AfterEach;
@@ -30,7 +32,9 @@ import static org.awaitility.Awaitility.await;
  * The application in a JVM of its own sends an issue to a capturing SMTP server and is killed with
  * SIGKILL at random points of the send, then started again on the same data: the send resumes by
  * itself, nobody is missing, and duplicates are at most the messages that were on the wire at each
- * kill (one per connection), each marked as a possible duplicate in the ledger.
+ * kill (one per connection), each marked as a possible duplicate in the ledger. The data is in the
+ * embedded server's file, killed with the application, or with NEWSLETTER_TEST_MONGODB_URI set in one
+ * database of that server, which outlives the application as a real MongoDB does.
  */
 class CrashRecoveryIntegrationTests {
 
@@ -50,6 +54,8 @@ class CrashRecoveryIntegrationTests {
 
 	// under target/, kept after the run: the applications' logs are the evidence when it fails
 	private final Path work = Path.of("target", "crash-recovery", String.valueOf(this.seed));
+
+	private final Optional<String> database = TestDatabase.freshDatabase();
 
 	private FaultySmtpServer smtp;
 
@@ -157,13 +163,14 @@ class CrashRecoveryIntegrationTests {
 		Path log = this.work.resolve("application-" + (this.logs.size() + 1) + ".log");
 		this.logs.add(log);
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		List<String> command = List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp",
+		List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp",
 				System.getProperty("java.class.path"), NewsletterApplication.class.getName(), "--server.port=" + port,
 				"--newsletter.data-dir=" + data, "--spring.mail.host=127.0.0.1",
 				"--spring.mail.port=" + this.smtp.port(), "--newsletter.demo.enabled=false",
 				"--newsletter.admin.username=" + NewsletterIntegrationTest.ADMIN,
 				"--newsletter.admin.password=" + NewsletterIntegrationTest.PASSWORD,
-				"--newsletter.delivery.connections=" + CONNECTIONS, "--newsletter.tracking.public-url=http://localhost:" + port);
+				"--newsletter.delivery.connections=" + CONNECTIONS, "--newsletter.tracking.public-url=http://localhost:" + port));
+		this.database.ifPresent(uri -> command.add("--newsletter.mongodb.uri=" + uri));
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 		TestHttp http = new TestHttp(port);
 		await("the application starting (log " + log + ")").atMost(Duration.ofSeconds(90))

@@ -7,8 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import de.bwaldvogel.mongo.MongoServer;
+import io.infolettre.embeddedmongo.EmbeddedMongoServer;
 import io.infolettre.newsletter.support.AbstractIntegrationTests;
+import io.infolettre.newsletter.support.KeepsEmbeddedMongo;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,16 +23,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * to any other address of the machine finds nobody. Read from /proc rather than tried: this
  * workplace sends nothing to non-loopback addresses.
  */
+@KeepsEmbeddedMongo
 class EmbeddedMongoLoopbackIntegrationTests extends AbstractIntegrationTests {
 
 	private static final String LISTEN = "0A";
 
 	@Autowired
-	MongoServer embeddedMongoServer;
+	EmbeddedMongoServer embeddedMongoServer;
 
 	@Test
 	void theEmbeddedDatabaseListensOnLoopbackOnly() throws IOException {
-		var address = this.embeddedMongoServer.getLocalAddress();
+		var address = this.embeddedMongoServer.address();
 		assertThat(address.getAddress().isLoopbackAddress()).as(address.toString()).isTrue();
 
 		List<String> listening = listeningAddresses(address.getPort());

@@ -3,11 +3,14 @@ package io.infolettre.newsletter.system;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import io.infolettre.newsletter.NewsletterApplication;
 import io.infolettre.newsletter.fixtures.IssueFixtures;
 import io.infolettre.newsletter.fixtures.SubscriberFixtures;
+import io.infolettre.newsletter.fixtures.TestDatabase;
 import io.infolettre.newsletter.delivery.Deliveries;
 import io.infolettre.newsletter.issue.IssueManagement;
 import io.infolettre.newsletter.issue.IssueStatus;
@@ -27,11 +30,16 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** What was written before the application stops is there after it starts again on the same data. */
+/**
+ * What was written before the application stops is there after it starts again on the same data: its
+ * embedded server's file, or with NEWSLETTER_TEST_MONGODB_URI set one database of that server.
+ */
 class RestartIntegrationTests {
 
 	@TempDir
 	Path dataDir;
+
+	private final Optional<String> database = TestDatabase.freshDatabase();
 
 	@Test
 	void dataAndTheTrackingSecretSurviveARestart() {
@@ -94,9 +102,11 @@ class RestartIntegrationTests {
 	}
 
 	private ConfigurableApplicationContext start() {
-		return new SpringApplicationBuilder(NewsletterApplication.class).run("--server.port=0",
-				"--newsletter.data-dir=" + this.dataDir, "--newsletter.demo.enabled=false",
-				"--newsletter.admin.password=test-password", "--spring.main.banner-mode=off");
+		List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--newsletter.data-dir=" + this.dataDir,
+				"--newsletter.demo.enabled=false", "--newsletter.admin.password=test-password",
+				"--spring.main.banner-mode=off"));
+		this.database.ifPresent(uri -> arguments.add("--newsletter.mongodb.uri=" + uri));
+		return new SpringApplicationBuilder(NewsletterApplication.class).run(arguments.toArray(String[]::new));
 	}
 
 }

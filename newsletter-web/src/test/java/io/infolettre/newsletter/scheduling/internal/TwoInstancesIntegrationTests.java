@@ -196,7 +196,7 @@ class TwoInstancesIntegrationTests {
 		List<String> arguments = new ArrayList<>(List.of("--server.port=0",
 				"--newsletter.data-dir=" + this.dataDir.resolve(name), "--newsletter.demo.enabled=false",
 				"--newsletter.admin.password=test-password", "--spring.main.banner-mode=off",
-				"--newsletter.mongodb.uri=" + this.mongo.connectionString() + "/infolettre",
+				"--newsletter.mongodb.uri=" + this.mongo.uri(),
 				"--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtpPort,
 				"--spring.quartz.scheduler-name=" + name, "--newsletter.scheduling.sync-interval=1h"));
 		arguments.addAll(List.of(more));

@@ -1,4 +1,4 @@
-package io.infolettre.newsletter.system;
+package io.infolettre.embeddedmongo;
 
 import java.net.InetSocketAddress;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.infolettre.newsletter.system;
+package io.infolettre.embeddedmongo;
 
 import java.util.Locale;
 import java.util.Set;
