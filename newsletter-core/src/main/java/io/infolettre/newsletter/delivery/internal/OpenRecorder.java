@@ -33,12 +33,16 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
+
+import jakarta.annotation.PostConstruct;
 
 /**
  * Records opens without slowing the pixel: a request only queues its open; one thread writes the
@@ -129,6 +133,12 @@ public class OpenRecorder implements SmartLifecycle {
 		this.interval = settings.flushInterval();
 		this.anonymous = settings.mode() == TrackingMode.ANONYMOUS;
 		this.clock = clock;
+	}
+
+	/** The report's rebuild and a subscriber's data export read one issue's event buckets. */
+	@PostConstruct
+	void createIndexes() {
+		this.mongo.indexOps(EVENTS).createIndex(new Index().on("issueId", Sort.Direction.ASC).named("events_issue"));
 	}
 
 	/** Queues an open of a delivery (whose token was verified); never waits on the database. */
