@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -78,26 +77,16 @@ public final class IndexContract implements BeforeEachCallback, AfterEachCallbac
 		this.recorded.takeUnreadable()
 			.forEach(problem -> problems.add("A command the index contract could not read: " + problem));
 		for (Sighting sighting : this.recorded.takeUnjudged()) {
-			var shape = sighting.shape();
-			var indexes = this.recorded.indexes(sighting.namespace());
-			var verdict = IndexRule.judge(shape, indexes);
-			String key = shape.text();
-			if (verdict.isServed()) {
-				VERDICTS.putIfAbsent(key, "served by " + verdict.servingIndexes()
-					.stream()
-					.map(DeclaredIndex::name)
-					.distinct()
-					.collect(Collectors.joining(", ")) + "  <- " + sighting.sender().frame());
+			var judgement = Judgement.of(sighting, this.recorded.indexes(sighting.namespace()),
+					this.recorded.declarers(sighting.namespace()));
+			String key = sighting.shape().text();
+			if (!judgement.isProblem()) {
+				VERDICTS.putIfAbsent(key, judgement.summary());
 				continue;
 			}
-			var accepted = AcceptedScans.accepting(sighting);
-			if (accepted.isPresent()) {
-				VERDICTS.putIfAbsent(key, "accepted scan: " + accepted.get().reason() + "  <- " + sighting.sender().frame());
-				continue;
-			}
-			VERDICTS.put(key, "NOT SERVED  <- " + sighting.sender().frame());
+			VERDICTS.put(key, judgement.summary());
 			if (REPORTED.add(key)) {
-				problems.add(describe(sighting, verdict, indexes));
+				problems.add(judgement.problem());
 			}
 		}
 		if (!problems.isEmpty()) {
@@ -106,28 +95,6 @@ public final class IndexContract implements BeforeEachCallback, AfterEachCallbac
 					+ " served by no declared index (the rule: IndexContract, IndexRule).\n\n"
 					+ String.join("\n\n", problems));
 		}
-	}
-
-	private String describe(Sighting sighting, IndexRule.Verdict verdict, Iterable<DeclaredIndex> indexes) {
-		var shape = sighting.shape();
-		String collection = shape.collection();
-		var declarers = this.recorded.declarers(sighting.namespace());
-		List<String> lines = new ArrayList<>();
-		lines.add(shape.text());
-		lines.add("  sent by " + sighting.sender().frame() + " on thread " + sighting.thread() + ", during "
-				+ sighting.test());
-		if (shape.filter().branches().size() > 1) {
-			lines.add("  the $or branch no index serves: " + verdict.unservedBranch());
-		}
-		var declared = new ArrayList<String>();
-		indexes.forEach(index -> declared.add(index.toString()));
-		lines.add("  indexes of " + collection + ": " + String.join("; ", declared));
-		lines.add("  an index that would serve it: " + IndexRule.suggestedKeys(verdict.unservedBranch(), shape));
-		lines.add("  What to do: declare that index where the indexes of " + collection + " are created ("
-				+ (declarers.isEmpty() ? "none yet: in the store that owns " + collection
-						+ ", at its start, as DeliveryStore.createIndexes does" : String.join(", ", declarers))
-				+ "), or, if reading without an index is right for this query, add it to AcceptedScans with the reason.");
-		return String.join("\n", lines);
 	}
 
 	private static void writeSummary() {

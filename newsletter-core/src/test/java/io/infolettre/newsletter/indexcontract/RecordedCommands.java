@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -47,7 +48,8 @@ public final class RecordedCommands implements CommandListener {
 
 	private volatile String currentTest = "(before the first test)";
 
-	private RecordedCommands() {
+	// one for the whole test run (instance()); tests of the recorder build their own
+	RecordedCommands() {
 	}
 
 	/** The listener to add to a MongoDB client's settings. */
@@ -132,11 +134,16 @@ public final class RecordedCommands implements CommandListener {
 		return taken;
 	}
 
+	/** Every shape seen so far, the tests' own included, each with its first sighting. */
+	Collection<Sighting> sightings() {
+		return List.copyOf(this.seen.values());
+	}
+
 	/** The indexes declared for a namespace, with the {@code _id} index every collection has. */
 	Collection<DeclaredIndex> indexes(Namespace namespace) {
 		var all = new LinkedHashMap<String, DeclaredIndex>();
 		all.put(DeclaredIndex.ID.name(), DeclaredIndex.ID);
-		all.putAll(this.indexes.getOrDefault(namespace, Map.of()));
+		all.putAll(new TreeMap<>(this.indexes.getOrDefault(namespace, Map.of())));
 		return all.values();
 	}
 

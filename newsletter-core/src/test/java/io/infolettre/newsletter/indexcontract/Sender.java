@@ -16,8 +16,10 @@ record Sender(String frame, boolean isTest) {
 
 	private static final Set<String> PLUMBING = Set.of("java.", "javax.", "jdk.", "sun.", "com.mongodb.", "org.bson.",
 			"org.springframework.data.", "org.springframework.aop.", "org.springframework.cglib.",
-			"org.springframework.util.", "org.springframework.transaction.", "io.micrometer.",
-			RecordedCommands.class.getPackageName() + ".");
+			"org.springframework.util.", "org.springframework.transaction.", "io.micrometer.");
+
+	// the listener's own frames, above the driver's
+	private static final Set<String> RECORDER = Set.of(RecordedCommands.class.getName(), Sender.class.getName());
 
 	private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
 
@@ -37,7 +39,10 @@ record Sender(String frame, boolean isTest) {
 			while (iterator.hasNext()) {
 				var frame = iterator.next();
 				String type = frame.getClassName();
-				if (type.startsWith(APPLICATION) && !type.startsWith(RecordedCommands.class.getPackageName() + ".")) {
+				if (RECORDER.contains(type)) {
+					continue;
+				}
+				if (type.startsWith(APPLICATION)) {
 					return new Sender(describe(frame), TEST_CODE.get(frame.getDeclaringClass()));
 				}
 				if (library.isEmpty() && PLUMBING.stream().noneMatch(type::startsWith)) {
@@ -60,8 +65,7 @@ record Sender(String frame, boolean isTest) {
 			while (iterator.hasNext()) {
 				var frame = iterator.next();
 				boolean application = frame.getClassName().startsWith(APPLICATION)
-						&& !frame.getClassName().startsWith(RecordedCommands.class.getPackageName() + ".")
-						&& !TEST_CODE.get(frame.getDeclaringClass());
+						&& !RECORDER.contains(frame.getClassName()) && !TEST_CODE.get(frame.getDeclaringClass());
 				if (application) {
 					String type = frame.getClassName();
 					declarer = type.substring(type.lastIndexOf('.') + 1) + "." + frame.getMethodName();
