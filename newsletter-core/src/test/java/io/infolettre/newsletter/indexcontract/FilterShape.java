@@ -151,8 +151,7 @@ record FilterShape(String text, List<Branch> branches) {
 				case "$options" -> {
 				}
 				// missing reads as null in a regular index: MongoDB bounds {$exists: false} to [null, null]
-				case "$exists" -> add(result, field, operand.isBoolean() && !operand.asBoolean().getValue() ? Kind.NULL
-						: Kind.OTHER);
+				case "$exists" -> add(result, field, exists(operand) ? Kind.OTHER : Kind.NULL);
 				case "$elemMatch" -> {
 					if (isOperators(operand)) {
 						result = condition(field, operand, result);
@@ -165,6 +164,11 @@ record FilterShape(String text, List<Branch> branches) {
 			}
 		}
 		return result;
+	}
+
+	private static boolean exists(BsonValue operand) {
+		return operand.isBoolean() ? operand.asBoolean().getValue()
+				: !operand.isNumber() || operand.asNumber().doubleValue() != 0;
 	}
 
 	private static Kind regexKind(String pattern, String options) {
@@ -225,7 +229,7 @@ record FilterShape(String text, List<Branch> branches) {
 				.distinct() // an $or over three lists has the shape of one over two
 				.collect(Collectors.joining(", ", "[", "]"));
 			case "$in", "$nin", "$all" -> "[?]";
-			case "$exists" -> String.valueOf(value.isBoolean() ? value.asBoolean().getValue() : value.isNumber());
+			case "$exists" -> String.valueOf(exists(value));
 			case "$regex" -> value.isRegularExpression() ? regexText(value.asRegularExpression())
 					: value.asString().getValue().startsWith("^") ? "/^?/" : "/?/";
 			default -> {

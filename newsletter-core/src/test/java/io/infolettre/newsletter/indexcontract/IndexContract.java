@@ -28,9 +28,11 @@ import org.opentest4j.AssertionFailedError;
  * <p>
  * {@link RecordedCommands}, a driver {@code CommandListener} on every client the tests build, keeps
  * the first sighting of each query shape (field names and operators, no values) per database, and the
- * indexes the application declared there: the keys of its {@code createIndexes} commands, not the
- * server's {@code listIndexes}, because the contract is about what the application asks a real
- * MongoDB for, and the embedded server may refuse an index (a wildcard one) that MongoDB would build.
+ * indexes the application declared there: the keys of its {@code createIndexes} commands rather than
+ * the server's {@code listIndexes}, because the contract is about what the application asks a real
+ * MongoDB for (an index refused as a duplicate of the same keys under another name still serves);
+ * because a store test's server is closed by the time the test is judged; and because the command's
+ * stack names the code that declares them, which the message points to.
  * Queries whose first {@code io.infolettre} frame is test code (a test reading the database to check
  * an outcome) are not the application's and are not judged.
  * <p>
@@ -63,7 +65,7 @@ public final class IndexContract implements BeforeEachCallback, AfterEachCallbac
 
 	@Override
 	public void afterAll(ExtensionContext context) {
-		this.recorded.testStarted("(after " + context.getRequiredTestClass().getSimpleName() + ")");
+		this.recorded.testStarted("(after " + context.getRequiredTestClass().getSimpleName() + ", before the next test)");
 		try {
 			judge();
 		}
