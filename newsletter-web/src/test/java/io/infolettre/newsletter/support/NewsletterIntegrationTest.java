@@ -12,7 +12,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 /**
  * The whole application on a random port with the embedded MongoDB-wire server (a real server
  * process on a random port) and a real SMTP relay at {@code 127.0.0.1:${spring.mail.port}}, which
- * the test class registers along with a fresh {@code newsletter.data-dir}.
+ * the test class registers along with a fresh {@code newsletter.data-dir}. Its MongoDB queries are
+ * checked by the index contract ({@link IndexContractAutoConfiguration}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -88,6 +88,13 @@ class BatchInfrastructureConfiguration extends DefaultBatchConfiguration {
 			.createIndex(new Index().on("jobInstanceId", Sort.Direction.ASC).named("job_instance"));
 		this.mongo.indexOps("BATCH_STEP_EXECUTION")
 			.createIndex(new Index().on("jobExecutionId", Sort.Direction.ASC).named("job_execution"));
+		// Spring Batch's DAOs find and update by these ids: a step execution after every chunk
+		this.mongo.indexOps("BATCH_JOB_INSTANCE")
+			.createIndex(new Index().on("jobInstanceId", Sort.Direction.ASC).named("job_instance_id"));
+		this.mongo.indexOps("BATCH_JOB_EXECUTION")
+			.createIndex(new Index().on("jobExecutionId", Sort.Direction.ASC).named("job_execution_id"));
+		this.mongo.indexOps("BATCH_STEP_EXECUTION")
+			.createIndex(new Index().on("stepExecutionId", Sort.Direction.ASC).named("step_execution_id"));
 	}
 
 	/** Execution-context keys contain dots, which MongoDB field names may not. */

@@ -72,6 +72,12 @@ public class DeliveryStore implements Deliveries {
 		// No (issueId, status) index on purpose: every claim and confirmation would update it (a quarter
 		// of the embedded server's write cost, measured); reconciliation filters one issue's entries,
 		// which the index above already narrows to that issue on a real MongoDB.
+		// The two below hold fields no write changes: one issue's entries in id order (the lists and
+		// exports), and one subscriber's entries (their engagement history).
+		this.mongo.indexOps(Delivery.COLLECTION)
+			.createIndex(new Index().on(ISSUE_ID, Sort.Direction.ASC).on("_id", Sort.Direction.ASC).named("issue_id_order"));
+		this.mongo.indexOps(Delivery.COLLECTION)
+			.createIndex(new Index().on(SUBSCRIBER_ID, Sort.Direction.ASC).named("subscriber"));
 	}
 
 	@Override

@@ -21,7 +21,9 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 
 /**
  * Writes one batch of opens and clicks, issue by issue:
@@ -64,6 +66,10 @@ final class OpenBatchWriter {
 		this.anonymous = anonymous;
 		this.listeners = List.copyOf(listeners);
 		this.entries = new RememberedEntries(ledger);
+	}
+
+	void createIndexes() {
+		this.mongo.indexOps(EVENTS).createIndex(new Index().on("issueId", Sort.Direction.ASC).named("events_issue"));
 	}
 
 	void write(List<Open> batch, SettlingClicks clicks) {

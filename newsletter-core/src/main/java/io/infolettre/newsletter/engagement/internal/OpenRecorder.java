@@ -24,6 +24,8 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
+import jakarta.annotation.PostConstruct;
+
 /**
  * Records opens and clicks without slowing the pixel: a request only queues its open; one thread
  * writes the queue at least every {@code flush-interval}, a batch at a time ({@link OpenBatchWriter}).
@@ -72,6 +74,12 @@ public class OpenRecorder implements SmartLifecycle {
 				settings.mode() == TrackingMode.ANONYMOUS, listeners);
 		this.interval = settings.flushInterval();
 		this.clock = clock;
+	}
+
+	/** The report's rebuild and a subscriber's data export read one issue's event buckets. */
+	@PostConstruct
+	void createIndexes() {
+		this.writer.createIndexes();
 	}
 
 	/** Queues an open of a delivery (whose token was verified); never waits on the database. */
