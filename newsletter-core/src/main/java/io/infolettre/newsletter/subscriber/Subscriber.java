@@ -1,6 +1,7 @@
 package io.infolettre.newsletter.subscriber;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -9,12 +10,15 @@ import java.util.Set;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.Transient;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * A person who may receive the newsletter. Guards its own status transitions: once unsubscribed it
- * stays so until it subscribes again through a consent-giving path.
+ * A person who may receive the newsletter. Guards its own status transitions — unsubscribe,
+ * complaint, hard bounce, confirmation — and records what happened ({@link SubscriberUnsubscribed});
+ * once unsubscribed it stays so until it subscribes again through a consent-giving path.
+ * {@link SubscriberManagement} stores each change only if nobody changed the subscriber meanwhile.
  */
 @Document(Subscriber.COLLECTION)
 public class Subscriber {
@@ -111,11 +115,20 @@ public class Subscriber {
 
 	private int hardBounces;
 
+	private Instant lastBounceAt;
+
+	private Instant bouncedAt;
+
+	private Instant complainedAt;
+
 	private boolean trackingRefused;
 
 	private List<String> searchNames;
 
 	private String companyKey;
+
+	@Transient
+	private final List<Object> events = new ArrayList<>();
 
 	@PersistenceCreator
 	Subscriber() {
@@ -147,7 +160,7 @@ public class Subscriber {
 	 * a subscription form ({@link SubscriberStatus#PENDING_CONFIRMATION}). Its consent is null until a
 	 * consent-giving path (confirming the form) records one.
 	 */
-	static Subscriber withoutConsent(EmailAddress email, SubscriberStatus status, String language, Instant now) {
+	public static Subscriber withoutConsent(EmailAddress email, SubscriberStatus status, String language, Instant now) {
 		if (status.canReceive()) {
 			throw new IllegalArgumentException("A subscriber who may receive mail has a consent");
 		}
@@ -318,6 +331,83 @@ public class Subscriber {
 		return touched(at);
 	}
 
+	/**
+	 * The person asks to receive nothing more, through {@code channel}: honoured at once whatever
+	 * their status (CASL), and their consent is withdrawn so that no segment selects them again.
+	 * Records {@link SubscriberUnsubscribed}.
+	 * @param issueId the issue whose message the request came through, if any
+	 * @return false, changing and recording nothing, when they are unsubscribed already (a mail
+	 * client may post the one-click request twice)
+	 */
+	public boolean unsubscribe(UnsubscribeChannel channel, String issueId, Instant at) {
+		if (this.status == SubscriberStatus.UNSUBSCRIBED) {
+			return false;
+		}
+		this.status = SubscriberStatus.UNSUBSCRIBED;
+		this.unsubscribedAt = at;
+		// an address waiting for its confirmation gave no consent: there is none to withdraw
+		if (this.consent != null) {
+			this.consent = this.consent.withdrawn(at);
+		}
+		this.events.add(new SubscriberUnsubscribed(this.id, channel, issueId, at));
+		touched(at);
+		return true;
+	}
+
+	/**
+	 * The person marked a message as spam (their mailbox provider reported it): no send reaches them
+	 * again, and no import or form writes to them.
+	 * @return false, changing nothing, when their complaint is recorded already
+	 */
+	public boolean markComplained(Instant at) {
+		if (this.status == SubscriberStatus.COMPLAINED) {
+			return false;
+		}
+		this.status = SubscriberStatus.COMPLAINED;
+		this.complainedAt = at;
+		touched(at);
+		return true;
+	}
+
+	/**
+	 * A relay refused the address for good. Every refusal counts, whatever the status; an active
+	 * subscriber whose count reaches {@code threshold} becomes BOUNCED and is no longer selected for
+	 * any send. A refusal that changes no status leaves the update time alone: a coordinator's page
+	 * shown before it still saves.
+	 * @return whether this refusal made the subscriber BOUNCED (one bounced already stays so)
+	 */
+	public boolean recordHardBounce(int threshold, Instant at) {
+		this.hardBounces++;
+		this.lastBounceAt = at;
+		if (this.status != SubscriberStatus.ACTIVE || this.hardBounces < threshold) {
+			return false;
+		}
+		this.status = SubscriberStatus.BOUNCED;
+		this.bouncedAt = at;
+		this.updatedAt = at;
+		return true;
+	}
+
+	/**
+	 * The member's choices in the preference center: they leave the lists they did not keep (a
+	 * member only ever leaves lists here), read in {@code language}, and refuse tracking or not.
+	 */
+	public Subscriber choosePreferences(Preferences preferences, Instant at) {
+		if (this.lists != null) {
+			this.lists.retainAll(preferences.lists());
+		}
+		this.language = preferences.language();
+		this.trackingRefused = preferences.trackingRefused();
+		return touched(at);
+	}
+
+	/** What happened since the subscriber was read, to publish once the change is stored. */
+	List<Object> drainEvents() {
+		var drained = List.copyOf(this.events);
+		this.events.clear();
+		return drained;
+	}
+
 	private Subscriber touched(Instant at) {
 		this.updatedAt = at;
 		refreshSearchKeys();
@@ -432,6 +522,21 @@ public class Subscriber {
 
 	public int getHardBounces() {
 		return this.hardBounces;
+	}
+
+	/** When a relay last refused the address for good; {@code null} when none ever did. */
+	public Instant getLastBounceAt() {
+		return this.lastBounceAt;
+	}
+
+	/** When the address became BOUNCED. */
+	public Instant getBouncedAt() {
+		return this.bouncedAt;
+	}
+
+	/** When the person's complaint (a message marked as spam) was recorded. */
+	public Instant getComplainedAt() {
+		return this.complainedAt;
 	}
 
 	private static String nonNull(String s) {
