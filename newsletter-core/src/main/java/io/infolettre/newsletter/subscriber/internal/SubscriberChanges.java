@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 import io.infolettre.newsletter.subscriber.Subscriber;
+import io.infolettre.newsletter.subscriber.SubscriberFields;
 import org.bson.Document;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -90,16 +91,16 @@ public class SubscriberChanges {
 		if (update.getUpdateObject().isEmpty()) {
 			return true;
 		}
-		var unchanged = Criteria.where(Subscriber.Fields.ID)
-			.is(read.get(Subscriber.Fields.ID))
-			.and(Subscriber.Fields.STATUS)
-			.is(read.get(Subscriber.Fields.STATUS))
-			.and(Subscriber.Fields.UPDATED_AT)
-			.is(read.get(Subscriber.Fields.UPDATED_AT));
-		if (update.modifies(Subscriber.Fields.HARD_BOUNCES)) {
-			Object bounces = read.get(Subscriber.Fields.HARD_BOUNCES);
+		var unchanged = Criteria.where(SubscriberFields.ID)
+			.is(read.get(SubscriberFields.ID))
+			.and(SubscriberFields.STATUS)
+			.is(read.get(SubscriberFields.STATUS))
+			.and(SubscriberFields.UPDATED_AT)
+			.is(read.get(SubscriberFields.UPDATED_AT));
+		if (update.modifies(SubscriberFields.HARD_BOUNCES)) {
+			Object bounces = read.get(SubscriberFields.HARD_BOUNCES);
 			// a subscriber stored before bounces were counted has no count: it read as none
-			unchanged.and(Subscriber.Fields.HARD_BOUNCES)
+			unchanged.and(SubscriberFields.HARD_BOUNCES)
 				.in(Integer.valueOf(0).equals(bounces) ? Arrays.asList(0, null) : List.of(bounces));
 		}
 		try {
