@@ -5,25 +5,23 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.infolettre.newsletter.segment.Audience;
-import io.infolettre.newsletter.subscriber.EmailAddress;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Transient;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.mapping.Unwrapped;
 
 /**
  * One edition of the newsletter. Guards its lifecycle: only a draft is edited, only a scheduled
  * issue starts sending, only a sending issue is marked sent. Transitions record domain events that
- * {@link IssueManagement} publishes once the change is stored.
+ * {@link IssueManagement} publishes once the change is stored. What it says is its
+ * {@link Composition}, when it sends its {@link SendSchedule}, what holds it its {@link PauseState};
+ * their fields are stored as the issue's own.
  */
 @Document("issues")
 public class Issue {
-
-	private static final int HISTORY_KEPT = 100;
-
-	private static final String AUTOMATIC_PAUSE = "Pause automatique — ";
 
 	@Id
 	private String id;
@@ -33,33 +31,18 @@ public class Issue {
 
 	private String title;
 
-	/** The French variant (the one everyone without another variant reads) and the template. */
-	private IssueContent content;
-
-	/** The English variant; {@code null} when the issue has none. */
-	private IssueVariant english;
-
-	/** {@code null} in documents older than the choice of sender: the default sender. */
-	private IssueSender sender;
-
-	private String replyTo;
-
-	/** Left out of the public archive; stored negated so that older documents are in it. */
-	private boolean archiveExcluded;
+	@Unwrapped.Empty
+	private Composition composition;
 
 	private Audience audience;
 
 	private IssueStatus status;
 
-	private Instant scheduledAt;
+	@Unwrapped.Empty
+	private SendSchedule schedule = SendSchedule.none();
 
-	private SendTime sendTime;
-
-	private SendWindow window;
-
-	private Instant resumeAt;
-
-	private Instant missedAt;
+	@Unwrapped.Empty
+	private PauseState pause = new PauseState();
 
 	private String seriesId;
 
@@ -68,17 +51,6 @@ public class Issue {
 	private Instant sentAt;
 
 	private String failureReason;
-
-	private String pauseReason;
-
-	/** {@code null} when not paused, and in documents older than the causes: see {@link #getPauseCause()}. */
-	private PauseCause pauseCause;
-
-	/** The relay outage the send waits out, until it delivers again. */
-	private RelayOutage relayOutage;
-
-	/** Its pauses and resumes, oldest first (the last {@value #HISTORY_KEPT}). */
-	private List<SendHistoryEntry> sendHistory = new ArrayList<>();
 
 	private int deliveryRound;
 
@@ -105,7 +77,7 @@ public class Issue {
 		this.id = id;
 		this.seriesId = seriesId;
 		this.title = title;
-		this.content = content;
+		this.composition = new Composition(content);
 		this.audience = audience;
 		this.status = IssueStatus.DRAFT;
 		this.createdAt = now;
@@ -122,7 +94,7 @@ public class Issue {
 	public void edit(String title, IssueContent content, Audience audience, Instant now) {
 		require(this.status.isEditable(), "Seul un brouillon peut être modifié");
 		this.title = title;
-		this.content = content;
+		this.composition = this.composition.withContent(content);
 		this.audience = audience;
 		this.updatedAt = now;
 	}
@@ -149,35 +121,13 @@ public class Issue {
 		if (edit.title() == null || edit.title().isBlank()) {
 			throw new IllegalArgumentException("Le titre interne est obligatoire.");
 		}
-		if (edit.template() == null || !edit.template().matches("[A-Za-z0-9_-]+")) {
-			throw new IllegalArgumentException("Gabarit invalide : « " + edit.template() + " ».");
-		}
-		IssueSender from = edit.sender() == null ? senders.defaultSender() : edit.sender();
-		if (!senders.allows(from)) {
-			throw new IllegalArgumentException("Expéditeur non autorisé : " + from.label()
-					+ ". Choisissez l'un des expéditeurs configurés (newsletter.senders).");
-		}
-		String replyTo = null;
-		if (edit.replyTo() != null) {
-			// a parsed address never holds CR or LF: nothing typed here can reach another header
-			replyTo = EmailAddress.parse(edit.replyTo())
-				.orElseThrow(() -> new IllegalArgumentException(
-						"Adresse de réponse invalide : « " + edit.replyTo().replaceAll("[\\r\\n]", " ") + " »."))
-				.value();
-		}
+		this.composition = Composition.of(edit, senders);
 		this.title = edit.title().strip();
-		var french = edit.french();
-		this.content = new IssueContent(french.subject(), french.preheader(), french.body(), edit.template(), "fr");
-		this.english = edit.english();
-		this.sender = from;
-		this.replyTo = replyTo;
-		this.archiveExcluded = !edit.archived();
 	}
 
 	/** The editable parts as they are now. */
 	public IssueEdit currentEdit() {
-		return new IssueEdit(this.title, this.content.template(), french(), this.english, this.sender, this.replyTo,
-				!this.archiveExcluded);
+		return this.composition.asEdit(this.title);
 	}
 
 	/**
@@ -190,17 +140,14 @@ public class Issue {
 
 	/** A series' draft made from this model issue: its variants, sender and reply-to as well. */
 	Issue copy(String id, String title, String seriesId, Instant now) {
-		var copy = new Issue(id, title, this.content, this.audience, seriesId, now);
-		copy.english = this.english;
-		copy.sender = this.sender;
-		copy.replyTo = this.replyTo;
-		copy.archiveExcluded = this.archiveExcluded;
+		var copy = new Issue(id, title, null, this.audience, seriesId, now);
+		copy.composition = this.composition;
 		return copy;
 	}
 
 	/** The French (main) variant. */
 	public IssueVariant french() {
-		return new IssueVariant(this.content.subject(), this.content.preheader(), this.content.body());
+		return this.composition.french();
 	}
 
 	/**
@@ -208,46 +155,42 @@ public class Issue {
 	 * the French variant otherwise (any other language, none, or no English variant).
 	 */
 	public IssueVariant variant(String language) {
-		return "en".equalsIgnoreCase(language) && this.english != null ? this.english : french();
+		return this.composition.variant(language);
 	}
 
 	/** The language a reader of {@code language} receives the issue in: {@code en} or {@code fr}. */
 	public String languageOf(String language) {
-		return "en".equalsIgnoreCase(language) && this.english != null ? "en" : mainLanguage();
+		return this.composition.languageOf(language);
 	}
 
 	/** The languages the issue is written in, French first. */
 	public List<String> languages() {
-		return this.english == null || mainLanguage().equals("en") ? List.of(mainLanguage()) : List.of("fr", "en");
+		return this.composition.languages();
 	}
 
-	// older documents could be written in English alone
-	private String mainLanguage() {
-		return this.content.language();
-	}
-
+	/** The English variant; {@code null} when the issue has none. */
 	public IssueVariant getEnglish() {
-		return this.english;
+		return this.composition.english();
 	}
 
 	/** @param senders the configured senders, whose first is the default */
 	public IssueSender senderOr(AllowedSenders senders) {
-		return this.sender == null ? senders.defaultSender() : this.sender;
+		return this.composition.senderOr(senders);
 	}
 
 	/** The chosen sender; {@code null}: the default one. */
 	public IssueSender getSender() {
-		return this.sender;
+		return this.composition.sender();
 	}
 
 	/** Where replies go; {@code null}: to the sender. */
 	public String getReplyTo() {
-		return this.replyTo;
+		return this.composition.replyTo();
 	}
 
 	/** Whether the issue appears in the public archive once sent. */
 	public boolean isArchived() {
-		return !this.archiveExcluded;
+		return this.composition.isArchived();
 	}
 
 	/**
@@ -258,11 +201,7 @@ public class Issue {
 	void schedule(Instant at, Instant now) {
 		require(this.status == IssueStatus.DRAFT || this.status == IssueStatus.FAILED
 				|| this.status == IssueStatus.MISSED, "Seul un brouillon ou un envoi en échec peut être programmé");
-		this.sendTime = null;
-		if (this.sendingStartedAt == null) {
-			this.window = null;
-		}
-		toScheduled(at, now);
+		toScheduled(this.schedule.sendNow(at, this.sendingStartedAt != null), now);
 	}
 
 	/**
@@ -273,18 +212,15 @@ public class Issue {
 		require(this.status == IssueStatus.DRAFT || this.status == IssueStatus.FAILED
 				|| this.status == IssueStatus.MISSED || (this.status == IssueStatus.SCHEDULED && this.sendingStartedAt == null),
 				"Seul un brouillon, un envoi en échec ou un envoi programmé pas encore commencé peut être programmé");
-		this.sendTime = time;
-		this.window = window;
-		toScheduled(time.instant(), now);
+		toScheduled(SendSchedule.at(time, window), now);
 	}
 
-	private void toScheduled(Instant at, Instant now) {
+	private void toScheduled(SendSchedule schedule, Instant now) {
 		this.status = IssueStatus.SCHEDULED;
-		this.scheduledAt = at;
+		this.schedule = schedule;
 		this.failureReason = null;
-		this.missedAt = null;
 		this.updatedAt = now;
-		this.events.add(new IssueScheduled(this.id, at));
+		this.events.add(new IssueScheduled(this.id, schedule.scheduledAt()));
 	}
 
 	/** Back to a draft: a scheduled issue that has not started, or one that missed its time. */
@@ -292,10 +228,7 @@ public class Issue {
 		require((this.status == IssueStatus.SCHEDULED && this.sendingStartedAt == null)
 				|| this.status == IssueStatus.MISSED, "Seul un envoi programmé pas encore commencé peut être déprogrammé");
 		this.status = IssueStatus.DRAFT;
-		this.scheduledAt = null;
-		this.sendTime = null;
-		this.window = null;
-		this.missedAt = null;
+		this.schedule = SendSchedule.none();
 		this.updatedAt = now;
 	}
 
@@ -307,7 +240,7 @@ public class Issue {
 		require(this.status == IssueStatus.SCHEDULED && this.sendingStartedAt == null,
 				"Seul un envoi programmé pas encore commencé peut être manqué");
 		this.status = IssueStatus.MISSED;
-		this.missedAt = now;
+		this.schedule = this.schedule.missed(now);
 		this.updatedAt = now;
 	}
 
@@ -319,24 +252,22 @@ public class Issue {
 		require(this.status == IssueStatus.SCHEDULED || this.status == IssueStatus.SENDING
 				|| (this.status == IssueStatus.PAUSED && getPauseCause().resumesByItself()),
 				"Seul un envoi programmé, en cours ou en attente de reprise automatique peut être mis en pause");
-		toPaused(PauseCause.COORDINATION, reason, null, now);
-		this.relayOutage = null;
-		record(now, SendHistoryEntry.Kind.PAUSED, null);
+		this.pause.byPerson(reason, now);
+		paused(now);
 	}
 
 	/** The engine stops a send for something a person must look at; it waits for a person. */
 	void pauseAutomatically(String reason, Instant now) {
 		requireRunning();
-		toPaused(PauseCause.ENGINE, AUTOMATIC_PAUSE + reason, null, now);
-		this.relayOutage = null;
-		record(now, SendHistoryEntry.Kind.PAUSED_AUTOMATICALLY, reason);
+		this.pause.byEngine(reason, now);
+		paused(now);
 	}
 
 	/** Its send window closed: it resumes by itself at {@code opening}. */
 	void pauseUntilWindowOpens(String reason, Instant opening, Instant now) {
 		requireRunning();
-		toPaused(PauseCause.SEND_WINDOW, AUTOMATIC_PAUSE + reason, opening, now);
-		record(now, SendHistoryEntry.Kind.PAUSED_AUTOMATICALLY, reason);
+		this.pause.untilWindowOpens(reason, opening, now);
+		paused(now);
 	}
 
 	/**
@@ -346,43 +277,34 @@ public class Issue {
 	 */
 	void pauseForRelayOutage(String reason, Instant probeAt, boolean deliveredSinceResumed, Instant now) {
 		requireRunning();
-		if (deliveredSinceResumed || this.relayOutage == null) {
-			this.relayOutage = new RelayOutage(now, 0);
-		}
-		toPaused(PauseCause.RELAY_UNAVAILABLE, AUTOMATIC_PAUSE + reason, probeAt, now);
-		record(now, SendHistoryEntry.Kind.PAUSED_AUTOMATICALLY, reason);
+		this.pause.forRelayOutage(reason, probeAt, deliveredSinceResumed, now);
+		paused(now);
 	}
 
 	/** The relay, tried again, still does not answer: the next try at {@code probeAt}. */
 	void relayStillUnavailable(Instant probeAt, Instant now) {
 		requireAwaiting(PauseCause.RELAY_UNAVAILABLE);
-		this.relayOutage = this.relayOutage.probedAgain();
-		this.resumeAt = probeAt;
+		this.pause.relayStillUnavailable(probeAt);
 		this.updatedAt = now;
 	}
 
 	/** The engine stops waiting for the relay: the send waits for a person. */
 	void abandonAutomaticResume(String reason, Instant now) {
 		requireAwaiting(PauseCause.RELAY_UNAVAILABLE);
-		toPaused(PauseCause.ENGINE, "Reprise automatique abandonnée : " + reason, null, now);
-		this.relayOutage = null;
-		record(now, SendHistoryEntry.Kind.AUTOMATIC_RESUME_ABANDONED, reason);
+		this.pause.automaticResumeAbandoned(reason, now);
+		paused(now);
 	}
 
-	private void toPaused(PauseCause cause, String reason, Instant resumeAt, Instant now) {
+	private void paused(Instant now) {
 		this.status = IssueStatus.PAUSED;
-		this.pauseCause = cause;
-		this.pauseReason = reason;
-		this.resumeAt = resumeAt;
 		this.updatedAt = now;
 	}
 
 	/** A person resumes a paused send where it stopped. */
 	void resume(Instant now) {
 		require(this.status == IssueStatus.PAUSED, "Seul un envoi en pause peut reprendre");
-		this.relayOutage = null;
-		toResumed(now);
-		record(now, SendHistoryEntry.Kind.RESUMED, null);
+		this.pause.resumedByPerson(now);
+		dueAgain(now);
 	}
 
 	/**
@@ -391,19 +313,8 @@ public class Issue {
 	 */
 	void resumeAutomatically(PauseCause cause, String why, Instant now) {
 		requireAwaiting(cause);
-		// the relay outage is kept: should the send fail again before it delivers anything, it goes on
-		toResumed(now);
-		record(now, SendHistoryEntry.Kind.RESUMED_AUTOMATICALLY, why);
-	}
-
-	private void toResumed(Instant now) {
-		this.status = IssueStatus.SCHEDULED;
-		this.scheduledAt = now;
-		this.pauseCause = null;
-		this.pauseReason = null;
-		this.resumeAt = null;
-		this.updatedAt = now;
-		this.events.add(new IssueScheduled(this.id, now));
+		this.pause.resumedAutomatically(why, now);
+		dueAgain(now);
 	}
 
 	private void requireRunning() {
@@ -416,13 +327,6 @@ public class Issue {
 				"Cet envoi n'attend plus de reprise automatique");
 	}
 
-	private void record(Instant at, SendHistoryEntry.Kind kind, String detail) {
-		this.sendHistory.add(new SendHistoryEntry(at, kind, detail));
-		if (this.sendHistory.size() > HISTORY_KEPT) {
-			this.sendHistory.remove(0);
-		}
-	}
-
 	/** Nobody else receives it; what was sent stays in the ledger. */
 	void cancel(Instant now) {
 		require(this.status == IssueStatus.SCHEDULED || this.status == IssueStatus.SENDING
@@ -430,10 +334,7 @@ public class Issue {
 				|| this.status == IssueStatus.MISSED,
 				"Seul un envoi programmé, en cours, en pause, en échec ou manqué peut être annulé");
 		this.status = IssueStatus.CANCELLED;
-		this.pauseCause = null;
-		this.pauseReason = null;
-		this.resumeAt = null;
-		this.relayOutage = null;
+		this.pause.cancelled();
 		this.updatedAt = now;
 	}
 
@@ -443,9 +344,14 @@ public class Issue {
 	 */
 	void resendUndelivered(Instant now) {
 		require(this.status == IssueStatus.SENT, "Seul un numéro envoyé peut être renvoyé aux non-remis");
-		this.status = IssueStatus.SCHEDULED;
-		this.scheduledAt = now;
 		this.deliveryRound++;
+		dueAgain(now);
+	}
+
+	// scheduled again from now, where the send stopped
+	private void dueAgain(Instant now) {
+		this.status = IssueStatus.SCHEDULED;
+		this.schedule = this.schedule.dueAgain(now);
 		this.updatedAt = now;
 		this.events.add(new IssueScheduled(this.id, now));
 	}
@@ -470,7 +376,7 @@ public class Issue {
 				"Seul un numéro en cours d'envoi peut être marqué envoyé");
 		this.status = IssueStatus.SENT;
 		this.sentAt = now;
-		this.relayOutage = null;
+		this.pause.deliveredAll();
 		this.updatedAt = now;
 		this.events.add(new IssueSent(this.id, now));
 	}
@@ -504,7 +410,7 @@ public class Issue {
 	}
 
 	public IssueContent getContent() {
-		return this.content;
+		return this.composition.content();
 	}
 
 	public Audience getAudience() {
@@ -516,27 +422,24 @@ public class Issue {
 	}
 
 	public Instant getScheduledAt() {
-		return this.scheduledAt;
+		return this.schedule.scheduledAt();
 	}
 
 	/** The time as the coordinator chose it; {@code null} for a send started with "send now". */
 	public SendTime getSendTime() {
-		return this.sendTime;
+		return this.schedule.sendTime();
 	}
 
 	/** When it may send; {@code null}: at any time. */
 	public SendWindow getWindow() {
-		return this.window;
+		return this.schedule.window();
 	}
 
 	/**
 	 * When the send is due: its scheduled instant, or the next opening of its window after it.
 	 */
 	public Instant dueAt() {
-		if (this.scheduledAt == null) {
-			return null;
-		}
-		return this.window == null ? this.scheduledAt : this.window.nextOpening(this.scheduledAt);
+		return this.schedule.dueAt();
 	}
 
 	/**
@@ -544,11 +447,11 @@ public class Issue {
 	 * relay; {@code null} when it waits for a person.
 	 */
 	public Instant getResumeAt() {
-		return this.resumeAt;
+		return this.pause.resumeAt();
 	}
 
 	public Instant getMissedAt() {
-		return this.missedAt;
+		return this.schedule.missedAt();
 	}
 
 	/** The series that created this issue, if any. */
@@ -574,29 +477,22 @@ public class Issue {
 	}
 
 	public String getPauseReason() {
-		return this.pauseReason;
+		return this.pause.reason();
 	}
 
 	/** Why the send is paused; {@code null} when it is not. */
 	public PauseCause getPauseCause() {
-		if (this.status != IssueStatus.PAUSED) {
-			return null;
-		}
-		if (this.pauseCause != null) {
-			return this.pauseCause;
-		}
-		// paused before causes were recorded: only the end of a window paused with a time to resume at
-		return this.resumeAt != null ? PauseCause.SEND_WINDOW : PauseCause.ENGINE;
+		return this.status == IssueStatus.PAUSED ? this.pause.cause() : null;
 	}
 
 	/** The relay outage the send waits out; {@code null} when none. */
 	public RelayOutage getRelayOutage() {
-		return this.relayOutage;
+		return this.pause.relayOutage();
 	}
 
 	/** Its pauses and resumes, oldest first. */
 	public List<SendHistoryEntry> getSendHistory() {
-		return List.copyOf(this.sendHistory);
+		return this.pause.history();
 	}
 
 	public Instant getCreatedAt() {

@@ -1,6 +1,7 @@
 package io.infolettre.newsletter.subscriber;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -9,70 +10,29 @@ import java.util.Set;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.Transient;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.mapping.Unwrapped;
 
 /**
- * A person who may receive the newsletter. Guards its own status transitions: once unsubscribed it
- * stays so until it subscribes again through a consent-giving path.
+ * A person who may receive the newsletter: who they are, the lists, tags and attributes segments
+ * select them by, and their {@link Standing} (status and consent). Guards its own status transitions
+ * — unsubscribe, complaint, hard bounce, confirmation — and records what happened
+ * ({@link SubscriberUnsubscribed}); once unsubscribed it stays so until it subscribes again through a
+ * consent-giving path. {@link SubscriberManagement} stores each change only if nobody changed the
+ * subscriber meanwhile.
  */
 @Document(Subscriber.COLLECTION)
 public class Subscriber {
 
 	public static final String COLLECTION = "subscribers";
 
-	/** Field names used in queries by other modules' internals; one place to rename them. */
-	public static final class Fields {
-
-		public static final String ID = "_id";
-
-		public static final String STATUS = "status";
-
-		public static final String LISTS = "lists";
-
-		public static final String EMAIL = "email";
-
-		public static final String FIRST_NAME = "firstName";
-
-		public static final String LAST_NAME = "lastName";
-
-		public static final String COMPANY = "company";
-
-		public static final String LANGUAGE = "language";
-
-		public static final String TAGS = "tags";
-
-		/** Prefix of a typed attribute: {@code attributes.secteur}. */
-		public static final String ATTRIBUTES = "attributes";
-
-		public static final String CONSENT_TYPE = "consent.type";
-
-		public static final String CONSENT_EXPIRES_AT = "consent.expiresAt";
-
-		public static final String CONSENT_WITHDRAWN_AT = "consent.withdrawnAt";
-
-		public static final String CREATED_AT = "createdAt";
-
-		/** The ids of the last issues this subscriber opened (at most {@code ENGAGEMENT_KEPT}). */
-		public static final String ENGAGEMENT_OPENED_ISSUES = "engagement.openedIssues";
-
-		public static final String ENGAGEMENT_LAST_OPENED_AT = "engagement.lastOpenedAt";
-
-		/** How many opened issues a subscriber keeps: enough for "opened one of the last 24". */
-		public static final int ENGAGEMENT_KEPT = 24;
-		/** Folded (lower case, no accents) words and full forms of the name, for prefix search. */
-		public static final String SEARCH_NAMES = "searchNames";
-
-		/** The company name folded, for prefix search. */
-		public static final String COMPANY_KEY = "companyKey";
-
-		public static final String UPDATED_AT = "updatedAt";
-
-		public static final String HARD_BOUNCES = "hardBounces";
-
-		public static String attribute(String name) {
-			return ATTRIBUTES + "." + name;
-		}
+	/**
+	 * The field names, under the name other modules' queries know them by.
+	 * @see SubscriberFields
+	 */
+	public static final class Fields extends SubscriberFields {
 
 		private Fields() {
 		}
@@ -99,23 +59,21 @@ public class Subscriber {
 
 	private Set<String> tags;
 
-	private SubscriberStatus status;
-
-	private Consent consent;
+	@Unwrapped.Empty
+	private Standing standing;
 
 	private Instant createdAt;
 
 	private Instant updatedAt;
-
-	private Instant unsubscribedAt;
-
-	private int hardBounces;
 
 	private boolean trackingRefused;
 
 	private List<String> searchNames;
 
 	private String companyKey;
+
+	@Transient
+	private final List<Object> events = new ArrayList<>();
 
 	@PersistenceCreator
 	Subscriber() {
@@ -131,11 +89,7 @@ public class Subscriber {
 		this.attributes = new LinkedHashMap<>();
 		this.lists = new LinkedHashSet<>();
 		this.tags = new LinkedHashSet<>();
-		this.status = SubscriberStatus.ACTIVE;
-		if (consent == null) {
-			throw new IllegalArgumentException("A subscriber is added with the proof of their consent");
-		}
-		this.consent = consent;
+		this.standing = Standing.active(consent);
 		this.createdAt = now;
 		this.updatedAt = now;
 		refreshSearchKeys();
@@ -147,20 +101,17 @@ public class Subscriber {
 	 * a subscription form ({@link SubscriberStatus#PENDING_CONFIRMATION}). Its consent is null until a
 	 * consent-giving path (confirming the form) records one.
 	 */
-	static Subscriber withoutConsent(EmailAddress email, SubscriberStatus status, String language, Instant now) {
-		if (status.canReceive()) {
-			throw new IllegalArgumentException("A subscriber who may receive mail has a consent");
-		}
+	public static Subscriber withoutConsent(EmailAddress email, SubscriberStatus status, String language, Instant now) {
+		var standing = Standing.withoutConsent(status, now);
 		var subscriber = new Subscriber();
 		subscriber.email = email.value();
 		subscriber.language = language == null ? "fr" : language;
 		subscriber.attributes = new LinkedHashMap<>();
 		subscriber.lists = new LinkedHashSet<>();
 		subscriber.tags = new LinkedHashSet<>();
-		subscriber.status = status;
+		subscriber.standing = standing;
 		subscriber.createdAt = now;
 		subscriber.updatedAt = now;
-		subscriber.unsubscribedAt = status == SubscriberStatus.UNSUBSCRIBED ? now : null;
 		return subscriber;
 	}
 
@@ -262,13 +213,7 @@ public class Subscriber {
 	 * more years. Express consent never lapses, and a withdrawn one is not revived this way.
 	 */
 	public Subscriber renewConsent(Instant at) {
-		if (this.consent == null || !this.consent.type().isImplied()) {
-			throw new IllegalArgumentException("Seul un consentement tacite se renouvelle");
-		}
-		if (this.consent.withdrawnAt() != null || this.status == SubscriberStatus.UNSUBSCRIBED) {
-			throw new IllegalArgumentException("Un consentement retiré ne se renouvelle pas : il faut un consentement exprès");
-		}
-		this.consent = this.consent.renewed(at);
+		this.standing.renewConsent(at);
 		return touched(at);
 	}
 
@@ -278,14 +223,7 @@ public class Subscriber {
 	 * unsubscribed or unconfirmed person back; bounced and complained addresses keep their status.
 	 */
 	public Subscriber recordExpressConsent(String source, String proof, Instant at) {
-		if (proof == null || proof.isBlank()) {
-			throw new IllegalArgumentException("Un consentement exprès se consigne avec sa preuve");
-		}
-		this.consent = Consent.express(Consent.Channel.ADMIN, blankToNull(source), proof.strip(), null, at);
-		if (this.status == SubscriberStatus.UNSUBSCRIBED || this.status == SubscriberStatus.PENDING_CONFIRMATION) {
-			this.status = SubscriberStatus.ACTIVE;
-			this.unsubscribedAt = null;
-		}
+		this.standing.expressConsentOnPaper(source, proof, at);
 		return touched(at);
 	}
 
@@ -298,10 +236,9 @@ public class Subscriber {
 	 * language of the request confirmed.
 	 */
 	public Subscriber confirmSubscription(SubscriptionRequest request, Consent consent, Instant at) {
-		if (consent.type() != Consent.Type.EXPRESS || consent.channel() != Consent.Channel.FORM) {
-			throw new IllegalArgumentException("Confirming a subscription records the form's express consent");
-		}
-		if (this.status == SubscriberStatus.PENDING_CONFIRMATION && this.consent == null) {
+		boolean created = this.standing.awaitsItsFirstConfirmation();
+		this.standing.confirmed(consent);
+		if (created) {
 			this.firstName = request.firstName() != null ? request.firstName() : this.firstName;
 			this.lastName = request.lastName() != null ? request.lastName() : this.lastName;
 			this.company = request.company() != null ? request.company() : this.company;
@@ -311,11 +248,72 @@ public class Subscriber {
 			this.lists = new LinkedHashSet<>();
 		}
 		this.lists.addAll(request.lists());
-		this.consent = consent;
-		this.status = SubscriberStatus.ACTIVE;
-		this.unsubscribedAt = null;
-		this.hardBounces = 0;
 		return touched(at);
+	}
+
+	/**
+	 * The person asks to receive nothing more, through {@code channel}: honoured at once whatever
+	 * their status (CASL), and their consent is withdrawn so that no segment selects them again.
+	 * Records {@link SubscriberUnsubscribed}.
+	 * @param issueId the issue whose message the request came through, if any
+	 * @return false, changing and recording nothing, when they are unsubscribed already (a mail
+	 * client may post the one-click request twice)
+	 */
+	public boolean unsubscribe(UnsubscribeChannel channel, String issueId, Instant at) {
+		if (!this.standing.unsubscribe(at)) {
+			return false;
+		}
+		this.events.add(new SubscriberUnsubscribed(this.id, channel, issueId, at));
+		touched(at);
+		return true;
+	}
+
+	/**
+	 * The person marked a message as spam (their mailbox provider reported it): no send reaches them
+	 * again, and no import or form writes to them.
+	 * @return false, changing nothing, when their complaint is recorded already
+	 */
+	public boolean markComplained(Instant at) {
+		if (!this.standing.complain(at)) {
+			return false;
+		}
+		touched(at);
+		return true;
+	}
+
+	/**
+	 * A relay refused the address for good. Every refusal counts, whatever the status; an active
+	 * subscriber whose count reaches {@code threshold} becomes BOUNCED and is no longer selected for
+	 * any send. A refusal that changes no status leaves the update time alone: a coordinator's page
+	 * shown before it still saves.
+	 * @return whether this refusal made the subscriber BOUNCED (one bounced already stays so)
+	 */
+	public boolean recordHardBounce(int threshold, Instant at) {
+		if (!this.standing.hardBounce(threshold, at)) {
+			return false;
+		}
+		this.updatedAt = at;
+		return true;
+	}
+
+	/**
+	 * The member's choices in the preference center: they leave the lists they did not keep (a
+	 * member only ever leaves lists here), read in {@code language}, and refuse tracking or not.
+	 */
+	public Subscriber choosePreferences(Preferences preferences, Instant at) {
+		if (this.lists != null) {
+			this.lists.retainAll(preferences.lists());
+		}
+		this.language = preferences.language();
+		this.trackingRefused = preferences.trackingRefused();
+		return touched(at);
+	}
+
+	/** What happened since the subscriber was read, to publish once the change is stored. */
+	List<Object> drainEvents() {
+		var drained = List.copyOf(this.events);
+		this.events.clear();
+		return drained;
 	}
 
 	private Subscriber touched(Instant at) {
@@ -333,17 +331,7 @@ public class Subscriber {
 
 	/** The folded keys the search reads, as this subscriber's names and company make them. */
 	public SearchKeys searchKeys() {
-		return searchKeysOf(this.firstName, this.lastName, this.company);
-	}
-
-	/** The folded keys the search reads for these names and company (an import's update sets them). */
-	public static SearchKeys searchKeysOf(String firstName, String lastName, String company) {
-		return new SearchKeys(SubscriberSearch.nameKeys(firstName, lastName),
-				company == null ? null : SubscriberSearch.fold(company));
-	}
-
-	/** Folded name keys and company key (see {@link SubscriberSearch}). */
-	public record SearchKeys(List<String> names, String company) {
+		return SearchKeys.of(this.firstName, this.lastName, this.company);
 	}
 
 	private static String requireName(String value, String what) {
@@ -351,10 +339,6 @@ public class Subscriber {
 			throw new IllegalArgumentException("Nom de " + what + " vide");
 		}
 		return value.strip();
-	}
-
-	private static String blankToNull(String value) {
-		return value == null || value.isBlank() ? null : value.strip();
 	}
 
 	public String getId() {
@@ -398,11 +382,11 @@ public class Subscriber {
 	}
 
 	public SubscriberStatus getStatus() {
-		return this.status;
+		return this.standing.status();
 	}
 
 	public Consent getConsent() {
-		return this.consent;
+		return this.standing.consent();
 	}
 
 	/**
@@ -410,7 +394,7 @@ public class Subscriber {
 	 * withdrawn nor lapsed. The segment query says the same in MongoDB terms.
 	 */
 	public boolean mayReceiveAt(Instant now) {
-		return this.status.canReceive() && this.consent != null && this.consent.isValidAt(now);
+		return this.standing.mayReceiveAt(now);
 	}
 
 	public Instant getCreatedAt() {
@@ -422,7 +406,7 @@ public class Subscriber {
 	}
 
 	public Instant getUnsubscribedAt() {
-		return this.unsubscribedAt;
+		return this.standing.unsubscribedAt();
 	}
 
 	/** The member refused to be tracked (preference center): no pixel, no rewritten links. */
@@ -431,7 +415,22 @@ public class Subscriber {
 	}
 
 	public int getHardBounces() {
-		return this.hardBounces;
+		return this.standing.hardBounces();
+	}
+
+	/** When a relay last refused the address for good; {@code null} when none ever did. */
+	public Instant getLastBounceAt() {
+		return this.standing.lastBounceAt();
+	}
+
+	/** When the address became BOUNCED. */
+	public Instant getBouncedAt() {
+		return this.standing.bouncedAt();
+	}
+
+	/** When the person's complaint (a message marked as spam) was recorded. */
+	public Instant getComplainedAt() {
+		return this.standing.complainedAt();
 	}
 
 	private static String nonNull(String s) {

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 
+import io.infolettre.newsletter.subscriber.internal.SubscriberChanges;
 import io.infolettre.newsletter.subscriber.internal.SubscriberStore;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -18,8 +19,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Changes to subscribers: adding them, the coordinator's corrections (each through the aggregate, and
- * written only if the subscriber did not change meanwhile), and honouring their unsubscribe at once
- * (CASL).
+ * written only if the subscriber did not change meanwhile), and the transitions the person or the
+ * relay asks for (unsubscribe at once (CASL), complaint, hard bounce, preferences), made through the
+ * aggregate and written whatever changes came meanwhile ({@link SubscriberChanges}).
  */
 @Service
 public class SubscriberManagement implements SubscriberEngagement {
@@ -27,6 +29,8 @@ public class SubscriberManagement implements SubscriberEngagement {
 	private static final int COMPANY_CONTACTS = 10_000;
 
 	private final SubscriberStore store;
+
+	private final SubscriberChanges changes;
 
 	private final UnsubscribeLog log;
 
@@ -38,9 +42,10 @@ public class SubscriberManagement implements SubscriberEngagement {
 
 	private final AttributeDefinitions definitions;
 
-	SubscriberManagement(SubscriberStore store, UnsubscribeLog log, ApplicationEventPublisher events, Clock clock,
-			Companies companies, AttributeDefinitions definitions) {
+	SubscriberManagement(SubscriberStore store, SubscriberChanges changes, UnsubscribeLog log,
+			ApplicationEventPublisher events, Clock clock, Companies companies, AttributeDefinitions definitions) {
 		this.store = store;
+		this.changes = changes;
 		this.log = log;
 		this.events = events;
 		this.clock = clock;
@@ -152,12 +157,9 @@ public class SubscriberManagement implements SubscriberEngagement {
 
 	// Reads, changes through the aggregate, writes only if nobody changed it meanwhile.
 	private Subscriber change(String subscriberId, BiConsumer<Subscriber, Instant> change) {
-		Subscriber subscriber = get(subscriberId);
-		SubscriberStatus statusRead = subscriber.getStatus();
-		Instant updatedAtRead = subscriber.getUpdatedAt();
-		change.accept(subscriber, this.clock.instant());
-		this.store.update(subscriber, statusRead, updatedAtRead);
-		return subscriber;
+		Instant now = this.clock.instant();
+		return this.changes.changeOnce(subscriberId, subscriber -> change.accept(subscriber, now))
+			.orElseThrow(() -> new SubscriberNotFoundException(subscriberId));
 	}
 
 	/**
@@ -169,12 +171,13 @@ public class SubscriberManagement implements SubscriberEngagement {
 	 */
 	public boolean unsubscribe(String subscriberId, UnsubscribeChannel channel, String issueId) {
 		var now = this.clock.instant();
-		Optional<Subscriber> before = this.store.markUnsubscribed(subscriberId, now);
-		before.ifPresent(subscriber -> {
+		Optional<Subscriber> unsubscribed = this.changes.transition(subscriberId,
+				subscriber -> subscriber.unsubscribe(channel, issueId, now));
+		unsubscribed.ifPresent(subscriber -> {
 			this.log.append(new UnsubscribeEntry(subscriberId, subscriber.getEmail().value(), channel, issueId, now, now));
-			this.events.publishEvent(new SubscriberUnsubscribed(subscriberId, channel, issueId, now));
+			subscriber.drainEvents().forEach(this.events::publishEvent);
 		});
-		return before.isPresent();
+		return unsubscribed.isPresent();
 	}
 
 	/**
@@ -197,7 +200,11 @@ public class SubscriberManagement implements SubscriberEngagement {
 
 	/** The member's choices from the preference center; effective for the next message of any send. */
 	public boolean updatePreferences(String subscriberId, Preferences preferences) {
-		return this.store.updatePreferences(subscriberId, preferences, this.clock.instant());
+		var now = this.clock.instant();
+		return this.changes.transition(subscriberId, subscriber -> {
+			subscriber.choosePreferences(preferences, now);
+			return true;
+		}).isPresent();
 	}
 
 	/**
@@ -205,16 +212,19 @@ public class SubscriberManagement implements SubscriberEngagement {
 	 * BOUNCED and no longer selected for any send.
 	 */
 	public boolean recordHardBounce(String subscriberId, int threshold) {
-		return this.store.recordHardBounce(subscriberId, threshold, this.clock.instant());
+		var now = this.clock.instant();
+		return this.changes.transition(subscriberId, subscriber -> subscriber.recordHardBounce(threshold, now))
+			.isPresent();
 	}
 
 	/** The member marked a message as spam: no send reaches them again, and the log says why. */
 	public boolean recordComplaint(String subscriberId, String issueId) {
 		var now = this.clock.instant();
-		Optional<Subscriber> before = this.store.markComplained(subscriberId, now);
-		before.ifPresent(subscriber -> this.log.append(new UnsubscribeEntry(subscriberId, subscriber.getEmail().value(),
-				UnsubscribeChannel.COMPLAINT, issueId, now, now)));
-		return before.isPresent();
+		Optional<Subscriber> complained = this.changes.transition(subscriberId,
+				subscriber -> subscriber.markComplained(now));
+		complained.ifPresent(subscriber -> this.log.append(new UnsubscribeEntry(subscriberId,
+				subscriber.getEmail().value(), UnsubscribeChannel.COMPLAINT, issueId, now, now)));
+		return complained.isPresent();
 	}
 
 	/**

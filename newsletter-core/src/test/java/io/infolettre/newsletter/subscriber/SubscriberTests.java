@@ -143,7 +143,7 @@ class SubscriberTests {
 
 	@Test
 	void expressConsentOnPaperKeepsItsProofAndBringsAnUnsubscribedPersonBack() {
-		var person = unsubscribed();
+		var person = SubscriberFixtures.unsubscribed("u@exemple.ca", this.later);
 		assertThatIllegalArgumentException().isThrownBy(() -> person.renewConsent(this.later));
 		assertThatIllegalArgumentException().isThrownBy(() -> person.recordExpressConsent("Salon", " ", this.later));
 
@@ -168,23 +168,6 @@ class SubscriberTests {
 	void foldingIgnoresCaseAndAccents() {
 		assertThat(SubscriberSearch.fold("  ÉLISE  Côté ")).isEqualTo("elise cote");
 		assertThat(SubscriberSearch.nameKeys(null, "O’Neil")).isEqualTo(List.of("o’neil", "o", "neil"));
-	}
-
-	private Subscriber unsubscribed() {
-		// the store marks the status; a document read back in that state is what the aggregate sees
-		var person = SubscriberFixtures.member("u@exemple.ca", "U", "U", null, "l");
-		try {
-			var status = Subscriber.class.getDeclaredField("status");
-			status.setAccessible(true);
-			status.set(person, SubscriberStatus.UNSUBSCRIBED);
-			var consent = Subscriber.class.getDeclaredField("consent");
-			consent.setAccessible(true);
-			consent.set(person, person.getConsent().withdrawn(this.later));
-		}
-		catch (ReflectiveOperationException ex) {
-			throw new IllegalStateException(ex);
-		}
-		return person;
 	}
 
 }

@@ -7,18 +7,11 @@ import java.nio.file.Path;
 import java.text.NumberFormat;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -30,7 +23,6 @@ import io.infolettre.newsletter.subscriber.RefusalReason;
 import io.infolettre.newsletter.subscriber.SubscriberImportJob.Status;
 import io.infolettre.newsletter.subscriber.SubscriberImportOptions;
 import io.infolettre.newsletter.subscriber.UnknownChoices;
-import io.infolettre.newsletter.subscriber.WarnedRow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,15 +35,11 @@ import jakarta.annotation.PreDestroy;
  * a request. The file streams from disk; rows go to the database a batch at a time; memory stays
  * the same whatever the size of the file, but for 16 bytes per address to find duplicates. Of the
  * refused rows only the first ones are kept ({@link KeptRows}); a file whose rows are refused for
- * their form almost all along is stopped ({@link ImportSettings#stops}).
+ * their form almost all along is stopped ({@link ImportSettings#stops}). The batches go to the
+ * database through an {@link ImportPipeline}.
  */
 @Component
 public class ImportRunner {
-
-	static final int BATCH = 1000;
-
-	// batches written at once while the next is read: the server works on one while the other is mapped
-	private static final int WRITERS = 2;
 
 	private static final Logger log = LoggerFactory.getLogger(ImportRunner.class);
 
@@ -61,7 +49,7 @@ public class ImportRunner {
 		return thread;
 	});
 
-	private final ExecutorService writers = Executors.newFixedThreadPool(WRITERS, runnable -> {
+	private final ExecutorService writers = Executors.newFixedThreadPool(ImportPipeline.IN_FLIGHT, runnable -> {
 		Thread thread = new Thread(runnable, "subscriber-import-write");
 		thread.setDaemon(true);
 		return thread;
@@ -154,10 +142,9 @@ public class ImportRunner {
 	private void run(String jobId, Path file, Charset charset, char separator, SubscriberImportOptions options,
 			Map<String, AttributeDefinition> definitions) {
 		var total = new ImportJobStore.Counts();
-		var kept = new KeptRows(this.jobs, jobId, this.settings.rowsKept(), separator);
-		var companies = new EnsuredCompanies();
-		var inFlight = new ArrayDeque<Batch>(WRITERS);
 		Instant now = this.clock.instant();
+		var pipeline = new ImportPipeline(this.writers, this.writer, this.jobs, jobId, options, now, total,
+				new KeptRows(this.jobs, jobId, this.settings.rowsKept(), separator));
 		this.jobs.progress(jobId, Status.RUNNING, 0, total);
 		try (CsvFiles.Rows rows = CsvFiles.open(file, charset, separator)) {
 			CsvFiles.Row header = rows.next();
@@ -167,7 +154,7 @@ public class ImportRunner {
 			}
 			var reader = new ImportRowReader(options, header.values(), definitions, now);
 			var checks = new ImportRowChecks(reader, options, new ChoiceAdditions(this.attributes, reader));
-			var batch = new Batch();
+			var batch = new ImportBatch();
 			long read = 0;
 			long refusedForForm = 0;
 			boolean stopped = false;
@@ -201,15 +188,13 @@ public class ImportRunner {
 				}
 				if (batch.full()) {
 					batch.bytesRead = rows.bytesRead();
-					write(jobId, batch, options, now, inFlight, total, kept, companies);
-					batch = new Batch();
+					pipeline.write(batch);
+					batch = new ImportBatch();
 				}
 			}
 			batch.bytesRead = rows.bytesRead();
-			write(jobId, batch, options, now, inFlight, total, kept, companies);
-			while (!inFlight.isEmpty()) {
-				written(jobId, inFlight.removeFirst(), total, kept);
-			}
+			pipeline.write(batch);
+			pipeline.finish();
 			if (stopped) {
 				this.jobs.finish(jobId, Status.STOPPED, total, stopped(total, refusedForForm), this.clock.instant());
 			}
@@ -219,11 +204,7 @@ public class ImportRunner {
 		}
 		catch (RuntimeException | IOException ex) {
 			log.error("Import {} failed", jobId, ex);
-			for (Batch pending : inFlight) {
-				if (pending.awaitQuietly()) {
-					count(pending, total, kept);
-				}
-			}
+			pipeline.abandon();
 			this.jobs.finish(jobId, Status.FAILED, total, ex.getMessage() == null ? ex.toString() : ex.getMessage(),
 					this.clock.instant());
 		}
@@ -238,112 +219,6 @@ public class ImportRunner {
 				+ "Le fichier n’est sans doute pas lu comme il le faut : vérifiez le séparateur (point-virgule ou "
 				+ "virgule), l’encodage (UTF-8 ou Windows-1252) et l’association des colonnes, puis importez-le de "
 				+ "nouveau. Les " + numbers.format(imported) + " lignes acceptées avant l’arrêt ont été importées.";
-	}
-
-	/**
-	 * Hands the batch to a writing thread while the next one is read; with {@link #WRITERS} batches in
-	 * flight, waits for the oldest. Batches never share an address (duplicates in the file are refused
-	 * before), so they can be written in any order.
-	 */
-	private void write(String jobId, Batch batch, SubscriberImportOptions options, Instant now, Deque<Batch> inFlight,
-			ImportJobStore.Counts total, KeptRows kept, EnsuredCompanies companies) {
-		if (inFlight.size() == WRITERS) {
-			written(jobId, inFlight.removeFirst(), total, kept);
-		}
-		batch.written = CompletableFuture.runAsync(
-				() -> this.writer.write(batch.rows, options, now, batch.counts, batch.refused, batch::values, companies),
-				this.writers);
-		inFlight.addLast(batch);
-	}
-
-	// in the order the batches were read, so that the rows kept are the file's first ones
-	private void written(String jobId, Batch batch, ImportJobStore.Counts total, KeptRows kept) {
-		batch.await();
-		count(batch, total, kept);
-		this.jobs.progress(jobId, Status.RUNNING, batch.bytesRead, total);
-	}
-
-	private static void count(Batch batch, ImportJobStore.Counts total, KeptRows kept) {
-		List<WarnedRow> warned = batch.warnedAndTaken();
-		batch.counts.warned = warned.size();
-		total.add(batch.counts);
-		kept.keep(batch.refused, warned);
-		total.rejectedKept = kept.rejected();
-		total.warnedKept = kept.warned();
-	}
-
-	/** Rows read from the file and not written yet, with what became of them. */
-	private static final class Batch {
-
-		private final List<ImportRow> rows = new ArrayList<>(BATCH);
-
-		private final Map<Long, List<String>> values = new HashMap<>(BATCH * 2);
-
-		private final List<Refusal> refused = new ArrayList<>();
-
-		private final List<WarnedRow> warned = new ArrayList<>();
-
-		private final ImportJobStore.Counts counts = new ImportJobStore.Counts();
-
-		private long bytesRead;
-
-		private CompletableFuture<Void> written;
-
-		void add(RowVerdict verdict, List<String> rowValues) {
-			this.rows.add(verdict.row());
-			this.values.put(verdict.line(), rowValues);
-			if (!verdict.warnings().isEmpty()) {
-				this.warned.add(new WarnedRow(verdict.line(), verdict.warnings()));
-			}
-		}
-
-		void refuse(Refusal refusal) {
-			this.counts.refuse(refusal.problems());
-			this.refused.add(refusal);
-		}
-
-		boolean full() {
-			return this.rows.size() >= BATCH || this.refused.size() >= BATCH;
-		}
-
-		// for the rows the writer refuses
-		List<String> values(long line) {
-			return this.values.getOrDefault(line, List.of());
-		}
-
-		/** The rows with a warning that the writer did not refuse after all. */
-		List<WarnedRow> warnedAndTaken() {
-			if (this.warned.isEmpty()) {
-				return this.warned;
-			}
-			Set<Long> refusedLines = new HashSet<>();
-			this.refused.forEach(refusal -> refusedLines.add(refusal.line()));
-			return this.warned.stream().filter(row -> !refusedLines.contains(row.line())).toList();
-		}
-
-		void await() {
-			try {
-				this.written.join();
-			}
-			catch (CompletionException ex) {
-				if (ex.getCause() instanceof RuntimeException cause) {
-					throw cause;
-				}
-				throw ex;
-			}
-		}
-
-		/** @return whether the batch was written; the import fails with the first error, not this one */
-		boolean awaitQuietly() {
-			try {
-				this.written.join();
-				return true;
-			}
-			catch (CompletionException | CancellationException ex) {
-				return false;
-			}
-		}
-
 	}
 
 	@PreDestroy

@@ -17,6 +17,7 @@ import io.infolettre.newsletter.subscriber.Companies;
 import io.infolettre.newsletter.subscriber.Consent;
 import io.infolettre.newsletter.subscriber.ImportMode;
 import io.infolettre.newsletter.subscriber.RefusalReason;
+import io.infolettre.newsletter.subscriber.SearchKeys;
 import io.infolettre.newsletter.subscriber.Subscriber;
 import io.infolettre.newsletter.subscriber.SubscriberImportOptions;
 import io.infolettre.newsletter.subscriber.SubscriberManagement;
@@ -176,7 +177,7 @@ class ImportWriter {
 		if (named) {
 			// the search reads folded keys of the names and company: they follow them, as in the aggregate
 			// (a blank cell changes nothing)
-			var keys = Subscriber.searchKeysOf(orElse(row.firstName(), existing.getFirstName()),
+			var keys = SearchKeys.of(orElse(row.firstName(), existing.getFirstName()),
 					orElse(row.lastName(), existing.getLastName()), orElse(row.company(), existing.getCompany()));
 			update.set(Subscriber.Fields.SEARCH_NAMES, keys.names()).set(Subscriber.Fields.COMPANY_KEY, keys.company());
 			changed = true;

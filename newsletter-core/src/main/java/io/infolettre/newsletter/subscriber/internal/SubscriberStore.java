@@ -5,25 +5,19 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeSet;
-import java.util.stream.Stream;
 
 import io.infolettre.newsletter.shared.internal.DuplicateTolerantInserts;
 import io.infolettre.newsletter.subscriber.EmailAddress;
-import io.infolettre.newsletter.subscriber.Preferences;
 import io.infolettre.newsletter.subscriber.Subscriber;
 import io.infolettre.newsletter.subscriber.SubscriberPage;
 import io.infolettre.newsletter.subscriber.SubscriberSearch;
 import io.infolettre.newsletter.subscriber.SubscriberStatus;
 import io.infolettre.newsletter.subscriber.Subscribers;
-import org.bson.Document;
 
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.OptimisticLockingFailureException;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.BulkOperations;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -33,19 +27,12 @@ import org.springframework.stereotype.Repository;
 
 import jakarta.annotation.PostConstruct;
 
-/** MongoDB storage of subscribers. */
+/**
+ * MongoDB storage of subscribers: additions, queries and the engagement opens record. A change of
+ * one subscriber goes through its aggregate and {@link SubscriberChanges}.
+ */
 @Repository
 public class SubscriberStore implements Subscribers {
-
-	private static final List<String> EDITABLE = List.of(Subscriber.Fields.EMAIL, Subscriber.Fields.FIRST_NAME,
-			Subscriber.Fields.LAST_NAME, Subscriber.Fields.COMPANY, Subscriber.Fields.LANGUAGE,
-			Subscriber.Fields.ATTRIBUTES, Subscriber.Fields.LISTS, Subscriber.Fields.TAGS, Subscriber.Fields.STATUS,
-			"consent", "trackingRefused", "unsubscribedAt", Subscriber.Fields.UPDATED_AT, Subscriber.Fields.SEARCH_NAMES,
-			Subscriber.Fields.COMPANY_KEY);
-
-	private static final List<String> CONFIRMED = Stream
-		.concat(EDITABLE.stream(), Stream.of(Subscriber.Fields.HARD_BOUNCES))
-		.toList();
 
 	private static final int BACKFILL_PAGE = 1000;
 
@@ -109,48 +96,6 @@ public class SubscriberStore implements Subscribers {
 		}
 		catch (DuplicateKeyException ex) {
 			throw new IllegalArgumentException("Cette adresse est déjà abonnée : " + subscriber.getEmail());
-		}
-	}
-
-	/**
-	 * Writes the fields a coordinator's change may touch, only if nobody changed the subscriber since
-	 * it was read (its status and update time are those read): an unsubscribe that arrived meanwhile
-	 * is never overwritten by an edit made on the page shown before it.
-	 * @throws OptimisticLockingFailureException when the subscriber changed meanwhile
-	 * @throws IllegalArgumentException when the new address belongs to another subscriber
-	 */
-	public void update(Subscriber changed, SubscriberStatus statusRead, Instant updatedAtRead) {
-		write(changed, statusRead, updatedAtRead, EDITABLE);
-	}
-
-	/**
-	 * As {@link #update}, for a subscription confirmed ({@link Subscriber#confirmSubscription}), which
-	 * also forgets the address's bounces.
-	 */
-	public void updateConfirmed(Subscriber changed, SubscriberStatus statusRead, Instant updatedAtRead) {
-		write(changed, statusRead, updatedAtRead, CONFIRMED);
-	}
-
-	private void write(Subscriber changed, SubscriberStatus statusRead, Instant updatedAtRead, List<String> fields) {
-		Document written = new Document();
-		this.mongo.getConverter().write(changed, written);
-		var update = new Update();
-		for (String field : fields) {
-			update.set(field, written.get(field));
-		}
-		var query = Query.query(Criteria.where(Subscriber.Fields.ID)
-			.is(changed.getId())
-			.and(Subscriber.Fields.STATUS)
-			.is(statusRead)
-			.and(Subscriber.Fields.UPDATED_AT)
-			.is(updatedAtRead));
-		try {
-			if (this.mongo.updateFirst(query, update, Subscriber.class).getMatchedCount() == 0) {
-				throw new OptimisticLockingFailureException("Subscriber " + changed.getId() + " changed meanwhile");
-			}
-		}
-		catch (DuplicateKeyException ex) {
-			throw new IllegalArgumentException("Cette adresse est déjà celle d’un autre abonné : " + changed.getEmail());
 		}
 	}
 
@@ -230,58 +175,6 @@ public class SubscriberStore implements Subscribers {
 	}
 
 	/**
-	 * Atomic on the subscriber's id, so two concurrent requests unsubscribe (and report) once; the
-	 * query names the id alone, which every MongoDB-wire server answers from its primary index.
-	 */
-	/** Applies the member's choices: leaves the lists not kept, sets the language and the tracking choice. */
-	public boolean updatePreferences(String subscriberId, Preferences preferences, Instant at) {
-		var subscriber = findById(subscriberId);
-		if (subscriber.isEmpty()) {
-			return false;
-		}
-		var kept = new TreeSet<>(subscriber.get().getLists());
-		kept.retainAll(preferences.lists());
-		var byId = Query.query(Criteria.where(Subscriber.Fields.ID).is(subscriberId));
-		this.mongo.updateFirst(byId, new Update().set("lists", kept)
-			.set("language", preferences.language())
-			.set("trackingRefused", preferences.trackingRefused())
-			.set("updatedAt", at), Subscriber.class);
-		return true;
-	}
-
-	/** @return the subscriber as it was, when this call unsubscribed it; empty when it already was */
-	public Optional<Subscriber> markUnsubscribed(String subscriberId, Instant at) {
-		var byId = Query.query(Criteria.where(Subscriber.Fields.ID).is(subscriberId));
-		Subscriber before = this.mongo.findAndModify(byId,
-				new Update().set(Subscriber.Fields.STATUS, SubscriberStatus.UNSUBSCRIBED), Subscriber.class);
-		if (before == null || before.getStatus() == SubscriberStatus.UNSUBSCRIBED) {
-			return Optional.empty();
-		}
-		// unsubscribing withdraws the consent: no segment can select them again
-		this.mongo.updateFirst(byId, new Update().set("unsubscribedAt", at)
-			.set(Subscriber.Fields.CONSENT_WITHDRAWN_AT, at)
-			.set("updatedAt", at), Subscriber.class);
-		return Optional.of(before);
-	}
-
-	/**
-	 * Counts a hard bounce; the subscriber becomes BOUNCED when the count reaches the threshold.
-	 * @return whether this bounce changed the status
-	 */
-	public boolean recordHardBounce(String subscriberId, int threshold, Instant at) {
-		var byId = Query.query(Criteria.where(Subscriber.Fields.ID).is(subscriberId));
-		Subscriber after = this.mongo.findAndModify(byId, new Update().inc("hardBounces", 1).set("lastBounceAt", at),
-				FindAndModifyOptions.options().returnNew(true), Subscriber.class);
-		if (after == null || after.getHardBounces() < threshold || after.getStatus() != SubscriberStatus.ACTIVE) {
-			return false;
-		}
-		this.mongo.updateFirst(byId, new Update().set(Subscriber.Fields.STATUS, SubscriberStatus.BOUNCED)
-			.set("bouncedAt", at)
-			.set("updatedAt", at), Subscriber.class);
-		return true;
-	}
-
-	/**
 	 * Remembers that these subscribers opened the issue, for the engagement rules of segments: the
 	 * issue joins their last opened ones (once, the oldest beyond {@link Subscriber.Fields#ENGAGEMENT_KEPT}
 	 * dropped), and the last open time moves forward. One update for a whole batch of opens.
@@ -298,16 +191,6 @@ public class SubscriberStore implements Subscribers {
 		var update = new Update().max(Subscriber.Fields.ENGAGEMENT_LAST_OPENED_AT, lastOpenAt);
 		update.push(Subscriber.Fields.ENGAGEMENT_OPENED_ISSUES).slice(-Subscriber.Fields.ENGAGEMENT_KEPT).each(issueId);
 		this.mongo.updateMulti(notYet, update, Subscriber.class);
-	}
-
-	/** A complaint (marked as spam) stops every future send at once. */
-	/** @return the subscriber as it was, when this call marked it; empty when it already was */
-	public Optional<Subscriber> markComplained(String subscriberId, Instant at) {
-		var byId = Query.query(Criteria.where(Subscriber.Fields.ID).is(subscriberId));
-		Subscriber before = this.mongo.findAndModify(byId, new Update().set(Subscriber.Fields.STATUS,
-				SubscriberStatus.COMPLAINED).set("complainedAt", at).set("updatedAt", at), Subscriber.class);
-		return before == null || before.getStatus() == SubscriberStatus.COMPLAINED ? Optional.empty()
-				: Optional.of(before);
 	}
 
 }

@@ -13,12 +13,10 @@ import java.util.List;
 import io.infolettre.newsletter.subscriber.Consent;
 import io.infolettre.newsletter.subscriber.EmailAddress;
 import io.infolettre.newsletter.subscriber.Subscriber;
-import io.infolettre.newsletter.subscriber.SubscriberStatus;
 import io.infolettre.newsletter.subscriber.SubscriptionRequest;
 import io.infolettre.newsletter.subscriber.Subscriptions.Confirmation;
 import org.bson.Document;
 
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -33,8 +31,9 @@ import jakarta.annotation.PostConstruct;
 /**
  * Subscription requests in {@code subscription_requests}, keyed {@code req-<32 hex digits>} (random,
  * never shown in clear: the link carries it encrypted). A confirmation is claimed by a conditional
- * update, so two clicks at once confirm once; the subscriber then changes through its aggregate and
- * is written only if nobody changed it meanwhile (read again and retried otherwise).
+ * update, so two clicks at once confirm once; the subscriber then changes through its aggregate
+ * ({@link Subscriber#confirmSubscription}), written by {@link SubscriberChanges} whatever changed it
+ * meanwhile.
  */
 @Repository
 public class SubscriptionStore {
@@ -53,9 +52,12 @@ public class SubscriptionStore {
 
 	private final SubscriberStore subscribers;
 
-	SubscriptionStore(MongoTemplate mongo, SubscriberStore subscribers) {
+	private final SubscriberChanges changes;
+
+	SubscriptionStore(MongoTemplate mongo, SubscriberStore subscribers, SubscriberChanges changes) {
 		this.mongo = mongo;
 		this.subscribers = subscribers;
+		this.changes = changes;
 	}
 
 	@PostConstruct
@@ -132,27 +134,18 @@ public class SubscriptionStore {
 	private void record(SubscriptionRequest typed, Consent consent, Instant at) {
 		for (int attempt = 1;; attempt++) {
 			Subscriber known = findByEmail(typed.email());
-			if (known == null) {
-				// erased since the request: the confirmation is a new subscription
-				var subscriber = new Subscriber(typed.email(), typed.firstName(), typed.lastName(), typed.company(),
-						typed.language(), consent, at);
-				typed.lists().forEach(subscriber::addToList);
-				if (this.subscribers.insertNew(List.of(subscriber)) == 1 || attempt == ATTEMPTS) {
-					return;
-				}
-				continue;
-			}
-			SubscriberStatus statusRead = known.getStatus();
-			Instant updatedAtRead = known.getUpdatedAt();
-			known.confirmSubscription(typed, consent, at);
-			try {
-				this.subscribers.updateConfirmed(known, statusRead, updatedAtRead);
+			if (known != null && this.changes.transition(known.getId(), subscriber -> {
+				subscriber.confirmSubscription(typed, consent, at);
+				return true;
+			}).isPresent()) {
 				return;
 			}
-			catch (OptimisticLockingFailureException ex) {
-				if (attempt == ATTEMPTS) {
-					throw ex;
-				}
+			// erased since the request (or just now): the confirmation is a new subscription
+			var subscriber = new Subscriber(typed.email(), typed.firstName(), typed.lastName(), typed.company(),
+					typed.language(), consent, at);
+			typed.lists().forEach(subscriber::addToList);
+			if (this.subscribers.insertNew(List.of(subscriber)) == 1 || attempt == ATTEMPTS) {
+				return;
 			}
 		}
 	}

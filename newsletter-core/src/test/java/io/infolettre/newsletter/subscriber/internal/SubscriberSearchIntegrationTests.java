@@ -14,21 +14,20 @@ import io.infolettre.newsletter.subscriber.Subscriber;
 import io.infolettre.newsletter.subscriber.SubscriberPage;
 import io.infolettre.newsletter.subscriber.SubscriberSearch;
 import io.infolettre.newsletter.subscriber.SubscriberStatus;
+import io.infolettre.newsletter.subscriber.UnsubscribeChannel;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-/** The coordinator's search, company creation and guarded updates, against a real MongoDB-wire server. */
+/** The coordinator's search and company creation, against a real MongoDB-wire server. */
 class SubscriberSearchIntegrationTests {
 
 	private final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T15:00:00Z"), ZoneOffset.UTC);
@@ -90,7 +89,8 @@ class SubscriberSearchIntegrationTests {
 			.as("texts compare without regard to case").containsExactly("helene@beton.ca");
 
 		String marc = id("marc@usinage.ca");
-		this.store.markUnsubscribed(marc, this.clock.instant());
+		new SubscriberChanges(this.mongo.template()).transition(marc,
+				subscriber -> subscriber.unsubscribe(UnsubscribeChannel.ADMIN, null, this.clock.instant()));
 		assertThat(emails(new SubscriberSearch(null, null, null, SubscriberStatus.UNSUBSCRIBED, null, null, null)))
 			.containsExactly("marc@usinage.ca");
 		assertThat(emails(new SubscriberSearch("cote", "usinage", "formations", SubscriberStatus.ACTIVE, null, null, null)))
@@ -152,29 +152,6 @@ class SubscriberSearchIntegrationTests {
 		assertThat(this.companies.page("beton", null, 10)).extracting(Company::name).containsExactly("Béton Saguenay");
 		assertThat(this.store.findByCompany("Usinage Côté", 10)).extracting(s -> s.getEmail().value())
 			.containsExactlyInAnyOrder("eric.cote@usinage.ca", "marc@usinage.ca");
-	}
-
-	@Test
-	void anEditNeverOverwritesAnUnsubscribeThatArrivedMeanwhile() {
-		Subscriber read = this.store.findById(id("eric.cote@usinage.ca")).orElseThrow();
-		var statusRead = read.getStatus();
-		var updatedAtRead = read.getUpdatedAt();
-		this.store.markUnsubscribed(read.getId(), this.clock.instant());
-
-		read.editDetails("Éric", "Côté", "Usinage Côté inc.", "fr", false, this.clock.instant());
-		assertThatExceptionOfType(OptimisticLockingFailureException.class)
-			.isThrownBy(() -> this.store.update(read, statusRead, updatedAtRead));
-		assertThat(this.store.findById(read.getId()).orElseThrow().getStatus()).isEqualTo(SubscriberStatus.UNSUBSCRIBED);
-	}
-
-	@Test
-	void anAddressAlreadyTakenIsRefused() {
-		Subscriber marc = this.store.findById(id("marc@usinage.ca")).orElseThrow();
-		var statusRead = marc.getStatus();
-		var updatedAtRead = marc.getUpdatedAt();
-		marc.changeEmail(io.infolettre.newsletter.subscriber.EmailAddress.of("helene@beton.ca"), this.clock.instant());
-		assertThatIllegalArgumentException().isThrownBy(() -> this.store.update(marc, statusRead, updatedAtRead))
-			.withMessageContaining("déjà");
 	}
 
 	@Test

@@ -7,7 +7,6 @@ import io.infolettre.newsletter.fixtures.EmbeddedMongo;
 import io.infolettre.newsletter.fixtures.SubscriberFixtures;
 import io.infolettre.newsletter.subscriber.EmailAddress;
 import io.infolettre.newsletter.subscriber.Subscriber;
-import io.infolettre.newsletter.subscriber.SubscriberStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,18 +42,6 @@ class SubscriberStoreIntegrationTests {
 		assertThat(added).isEqualTo(1);
 		assertThat(this.store.count()).isEqualTo(3);
 		assertThat(this.store.listNames()).containsExactly("l");
-	}
-
-	@Test
-	void unsubscribesOnce() {
-		this.store.insertNew(List.of(SubscriberFixtures.member("a@exemple.ca", "A", "A", "X", "l")));
-		String id = this.store.findByEmail(EmailAddress.of("a@exemple.ca")).orElseThrow().getId();
-		assertThat(this.store.markUnsubscribed(id, Instant.now())).get()
-			.extracting(Subscriber::getStatus)
-			.as("as it was")
-			.isEqualTo(SubscriberStatus.ACTIVE);
-		assertThat(this.store.markUnsubscribed(id, Instant.now())).isEmpty();
-		assertThat(this.store.findById(id).orElseThrow().getStatus()).isEqualTo(SubscriberStatus.UNSUBSCRIBED);
 	}
 
 	@Test
