@@ -1,22 +1,20 @@
 package io.infolettre.newsletter.issue;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import io.infolettre.newsletter.segment.Audience;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
-import org.springframework.data.annotation.Transient;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.mapping.Unwrapped;
 
 /**
  * One edition of the newsletter. Guards its lifecycle: only a draft is edited, only a scheduled
- * issue starts sending, only a sending issue is marked sent. Transitions record domain events that
- * {@link IssueManagement} publishes once the change is stored. What it says is its
+ * issue starts sending, only a sending issue is marked sent; {@link IssueManagement} stores each
+ * change. What it says is its
  * {@link Composition}, when it sends its {@link SendSchedule}, what holds it its {@link PauseState};
  * their fields are stored as the issue's own.
  */
@@ -57,9 +55,6 @@ public class Issue {
 	private Instant createdAt;
 
 	private Instant updatedAt;
-
-	@Transient
-	private final List<Object> events = new ArrayList<>();
 
 	@PersistenceCreator
 	Issue() {
@@ -220,7 +215,6 @@ public class Issue {
 		this.schedule = schedule;
 		this.failureReason = null;
 		this.updatedAt = now;
-		this.events.add(new IssueScheduled(this.id, schedule.scheduledAt()));
 	}
 
 	/** Back to a draft: a scheduled issue that has not started, or one that missed its time. */
@@ -353,7 +347,6 @@ public class Issue {
 		this.status = IssueStatus.SCHEDULED;
 		this.schedule = this.schedule.dueAgain(now);
 		this.updatedAt = now;
-		this.events.add(new IssueScheduled(this.id, now));
 	}
 
 	void startSending(Instant now) {
@@ -378,7 +371,6 @@ public class Issue {
 		this.sentAt = now;
 		this.pause.deliveredAll();
 		this.updatedAt = now;
-		this.events.add(new IssueSent(this.id, now));
 	}
 
 	void markFailed(String reason, Instant now) {
@@ -387,12 +379,6 @@ public class Issue {
 		this.status = IssueStatus.FAILED;
 		this.failureReason = reason;
 		this.updatedAt = now;
-	}
-
-	List<Object> drainEvents() {
-		var drained = List.copyOf(this.events);
-		this.events.clear();
-		return drained;
 	}
 
 	private void require(boolean condition, String message) {

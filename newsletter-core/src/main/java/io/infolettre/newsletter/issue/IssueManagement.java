@@ -11,20 +11,16 @@ import io.infolettre.newsletter.rendering.MessageDraft;
 import io.infolettre.newsletter.rendering.TemplateProblem;
 import io.infolettre.newsletter.segment.Audience;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
 /**
- * The issue use cases. Every status change goes through the aggregate; events are published after
- * the change is stored.
+ * The issue use cases. Every status change goes through the aggregate, then is stored.
  */
 @Service
 public class IssueManagement {
 
 	private final Issues issues;
-
-	private final ApplicationEventPublisher events;
 
 	private final IssueVersions versions;
 
@@ -35,12 +31,11 @@ public class IssueManagement {
 	private final Clock clock;
 
 	IssueManagement(Issues issues, IssueVersions versions, AllowedSenders senders, IssueRenderer renderer,
-			ApplicationEventPublisher events, Clock clock) {
+			Clock clock) {
 		this.issues = issues;
 		this.renderer = renderer;
 		this.versions = versions;
 		this.senders = senders;
-		this.events = events;
 		this.clock = clock;
 	}
 
@@ -255,10 +250,7 @@ public class IssueManagement {
 	private Issue change(String id, Consumer<Issue> transition) {
 		Issue issue = get(id);
 		transition.accept(issue);
-		var events = issue.drainEvents();
-		Issue saved = this.issues.save(issue);
-		events.forEach(this.events::publishEvent);
-		return saved;
+		return this.issues.save(issue);
 	}
 
 }

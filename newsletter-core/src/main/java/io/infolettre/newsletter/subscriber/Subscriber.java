@@ -1,7 +1,6 @@
 package io.infolettre.newsletter.subscriber;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,7 +9,6 @@ import java.util.Set;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
-import org.springframework.data.annotation.Transient;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.mapping.Unwrapped;
@@ -18,8 +16,7 @@ import org.springframework.data.mongodb.core.mapping.Unwrapped;
 /**
  * A person who may receive the newsletter: who they are, the lists, tags and attributes segments
  * select them by, and their {@link Standing} (status and consent). Guards its own status transitions
- * — unsubscribe, complaint, hard bounce, confirmation — and records what happened
- * ({@link SubscriberUnsubscribed}); once unsubscribed it stays so until it subscribes again through a
+ * — unsubscribe, complaint, hard bounce, confirmation; once unsubscribed it stays so until it subscribes again through a
  * consent-giving path. {@link SubscriberManagement} stores each change only if nobody changed the
  * subscriber meanwhile.
  */
@@ -71,9 +68,6 @@ public class Subscriber {
 	private List<String> searchNames;
 
 	private String companyKey;
-
-	@Transient
-	private final List<Object> events = new ArrayList<>();
 
 	@PersistenceCreator
 	Subscriber() {
@@ -254,7 +248,6 @@ public class Subscriber {
 	/**
 	 * The person asks to receive nothing more, through {@code channel}: honoured at once whatever
 	 * their status (CASL), and their consent is withdrawn so that no segment selects them again.
-	 * Records {@link SubscriberUnsubscribed}.
 	 * @param issueId the issue whose message the request came through, if any
 	 * @return false, changing and recording nothing, when they are unsubscribed already (a mail
 	 * client may post the one-click request twice)
@@ -263,7 +256,6 @@ public class Subscriber {
 		if (!this.standing.unsubscribe(at)) {
 			return false;
 		}
-		this.events.add(new SubscriberUnsubscribed(this.id, channel, issueId, at));
 		touched(at);
 		return true;
 	}
@@ -310,12 +302,6 @@ public class Subscriber {
 	}
 
 	/** What happened since the subscriber was read, to publish once the change is stored. */
-	List<Object> drainEvents() {
-		var drained = List.copyOf(this.events);
-		this.events.clear();
-		return drained;
-	}
-
 	private Subscriber touched(Instant at) {
 		this.updatedAt = at;
 		refreshSearchKeys();

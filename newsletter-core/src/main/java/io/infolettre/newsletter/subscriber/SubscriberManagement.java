@@ -14,7 +14,6 @@ import java.util.stream.Collectors;
 import io.infolettre.newsletter.subscriber.internal.SubscriberChanges;
 import io.infolettre.newsletter.subscriber.internal.SubscriberStore;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -34,8 +33,6 @@ public class SubscriberManagement implements SubscriberEngagement {
 
 	private final UnsubscribeLog log;
 
-	private final ApplicationEventPublisher events;
-
 	private final Clock clock;
 
 	private final Companies companies;
@@ -43,11 +40,10 @@ public class SubscriberManagement implements SubscriberEngagement {
 	private final AttributeDefinitions definitions;
 
 	SubscriberManagement(SubscriberStore store, SubscriberChanges changes, UnsubscribeLog log,
-			ApplicationEventPublisher events, Clock clock, Companies companies, AttributeDefinitions definitions) {
+			Clock clock, Companies companies, AttributeDefinitions definitions) {
 		this.store = store;
 		this.changes = changes;
 		this.log = log;
-		this.events = events;
 		this.clock = clock;
 		this.companies = companies;
 		this.definitions = definitions;
@@ -173,10 +169,8 @@ public class SubscriberManagement implements SubscriberEngagement {
 		var now = this.clock.instant();
 		Optional<Subscriber> unsubscribed = this.changes.transition(subscriberId,
 				subscriber -> subscriber.unsubscribe(channel, issueId, now));
-		unsubscribed.ifPresent(subscriber -> {
-			this.log.append(new UnsubscribeEntry(subscriberId, subscriber.getEmail().value(), channel, issueId, now, now));
-			subscriber.drainEvents().forEach(this.events::publishEvent);
-		});
+		unsubscribed.ifPresent(subscriber -> this.log
+			.append(new UnsubscribeEntry(subscriberId, subscriber.getEmail().value(), channel, issueId, now, now)));
 		return unsubscribed.isPresent();
 	}
 
@@ -194,7 +188,6 @@ public class SubscriberManagement implements SubscriberEngagement {
 		// a bulk insert does not hand the generated id back
 		String id = this.store.findByEmail(email).map(Subscriber::getId).orElseThrow();
 		this.log.append(new UnsubscribeEntry(id, email.value(), channel, null, now, now));
-		this.events.publishEvent(new SubscriberUnsubscribed(id, channel, null, now));
 		return true;
 	}
 

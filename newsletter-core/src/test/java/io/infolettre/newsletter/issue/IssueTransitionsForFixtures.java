@@ -5,7 +5,7 @@ import java.time.Instant;
 /**
  * The issue's transitions, opened to the shared fixtures ({@code fixtures.IssueFixtures}), which live
  * in another package. In production they stay package-private: only {@link IssueManagement} changes a
- * stored issue, storing it and publishing its events.
+ * stored issue.
  */
 public final class IssueTransitionsForFixtures {
 
@@ -58,11 +58,6 @@ public final class IssueTransitionsForFixtures {
 
 	public static void resume(Issue issue, Instant now) {
 		issue.resume(now);
-	}
-
-	/** The events the transitions recorded, as {@link IssueManagement} publishes them once stored. */
-	public static java.util.List<Object> drainEvents(Issue issue) {
-		return issue.drainEvents();
 	}
 
 }
