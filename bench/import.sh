@@ -18,21 +18,25 @@
 # (import_rows_per_s is the 100,000-row import; the MongoDB-wire server runs in the same JVM, so the
 # heap figures include its cache; with G1, the peak follows the heap it is given more than the need)
 #
-# Usage: bench/import.sh [--rows N] [--keep]   (environment: BENCH_JAVA_OPTS, extra JVM options)
+# Usage: bench/import.sh [--rows N] [--keep] [--smoke]
 #   --rows N   rows of the large file (default 100000); the small one has N/10
 #   --keep     keep the work folder (files, logs, GC log)
+#   --smoke    a smoke run (bench/lib.sh): 1,000 rows, the small file 100
+# Environment: BENCH_JAVA_OPTS (extra JVM options), BENCH_SMOKE=1 (as --smoke).
 set -euo pipefail
 
 # shellcheck source=bench/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-ROWS=100000
+smoke_from_args "$@"
+if smoke; then ROWS=1000; else ROWS=100000; fi
 KEEP=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --rows) ROWS="$2"; shift 2 ;;
     --keep) KEEP=1; shift ;;
-    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
+    --smoke) shift ;;
+    -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
     *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -44,39 +48,6 @@ ensure_tools
 ensure_jar
 WORK="$(mktemp -d -t infolettre-import-bench.XXXXXX)"
 on_exit 'if [ "$EXIT_CODE" != 0 ]; then log "work folder kept: $WORK"; elif [ "$KEEP" != 1 ]; then rm -rf "$WORK"; fi'
-
-# ------------------------------------------------------------------ the files
-# gen_csv FILE ROWS PREFIX ENCODING: members with French names, companies and sectors.
-gen_csv() {
-  "$PY" - "$@" <<'PY'
-import random, sys
-path, rows, prefix, encoding = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
-random.seed(42)
-first = ["Anne", "Éric", "Hélène", "François", "Gaëtan", "Chloé", "Noémie", "Jérôme", "Zoé", "Benoît", "Cécile", "Maëlle"]
-last = ["Côté", "Bélanger", "Gagnon", "Lévesque", "Thériault", "Bérubé", "Fréchette", "Pelletier", "Ouellet", "Lemieux"]
-companies = ["Usinage Côté inc.", "Cœur de Métal ltée", "Boîtes à œufs « Québec »", "Fonderie du Fjord",
-             "Métallurgie Saguenay", "Scierie Lac-Saint-Jean", "Génie-Conseil Bérubé", "Transports Ouellet & fils"]
-sectors = ["Fabrication et transformation", "Génie", "Transport", "Services professionnels", "Haute technologie",
-           "Agroalimentaire"]
-with open(path, "w", encoding=encoding, newline="") as out:
-    if encoding == "utf-8-sig":
-        pass  # the codec writes the BOM
-    out.write("Courriel;Prénom;Nom;Entreprise;Langue;Secteur;Membre depuis;Notes\r\n")
-    for i in range(rows):
-        note = '"Rencontré au salon ; à rappeler\r\nen janvier"' if i % 500 == 0 else ""
-        out.write(f"{prefix}{i}@membres.exemple.ca;{random.choice(first)};{random.choice(last)};"
-                  f"\"{random.choice(companies)}\";{'en' if i % 5 == 0 else 'fr'};{random.choice(sectors)};"
-                  f"20{random.randint(10, 25)}-0{random.randint(1, 9)}-1{random.randint(0, 9)};{note}\r\n")
-PY
-}
-
-RUN_TAG="b$RANDOM"
-log "generating $SMALL and $ROWS rows (UTF-8 with BOM) and $ROWS rows (Windows-1252) ..."
-gen_csv "$WORK/small.csv" "$SMALL" "petit-$RUN_TAG-" utf-8-sig
-gen_csv "$WORK/large.csv" "$ROWS" "grand-$RUN_TAG-" utf-8-sig
-gen_csv "$WORK/large-1252.csv" "$ROWS" "grand-$RUN_TAG-" cp1252
-gen_csv "$WORK/warm.csv" "$ROWS" "chaud-$RUN_TAG-" utf-8-sig
-log "files: $(du -h "$WORK/small.csv" | cut -f1), $(du -h "$WORK/large.csv" | cut -f1), $(du -h "$WORK/large-1252.csv" | cut -f1)"
 
 # ------------------------------------------------------------------ the application
 # No mail is sent here: the relay is a free port nothing listens on.
@@ -90,6 +61,40 @@ app_start "$WORK/data" "$(free_port 1)" "$WORK/app.log" "${JVM[@]}" -- \
   --newsletter.demo.enabled=false --newsletter.imports.dir="$WORK/uploads"
 app_wait_ready 180
 log "application ready (pid $APP_PID, port $APP_PORT)"
+
+# ------------------------------------------------------------------ the files
+# gen_csv FILE ROWS PREFIX ENCODING: members with French names, companies and sectors (the choices
+# the platform offers: a sector it does not offer is a refused row).
+gen_csv() {
+  "$PY" - "$@" "$SECTORS" <<'PY'
+import json, random, sys
+path, rows, prefix, encoding, sectors = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4], json.loads(sys.argv[5])
+random.seed(42)
+first = ["Anne", "Éric", "Hélène", "François", "Gaëtan", "Chloé", "Noémie", "Jérôme", "Zoé", "Benoît", "Cécile", "Maëlle"]
+last = ["Côté", "Bélanger", "Gagnon", "Lévesque", "Thériault", "Bérubé", "Fréchette", "Pelletier", "Ouellet", "Lemieux"]
+companies = ["Usinage Côté inc.", "Cœur de Métal ltée", "Boîtes à œufs « Québec »", "Fonderie du Fjord",
+             "Métallurgie Saguenay", "Scierie Lac-Saint-Jean", "Génie-Conseil Bérubé", "Transports Ouellet & fils"]
+with open(path, "w", encoding=encoding, newline="") as out:
+    if encoding == "utf-8-sig":
+        pass  # the codec writes the BOM
+    out.write("Courriel;Prénom;Nom;Entreprise;Langue;Secteur;Membre depuis;Notes\r\n")
+    for i in range(rows):
+        note = '"Rencontré au salon ; à rappeler\r\nen janvier"' if i % 500 == 0 else ""
+        out.write(f"{prefix}{i}@membres.exemple.ca;{random.choice(first)};{random.choice(last)};"
+                  f"\"{random.choice(companies)}\";{'en' if i % 5 == 0 else 'fr'};{random.choice(sectors)};"
+                  f"20{random.randint(10, 25)}-0{random.randint(1, 9)}-1{random.randint(0, 9)};{note}\r\n")
+PY
+}
+
+SECTORS="$(api GET /api/v1/attributes/secteur | json 'j["choices"]')" || die "GET /api/v1/attributes/secteur failed"
+[ "$(json 'len(j)' <<<"$SECTORS")" -gt 0 ] || die "the attribute 'secteur' offers no choices: $SECTORS"
+RUN_TAG="b$RANDOM"
+log "generating $SMALL and $ROWS rows (UTF-8 with BOM) and $ROWS rows (Windows-1252) ..."
+gen_csv "$WORK/small.csv" "$SMALL" "petit-$RUN_TAG-" utf-8-sig
+gen_csv "$WORK/large.csv" "$ROWS" "grand-$RUN_TAG-" utf-8-sig
+gen_csv "$WORK/large-1252.csv" "$ROWS" "grand-$RUN_TAG-" cp1252
+gen_csv "$WORK/warm.csv" "$ROWS" "chaud-$RUN_TAG-" utf-8-sig
+log "files: $(du -h "$WORK/small.csv" | cut -f1), $(du -h "$WORK/large.csv" | cut -f1), $(du -h "$WORK/large-1252.csv" | cut -f1)"
 
 uptime_s() { jcmd "$APP_PID" VM.uptime 2>/dev/null | sed -n 's/^\([0-9.]*\) s$/\1/p' | tail -1; }
 
@@ -128,6 +133,8 @@ import_file() {
   end="$("$PY" -c 'import time; print(time.time())')"
   t1="$(uptime_s)"
   [ "$status" = DONE ] || die "import failed: $doc"
+  # every generated row is valid: a refused one means the benchmark no longer fits the platform
+  [ "$(json 'j["rejected"]' <<<"$doc")" = 0 ] || die "$(json 'j["rejected"]' <<<"$doc") rows refused: $(json 'j["refusals"]' <<<"$doc")"
   local rows rate peak live
   rows="$(json 'j["rows"]' <<<"$doc")"
   rate="$(awk -v n="$rows" -v a="$start" -v b="$end" 'BEGIN { printf "%.0f", n / (b - a) }')"
