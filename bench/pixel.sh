@@ -3,7 +3,7 @@
 #
 # One run, on its own (installs wrk and nginx from Debian, builds the jar when it is stale):
 #   1. starts the shared capturing SMTP sink (mail-sink.sh) and the application (the JVM options
-#      docs/configuration.md recommends for production: -Xmx2g -XX:+UseShenandoahGC; GC log; no demo data) against it;
+#      docs/operations.md recommends for production: -Xmx2g -XX:+UseShenandoahGC; GC log; no demo data) against it;
 #   2. seeds N subscribers through the REST API, creates a small issue for their list, sends it
 #      through the real pipeline and waits for SENT;
 #   3. takes the pixel path /o/<token>.gif out of every captured message (the HTML part decoded) and
@@ -113,7 +113,7 @@ stop_mail_sink() {
   SINK_PID=""
 }
 
-# The JVM options docs/configuration.md recommends for a production node ("Memory and garbage collection"): with
+# The JVM options docs/operations.md recommends for a production node ("Memory and garbage collection"): with
 # G1, the embedded database's pages surviving each young collection made 50-100 ms pauses, the tail.
 APP_JVM=(-Xmx2g -XX:+UseShenandoahGC)
 
