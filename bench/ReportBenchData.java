@@ -1,4 +1,3 @@
-import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HexFormat;
@@ -12,17 +11,13 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 
 /**
- * bench/report.sh's database and data, run from source (java ReportBenchData.java) with the
- * application jar's libraries on the class path:
+ * bench/report.sh's data, run from source (java ReportBenchData.java) with the application jar's
+ * libraries on the class path, into the MongoDB-wire server bench/MongoWireServer.java runs:
  *
- *   serve PORT                     a MongoDB-wire server (mongo-java-server, its H2 store in memory) on 127.0.0.1:PORT,
- *                                  until killed; it plays the real MongoDB the application talks to
  *   generate PORT ISSUE_ID N OPENS writes an issue's ledger of N entries as a send leaves it, with their
  *                                  firsts (seen, read, clicked, per link), and OPENS raw open and click
  *                                  events in buckets of 5,000, as the open writer stores them; bulk
@@ -39,11 +34,8 @@ public class ReportBenchData {
 	static final int[] LINKS = { 0x1a2b3c4d, 0x2b3c4d5e, 0x3c4d5e6f, 0x4d5e6f70, 0x5e6f7081 };
 
 	public static void main(String[] args) throws Exception {
-		if (args[0].equals("serve")) {
-			MongoServer server = new MongoServer(H2Backend.inMemory());
-			server.bind(new InetSocketAddress("127.0.0.1", Integer.parseInt(args[1])));
-			System.out.println("database ready on port " + args[1]);
-			Thread.currentThread().join();
+		if (!args[0].equals("generate")) {
+			throw new IllegalArgumentException("usage: generate PORT ISSUE_ID N OPENS");
 		}
 		try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + args[1])) {
 			generate(client.getDatabase("newsletter"), args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]));

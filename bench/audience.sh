@@ -18,23 +18,30 @@
 # (segment_count_ms: the median of the typical segment, sector AND territory in [...] AND language;
 #  the count is of receivable subscribers: active, consent in force)
 #
-# Usage: bench/audience.sh [--subscribers N] [--repeats R] [--keep]
+# Usage: bench/audience.sh [--subscribers N] [--repeats R] [--keep] [--smoke]
+#   --smoke   a smoke run (bench/lib.sh): 2,000 subscribers, one count each, -Xmx512m, no import
+#             benchmark (bench/smoke.sh runs it on its own; SKIP_IMPORT=0 runs its smoke run here)
 # Environment: BENCH_APP_HEAP (the application's -Xmx, default 2g), SKIP_IMPORT=1 (leave out the CSV
-# import benchmark; import_rows_per_s then prints "na").
+# import benchmark; import_rows_per_s then prints "na"), BENCH_SMOKE=1 (as --smoke).
 set -euo pipefail
 
 # shellcheck source=bench/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-SUBSCRIBERS=1000000
-REPEATS=7
+smoke_from_args "$@"
+if smoke; then
+  SUBSCRIBERS=2000; REPEATS=1; DEFAULT_HEAP=512m
+else
+  SUBSCRIBERS=1000000; REPEATS=7; DEFAULT_HEAP=2g
+fi
 KEEP=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --subscribers) SUBSCRIBERS="$2"; shift 2 ;;
     --repeats) REPEATS="$2"; shift 2 ;;
     --keep) KEEP=1; shift ;;
-    -h|--help) sed -n '2,27p' "$0"; exit 0 ;;
+    --smoke) shift ;;
+    -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
     *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -46,13 +53,12 @@ WORK="$(mktemp -d -t infolettre-audience.XXXXXX)"
 on_exit 'if [ "$EXIT_CODE" != 0 ]; then log "work folder kept: $WORK"; elif [ "$KEEP" != 1 ]; then rm -rf "$WORK"; fi'
 
 # the application jar's own libraries (the MongoDB driver) run the data generator
-mkdir -p "$WORK/lib"
-unzip -q -j "$JAR" 'BOOT-INF/lib/*.jar' -d "$WORK/lib"
+jar_libs "$WORK/lib"
 DATA="$REPO/bench/AudienceData.java"
 
 # ------------------------------------------------------------------ import (CSV) benchmark
 # bench/import.sh runs on its own (its application, its data); its 100,000-row rate is kept here.
-if [ "${SKIP_IMPORT:-0}" = 1 ]; then
+if [ "${SKIP_IMPORT:-$(smoke && echo 1 || echo 0)}" = 1 ]; then
   IMPORT_ROWS_PER_S=na
 else
   log "CSV import benchmark (bench/import.sh) ..."
@@ -64,7 +70,7 @@ fi
 
 # ------------------------------------------------------------------ 1. the application and its data
 SMTP_PORT="$(free_port 1)"   # nothing is sent: no relay listens there
-APP_HEAP="${BENCH_APP_HEAP:-2g}"
+APP_HEAP="${BENCH_APP_HEAP:-$DEFAULT_HEAP}"
 start_counting_app() {  # start_counting_app LOG: the application on its embedded server, data in $WORK/app
   app_start "$WORK/app" "$SMTP_PORT" "$1" "-Xmx$APP_HEAP" -- --newsletter.demo.enabled=false
   app_wait_ready 900

@@ -13,10 +13,11 @@
 # Ends with one line: RESULT spam_score_max=<highest SpamAssassin score> check_failures=<messages failing>
 # Exit status: 0 when no message failed, 1 otherwise (the work folder is then kept).
 #
-# Usage: bench/deliverability.sh [--members N] [--keep]
+# Usage: bench/deliverability.sh [--members N] [--keep] [--smoke]
 #   --members N   members per language (default 5, one of each awkward kind)
 #   --keep        keep the work folder (captured .eml per variant, app log, reports) on success too
-# Environment: SHARED_TOOLS (default $REPO/../shared/tools), INFOLETTRE_JAR.
+#   --smoke       a smoke run (bench/lib.sh): one member per language; the messages are checked all the same
+# Environment: SHARED_TOOLS (default $REPO/../shared/tools), INFOLETTRE_JAR, BENCH_SMOKE=1 (as --smoke).
 set -euo pipefail
 
 # shellcheck source=bench/lib.sh
@@ -24,12 +25,14 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 # shellcheck source=bench/template-variants.sh
 source "$(dirname "${BASH_SOURCE[0]}")/template-variants.sh"
 
-MEMBERS=5
+smoke_from_args "$@"
+if smoke; then MEMBERS=1; else MEMBERS=5; fi
 KEEP=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --members) MEMBERS="$2"; shift 2 ;;
     --keep) KEEP=1; shift ;;
+    --smoke) shift ;;
     -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
     *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac

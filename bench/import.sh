@@ -18,21 +18,25 @@
 # (import_rows_per_s is the 100,000-row import; the MongoDB-wire server runs in the same JVM, so the
 # heap figures include its cache; with G1, the peak follows the heap it is given more than the need)
 #
-# Usage: bench/import.sh [--rows N] [--keep]   (environment: BENCH_JAVA_OPTS, extra JVM options)
+# Usage: bench/import.sh [--rows N] [--keep] [--smoke]
 #   --rows N   rows of the large file (default 100000); the small one has N/10
 #   --keep     keep the work folder (files, logs, GC log)
+#   --smoke    a smoke run (bench/lib.sh): 1,000 rows, the small file 100
+# Environment: BENCH_JAVA_OPTS (extra JVM options), BENCH_SMOKE=1 (as --smoke).
 set -euo pipefail
 
 # shellcheck source=bench/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-ROWS=100000
+smoke_from_args "$@"
+if smoke; then ROWS=1000; else ROWS=100000; fi
 KEEP=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --rows) ROWS="$2"; shift 2 ;;
     --keep) KEEP=1; shift ;;
-    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
+    --smoke) shift ;;
+    -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
     *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -128,6 +132,10 @@ import_file() {
   end="$("$PY" -c 'import time; print(time.time())')"
   t1="$(uptime_s)"
   [ "$status" = DONE ] || die "import failed: $doc"
+  # every generated row is valid: a row refused, or imported with a warning (a value left out), means
+  # the benchmark no longer fits the platform
+  [ "$(json 'j["rejected"]' <<<"$doc")" = 0 ] || die "$(json 'j["rejected"]' <<<"$doc") rows refused: $(json 'j["refusals"]' <<<"$doc")"
+  [ "$(json 'j["warned"]' <<<"$doc")" = 0 ] || die "$(json 'j["warned"]' <<<"$doc") rows imported with a warning (GET /api/v1/imports/$id says which)"
   local rows rate peak live
   rows="$(json 'j["rows"]' <<<"$doc")"
   rate="$(awk -v n="$rows" -v a="$start" -v b="$end" 'BEGIN { printf "%.0f", n / (b - a) }')"

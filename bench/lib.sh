@@ -1,10 +1,11 @@
-# bench/lib.sh - shell functions shared by bench/send.sh and scripts/check-mail.sh.
+# bench/lib.sh - shell functions shared by the benchmarks (bench/*.sh) and scripts/check-mail.sh.
 #
 # Source it after `set -euo pipefail`; it defines functions and a few variables only:
 #   REPO          repository root (found from this file's location, never a machine path)
 #   SHARED_TOOLS  shared test tools, default $REPO/../shared/tools (overridable from the environment)
 #   JAR           the executable application jar (INFOLETTRE_JAR overrides)
 #   PY            python3 used for JSON (python3 on PATH, else the system /usr/bin/python3)
+#   BENCH_SMOKE   1 for a smoke run (see smoke below), inherited by the scripts a benchmark runs
 #
 # Everything a script starts is registered with on_exit and undone, newest first, by the EXIT trap
 # that lib_init installs: a failing or interrupted run leaves no JVM or SMTP sink behind.
@@ -44,18 +45,46 @@ lib_init() {
   trap 'exit 143' TERM
 }
 
+# ------------------------------------------------------------------ smoke runs
+# A smoke run (BENCH_SMOKE=1 in the environment, or --smoke among a benchmark's options) runs the
+# whole benchmark at small sizes in seconds, checks no performance goal, and still ends with its
+# RESULT line: its figures mean nothing, it only proves the benchmark still runs (bench/smoke.sh).
+smoke() { [ "${BENCH_SMOKE:-0}" = 1 ]; }
+
+# smoke_from_args ARG...: a --smoke among the options (those before a "--") makes this a smoke run,
+# and the benchmarks it runs in turn too. Call it before the sizes are chosen.
+smoke_from_args() {
+  local a
+  for a in "$@"; do
+    [ "$a" = -- ] && break
+    [ "$a" = --smoke ] && export BENCH_SMOKE=1
+  done
+  return 0
+}
+
 # ------------------------------------------------------------------ what the machine needs
 # ensure_pkgs PKG...: install the missing Debian packages (idempotent; needs root only when
-# something is missing). Postfix is preseeded to "No configuration" so no MTA gets set up.
+# something is missing). Postfix is preseeded to "No configuration" so no MTA gets set up, and no
+# package's daemon starts (a policy-rc.d answering 101, "action forbidden", is in place during the
+# install where none is): Debian's nginx would take port 80; a benchmark starts its own servers.
+_MADE_POLICY=0
 ensure_pkgs() {
-  local missing=() p
+  local missing=() p rc=0 policy=/usr/sbin/policy-rc.d
   for p in "$@"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
   [ ${#missing[@]} -eq 0 ] && return 0
   [ "$(id -u)" = 0 ] || die "missing Debian packages: ${missing[*]} (run as root, or: apt-get install ${missing[*]})"
   log "installing: ${missing[*]}"
+  if [ ! -e "$policy" ]; then
+    printf '#!/bin/sh\nexit 101\n' >"$policy"
+    chmod 755 "$policy"
+    _MADE_POLICY=1
+    on_exit '[ "$_MADE_POLICY" = 1 ] && rm -f /usr/sbin/policy-rc.d'
+  fi
   echo "postfix postfix/main_mailer_type select No configuration" | debconf-set-selections
   apt-get update -qq >&2
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" >&2
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" >&2 || rc=$?
+  if [ "$_MADE_POLICY" = 1 ]; then rm -f "$policy"; _MADE_POLICY=0; fi
+  [ "$rc" = 0 ] || die "apt-get install ${missing[*]} failed"
 }
 
 # ensure_tools: java (with jcmd/jfr from the same JDK), curl, python3.
@@ -78,6 +107,14 @@ ensure_jar() {
   rm -f "$JAR"
   (cd "$REPO" && ./mvnw -q -B package -DskipTests) >&2 || die "build failed"
   [ -f "$JAR" ] || die "build finished but $JAR is missing"
+}
+
+# jar_libs DIR: the application jar's own libraries (the MongoDB driver, mongo-java-server) into
+#   DIR, for the programs the benchmarks run from source (java -cp 'DIR/*' bench/X.java).
+jar_libs() {
+  command -v unzip >/dev/null || ensure_pkgs unzip
+  mkdir -p "$1"
+  unzip -q -o -j "$JAR" 'BOOT-INF/lib/*.jar' -d "$1"
 }
 
 # ------------------------------------------------------------------ ports and processes

@@ -3,7 +3,7 @@
 #
 # One run, on its own (installs wrk and nginx from Debian, builds the jar when it is stale):
 #   1. starts the shared capturing SMTP sink (mail-sink.sh) and the application (the JVM options
-#      docs/configuration.md recommends for production: -Xmx2g -XX:+UseShenandoahGC; GC log; no demo data) against it;
+#      docs/operations.md recommends for production: -Xmx2g -XX:+UseShenandoahGC; GC log; no demo data) against it;
 #   2. seeds N subscribers through the REST API, creates a small issue for their list, sends it
 #      through the real pipeline and waits for SENT;
 #   3. takes the pixel path /o/<token>.gif out of every captured message (the HTML part decoded) and
@@ -25,7 +25,7 @@
 # been counted, so lost can be slightly negative, by at most 2 x connections; "-" with --skip-nginx)
 #
 # Usage: bench/pixel.sh [--recipients N] [--warmup S] [--duration S] [--connections C]
-#                       [--flush-timeout S] [--skip-nginx] [--keep] [-- APP_ARG...]
+#                       [--flush-timeout S] [--skip-nginx] [--keep] [--smoke] [-- APP_ARG...]
 #   --recipients N    subscribers seeded, messages sent, distinct tokens requested (default 20000)
 #   --warmup S        seconds of load on the application before the measured run (default 60)
 #   --duration S      seconds of the measured run, on the application and on nginx (default 30)
@@ -34,25 +34,29 @@
 #                     (default 600; past it the count is taken as it is, with a warning)
 #   --skip-nginx      no nginx reference (quick trials): nginx_hits_per_s and ratio print as "-"
 #   --keep            keep the work folder (app log, GC log, captured mail, wrk outputs) on success
+#   --smoke           a smoke run (bench/lib.sh): 200 tokens, 4 connections, 2 s warm-up, 3 s measured,
+#                     1 s on nginx, a minute at most for the flush
 #   -- APP_ARG...     extra application arguments
-# Environment: SHARED_TOOLS (default $REPO/../shared/tools), BENCH_JAVA_OPTS (extra JVM options).
+# Environment: SHARED_TOOLS (default $REPO/../shared/tools), BENCH_JAVA_OPTS (extra JVM options),
+# BENCH_SMOKE=1 (as --smoke).
 set -euo pipefail
 
 # shellcheck source=bench/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-RECIPIENTS=20000
-WARMUP=60
-DURATION=30
-CONNECTIONS=16
+smoke_from_args "$@"
+if smoke; then
+  RECIPIENTS=200; WARMUP=2; DURATION=3; CONNECTIONS=4; NGINX_WARMUP=1; FLUSH_TIMEOUT=60; SETTLE_S=5
+else
+  RECIPIENTS=20000; WARMUP=60; DURATION=30; CONNECTIONS=16; NGINX_WARMUP=10
+  FLUSH_TIMEOUT=600    # seconds to wait for the recorded opens to stop moving after the load
+  SETTLE_S=10          # the stored count is final once it has not moved for this long (at least)
+fi
 THREADS=2            # the machine has 2 cores: wrk competes with the JVM for them
-NGINX_WARMUP=10
 SKIP_NGINX=0
 KEEP=0
 APP_ARGS=()
 BATCH=10000          # subscribers per POST (the API's maximum)
-FLUSH_TIMEOUT=600    # seconds to wait for the recorded opens to stop moving after the load
-SETTLE_S=10          # the stored count is final once it has not moved for this long (at least)
 WRK_TIMEOUT=10s      # a slower answer counts as a wrk timeout and is left out of the latencies
 EVENTS_FIELD=openEvents   # every open event stored for the issue, repeated opens included
 LUA="$REPO/bench/pixel.lua"
@@ -66,8 +70,9 @@ while [ $# -gt 0 ]; do
     --flush-timeout) FLUSH_TIMEOUT="$2"; shift 2 ;;
     --skip-nginx) SKIP_NGINX=1; shift ;;
     --keep) KEEP=1; shift ;;
+    --smoke) shift ;;
     --) shift; APP_ARGS=("$@"); break ;;
-    -h|--help) sed -n '2,38p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,41p' "$0"; exit 0 ;;
     *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -76,29 +81,19 @@ for v in RECIPIENTS WARMUP DURATION CONNECTIONS FLUSH_TIMEOUT; do
   [[ "${!v}" =~ ^[1-9][0-9]*$ ]] || die "--${opt//_/-} needs a positive integer"
 done
 [ "$CONNECTIONS" -ge "$THREADS" ] || die "--connections must be at least $THREADS (one per wrk thread)"
-[ "$WARMUP" -ge 60 ] || log "warning: a warm-up of ${WARMUP}s is under 60 s: the JVM is not warm yet, the numbers are not comparable"
+[ "$WARMUP" -ge 60 ] || smoke || log "warning: a warm-up of ${WARMUP}s is under 60 s: the JVM is not warm yet, the numbers are not comparable"
 
 lib_init
 WORK="$(mktemp -d -t infolettre-pixel.XXXXXX)"
 on_exit 'if [ "$EXIT_CODE" != 0 ]; then log "work folder kept: $WORK"; elif [ "$KEEP" != 1 ]; then rm -rf "$WORK"; fi'
 
 # ------------------------------------------------------------------ 0. tools
-# Debian's nginx package starts the system-wide nginx (port 80) when it is installed; where no
-# policy-rc.d says otherwise, one that answers 101 ("action forbidden") is put in place for the
-# install and removed after it, so that only this script's private nginx ever runs.
+# Debian's nginx package would start the system-wide nginx (port 80) when it is installed:
+# ensure_pkgs lets no daemon start, so that only this script's private nginx ever runs.
 ensure_load_tools() {
-  local pkgs=(wrk) made_policy=0
+  local pkgs=(wrk)
   [ "$SKIP_NGINX" = 1 ] || pkgs+=(nginx)
-  if [ "$SKIP_NGINX" = 0 ] && ! dpkg -s nginx >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && [ ! -e /usr/sbin/policy-rc.d ]; then
-    printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d
-    chmod 755 /usr/sbin/policy-rc.d
-    made_policy=1
-    on_exit '[ "$MADE_POLICY" = 1 ] && rm -f /usr/sbin/policy-rc.d'
-  fi
-  MADE_POLICY=$made_policy
   ensure_pkgs "${pkgs[@]}"
-  # shellcheck disable=SC2034  # read by the on_exit command above
-  if [ "$made_policy" = 1 ]; then rm -f /usr/sbin/policy-rc.d; MADE_POLICY=0; fi
   [ -f "$LUA" ] || die "$LUA is missing"
 }
 
@@ -118,7 +113,7 @@ stop_mail_sink() {
   SINK_PID=""
 }
 
-# The JVM options docs/configuration.md recommends for a production node ("Memory and garbage collection"): with
+# The JVM options docs/operations.md recommends for a production node ("Memory and garbage collection"): with
 # G1, the embedded database's pages surviving each young collection made 50-100 ms pauses, the tail.
 APP_JVM=(-Xmx2g -XX:+UseShenandoahGC)
 

@@ -2,7 +2,7 @@
 # bench/report.sh - how fast an issue's report answers for a million deliveries and a million opens.
 #
 # One run, on its own (builds the jar when it is stale):
-#   1. starts a MongoDB-wire server (mongo-java-server in memory, bench/ReportBenchData.java run from
+#   1. starts a MongoDB-wire server (mongo-java-server in memory, bench/MongoWireServer.java run from
 #      source with the jar's libraries) on a free loopback port, as the real MongoDB would be, and the
 #      application (-Xmx256m, no demo data) against it, on another free port;
 #   2. creates an issue through the REST API, then writes its data straight into the database with
@@ -21,25 +21,29 @@
 #   RESULT report_ms=… page_p50_ms=… page_p99_ms=… api_p50_ms=… api_p95_ms=… api_p99_ms=… rebuild_s=…
 # report_ms is the admin page's 95th percentile (the goal: under 50 ms).
 #
-# Usage: bench/report.sh [--deliveries N] [--opens N] [--requests R] [--warmup W] [--keep]
+# Usage: bench/report.sh [--deliveries N] [--opens N] [--requests R] [--warmup W] [--keep] [--smoke]
 #   --deliveries N   ledger entries of the issue (default 1000000)
 #   --opens N        raw open and click events (default 1000000)
 #   --requests R     measured requests per URL (default 2000)
 #   --warmup W       requests per URL before measuring (default 1000)
 #   --keep           keep the work folder (application and database logs)
-# Environment: BENCH_JAVA_OPTS (extra JVM options for the application).
+#   --smoke          a smoke run (bench/lib.sh): 2,000 deliveries and opens, 20 requests after 10
+# Environment: BENCH_JAVA_OPTS (extra JVM options for the application), BENCH_SMOKE=1 (as --smoke).
 set -euo pipefail
 
 # shellcheck source=bench/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-DELIVERIES=1000000
-OPENS=1000000
-REQUESTS=2000
-WARMUP=1000
+smoke_from_args "$@"
+if smoke; then
+  DELIVERIES=2000; OPENS=2000; REQUESTS=20; WARMUP=10; DB_HEAP=512m
+else
+  DELIVERIES=1000000; OPENS=1000000; REQUESTS=2000; WARMUP=1000; DB_HEAP=6g
+fi
 KEEP=0
 while [ $# -gt 0 ]; do
   case "$1" in
+    --smoke) shift ;;
     --deliveries) DELIVERIES="$2"; shift 2 ;;
     --opens) OPENS="$2"; shift 2 ;;
     --requests) REQUESTS="$2"; shift 2 ;;
@@ -59,12 +63,12 @@ cleanup_work() { if [ "$KEEP" = 1 ] || [ "$EXIT_CODE" != 0 ]; then log "work fol
 on_exit cleanup_work
 
 # the jar's libraries, for the database and the generator run from source
-(cd "$WORK" && unzip -q -o "$JAR" 'BOOT-INF/lib/*')
-LIBS="$WORK/BOOT-INF/lib/*"
+jar_libs "$WORK/lib"
+LIBS="$WORK/lib/*"
 DATA_JAVA="$REPO/bench/ReportBenchData.java"
 
 DB_PORT="$(free_port 1)"
-java -Xmx6g -cp "$LIBS" "$DATA_JAVA" serve "$DB_PORT" >"$WORK/database.log" 2>&1 &
+java "-Xmx$DB_HEAP" -cp "$LIBS" "$REPO/bench/MongoWireServer.java" "$DB_PORT" >"$WORK/database.log" 2>&1 &
 DB_PID=$!
 on_exit 'stop_pid "$DB_PID" 10'
 wait_port "$DB_PORT" 60 || { cat "$WORK/database.log" >&2; die "the database did not start"; }

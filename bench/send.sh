@@ -5,8 +5,8 @@
 #   1. measures the SMTP limit of this machine with the shared smtp-limit.sh (Postfix smtp-source
 #      -> smtp-sink, ~25 KB French newsletter, connection reuse, 1 and 4 sessions);
 #   2. starts a discarding Postfix smtp-sink and the application (-Xmx256m, GC log) against it,
-#      seeds N subscribers through the REST API (batches of 5,000, French names, a list of
-#      their own), creates a ~25 KB personalised issue for that list, sends it and waits for SENT;
+#      seeds N subscribers through the REST API (batches of 5,000, French names, the sectors the
+#      platform offers, a list of their own), creates a ~25 KB personalised issue for that list, sends it and waits for SENT;
 #   3. prints msg/s = N / (send request -> SENT), the part spent before the first message
 #      (freezing the recipients), peak heap, and with --profile the hottest methods (JFR).
 # The last line is always exactly:
@@ -15,7 +15,7 @@
 # collecting pause, the live data: flat when recipients are streamed)
 #
 # Usage: bench/send.sh [--messages N] [--profile] [--timeout S] [--stall S] [--poll S] [--keep]
-#                      [--skip-smtp-limit RATE] [-- APP_ARG...]
+#                      [--skip-smtp-limit RATE] [--database-process] [--smoke] [-- APP_ARG...]
 #   --messages N        subscribers seeded and messages sent (default 20000)
 #   --profile           record with JFR (settings=profile) and print the top 25 hot methods
 #   --timeout S         give up waiting for SENT after S seconds (default 600 + N/5)
@@ -24,20 +24,25 @@
 #                       ledger head; the end time comes from the log)
 #   --keep              keep the work folder (logs, GC log, JFR) even on success
 #   --skip-smtp-limit RATE  do not measure the SMTP limit, use RATE msg/s (quick iterations only)
-#   --database-process  run the MongoDB-wire server in its own JVM (port 27017) instead of embedded,
-#                       so that -Xmx256m measures the application alone
+#   --database-process  run the MongoDB-wire server in its own JVM (bench/MongoWireServer.java, a free
+#                       port) instead of embedded, so that -Xmx256m measures the application alone
+#   --smoke             a smoke run (bench/lib.sh): 200 messages, the SMTP limit over 500 messages
 #   -- APP_ARG...       extra application arguments, e.g. -- --newsletter.delivery.chunk-size=200
-# Environment: SHARED_TOOLS (default $REPO/../shared/tools), BENCH_JAVA_OPTS (extra JVM options).
+# Environment: SHARED_TOOLS (default $REPO/../shared/tools), BENCH_JAVA_OPTS (extra JVM options),
+# BENCH_SMOKE=1 (as --smoke).
 set -euo pipefail
 
 # shellcheck source=bench/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-MESSAGES=20000
+smoke_from_args "$@"
+if smoke; then
+  MESSAGES=200; STALL=60; POLL=1; SMTP_LIMIT_MESSAGES=500
+else
+  MESSAGES=20000; STALL=180; POLL=2; SMTP_LIMIT_MESSAGES=5000
+fi
 PROFILE=0
 TIMEOUT=""
-STALL=180
-POLL=2
 KEEP=0
 SMTP_LIMIT_GIVEN=""
 APP_ARGS=()
@@ -54,8 +59,9 @@ while [ $# -gt 0 ]; do
     --keep) KEEP=1; shift ;;
     --skip-smtp-limit) SMTP_LIMIT_GIVEN="$2"; shift 2 ;;
     --database-process) DB_PROCESS=1; shift ;;
+    --smoke) shift ;;
     --) shift; APP_ARGS=("$@"); break ;;
-    -h|--help) sed -n '2,31p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,32p' "$0"; exit 0 ;;
     *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -73,8 +79,8 @@ measure_smtp_limit() {
   local tool="$SHARED_TOOLS/smtp-limit.sh" port tsv="$WORK/smtp-limit.tsv"
   [ -f "$tool" ] || die "smtp-limit.sh not found in $SHARED_TOOLS (set SHARED_TOOLS)"
   port="$(free_port 3)"   # smtp-limit uses PORT, PORT+1 and PORT+2
-  log "measuring the SMTP limit (smtp-limit.sh, 5000 messages, reuse/new-conn x 1 and 4 sessions) ..."
-  bash "$tool" --runs 1 --sessions "1 4" --no-baseline --no-synthetic --messages 5000 \
+  log "measuring the SMTP limit (smtp-limit.sh, $SMTP_LIMIT_MESSAGES messages, reuse/new-conn x 1 and 4 sessions) ..."
+  bash "$tool" --runs 1 --sessions "1 4" --no-baseline --no-synthetic --messages "$SMTP_LIMIT_MESSAGES" \
     --port "$port" --tsv "$tsv" >"$WORK/smtp-limit.out" 2>&1 \
     || { cat "$WORK/smtp-limit.out" >&2; die "smtp-limit.sh failed"; }
   sed 's/^/  | /' "$WORK/smtp-limit.out" >&2
@@ -105,19 +111,13 @@ sink_message_count() {  # messages smtp-sink received so far (last "mesg=N" coun
 # The MongoDB-wire server in a JVM of its own (as a real MongoDB would be), so that the application's
 # -Xmx256m holds the application alone: the embedded server keeps every query's result in memory
 # (a count or a freeze over a million subscribers does not fit in 256 MB next to the application).
-# In memory: its file store failed a long count right after a million inserts ("Chunk … not found").
 start_database_process() {
-  DB_PORT=27017
-  (exec 3<>"/dev/tcp/127.0.0.1/$DB_PORT") 2>/dev/null && die "port $DB_PORT is taken: --database-process needs it"
-  java -Xmx6g -Dloader.main=de.bwaldvogel.mongo.H2MongoServer -cp "$JAR" \
-    org.springframework.boot.loader.launch.PropertiesLauncher >"$WORK/database.log" 2>&1 &
+  DB_PORT="$(free_port 1)"
+  jar_libs "$WORK/lib"
+  java -Xmx6g -cp "$WORK/lib/*" "$REPO/bench/MongoWireServer.java" "$DB_PORT" >"$WORK/database.log" 2>&1 &
   DB_PID=$!
   on_exit 'stop_pid "$DB_PID" 10'
-  for _ in $(seq 1 60); do
-    grep -q "started H2MongoServer" "$WORK/database.log" && break
-    sleep 0.5
-  done
-  grep -q "started H2MongoServer" "$WORK/database.log" || die "the database process did not start (see $WORK/database.log)"
+  wait_port "$DB_PORT" 60 || { cat "$WORK/database.log" >&2; die "the database process did not start"; }
   log "MongoDB-wire server in its own process on 127.0.0.1:$DB_PORT (pid $DB_PID, -Xmx6g)"
   APP_ARGS+=("--spring.mongodb.uri=mongodb://127.0.0.1:$DB_PORT/newsletter")
 }
@@ -136,12 +136,14 @@ start_app() {
 }
 
 # ------------------------------------------------------------------ 3. subscribers and issue
-# Writes the subscriber batches as JSON files BATCH_DIR/batch-NNN.json, N subscribers in all,
-# all in list LIST. French and Québécois names with accents; e-mail addresses are ASCII and unique.
+# write_subscriber_batches LIST BATCH_DIR SECTORS_JSON: the subscriber batches as JSON files
+# BATCH_DIR/batch-NNN.json, N subscribers in all,
+# all in list LIST. French and Québécois names with accents; e-mail addresses are ASCII and unique;
+# sectors taken in turn from SECTORS_JSON, the choices the platform offers.
 write_subscriber_batches() {
-  "$PY" - "$MESSAGES" "$BATCH" "$1" "$2" <<'PY'
+  "$PY" - "$MESSAGES" "$BATCH" "$1" "$2" "$3" <<'PY'
 import json, os, sys, unicodedata
-n, batch, list_name, out = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3], sys.argv[4]
+n, batch, list_name, out, sectors = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3], sys.argv[4], json.loads(sys.argv[5])
 first = ["Amélie", "François", "Hélène", "Jérôme", "Zoé", "Noël", "Maëlle", "Loïc", "Béatrice", "Geneviève",
          "Josée", "Stéphane", "Frédéric", "Mélanie", "Léa", "Émile", "Gaëtan", "Anaïs", "Céline", "Rémi",
          "Valérie", "Sébastien", "André", "Thérèse", "Édouard", "Ève", "Chloé", "Raphaël", "Benoît", "Marie-Ève",
@@ -152,8 +154,6 @@ last = ["Tremblay", "Côté", "Bélanger", "Gagné", "Lévesque", "Bergeron", "P
 companies = ["Aluminerie du Fjord inc.", "Érablière Côté & fils", "Boulangerie Saint-Honoré", "Scierie Péribonka ltée",
              "Chocolaterie des Pères", "Métallurgie Hébert", "Transport Lévesque", "Café l’Entracte",
              "Fromagerie Perron", "Société d’énergie du Lac", None]
-sectors = ["Fabrication et transformation", "Énergie", "Agroalimentaire", "Services-conseils",
-           "Transport et logistique", "Forêt et bois"]
 def ascii(s):
     return "".join(c for c in unicodedata.normalize("NFKD", s.replace("œ", "oe").replace("Œ", "Oe"))
                    if not unicodedata.combining(c)).lower().replace(" ", "-")
@@ -173,9 +173,18 @@ for b, start in enumerate(range(0, n, batch)):
 PY
 }
 
+# The sector is a choice attribute: a value the platform does not offer is refused, so the seed
+# takes the platform's own choices rather than a list of its own that would drift from them.
+sector_choices() {
+  local choices
+  choices="$(api GET /api/v1/attributes/secteur | json 'j["choices"]')" || die "GET /api/v1/attributes/secteur failed"
+  [ "$(json 'len(j)' <<<"$choices")" -gt 0 ] || die "the attribute 'secteur' offers no choices: $choices"
+  echo "$choices"
+}
+
 seed_subscribers() {
   local list="$1" dir="$WORK/batches" f resp added received invalid total=0 t0
-  write_subscriber_batches "$list" "$dir"
+  write_subscriber_batches "$list" "$dir" "$(sector_choices)"
   t0=$(date +%s.%N)
   for f in "$dir"/batch-*.json; do
     resp="$(api POST /api/v1/subscribers "$f")" || die "POST /api/v1/subscribers failed ($f)"

@@ -101,7 +101,10 @@ class SecurityConfiguration {
 	@Order(2)
 	SecurityFilterChain webSecurity(HttpSecurity http, AuthenticationManager passwordLogins) throws Exception {
 		return http.authenticationManager(passwordLogins)
-			.authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC)
+			// Swagger UI's own copy of its page under /webjars stays with the admin's (/swagger-ui.html)
+			.authorizeHttpRequests(requests -> requests.requestMatchers("/webjars/swagger-ui/**")
+				.hasRole("ADMIN")
+				.requestMatchers(PUBLIC)
 				.permitAll()
 				.anyRequest()
 				.hasRole("ADMIN"))

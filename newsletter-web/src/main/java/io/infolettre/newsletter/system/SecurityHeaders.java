@@ -56,8 +56,10 @@ final class SecurityHeaders {
 			}
 		}
 
+		// the API's documentation page (Swagger UI) is an admin page too: its scripts are files
 		private static boolean isAdmin(HttpServletRequest request) {
-			return request.getRequestURI().startsWith(request.getContextPath() + "/admin");
+			String path = request.getRequestURI().substring(request.getContextPath().length());
+			return path.startsWith("/admin") || path.startsWith("/swagger-ui");
 		}
 
 	}
