@@ -40,6 +40,7 @@ import static io.infolettre.newsletter.delivery.internal.LedgerDocuments.STATUS;
 import static io.infolettre.newsletter.delivery.internal.LedgerDocuments.SUBSCRIBER_ID;
 import static io.infolettre.newsletter.delivery.internal.LedgerDocuments.byId;
 import static io.infolettre.newsletter.delivery.internal.LedgerDocuments.count;
+import static io.infolettre.newsletter.delivery.internal.LedgerDocuments.entry;
 
 /**
  * The delivery ledger in MongoDB, as the rest of the application reads it (an issue's progress is
@@ -85,7 +86,7 @@ public class DeliveryStore implements Deliveries {
 		if (!DeliveryIds.isValid(deliveryId)) {
 			return Optional.empty();
 		}
-		return Optional.ofNullable(this.mongo.findById(deliveryId, Delivery.class));
+		return Optional.ofNullable(this.mongo.findOne(Query.query(entry(deliveryId)), Delivery.class));
 	}
 
 	@Override

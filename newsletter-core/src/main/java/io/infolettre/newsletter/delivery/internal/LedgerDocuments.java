@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
+import io.infolettre.newsletter.delivery.DeliveryIds;
 import io.infolettre.newsletter.delivery.DeliveryStatus;
 import org.bson.Document;
 
@@ -43,6 +44,14 @@ final class LedgerDocuments {
 
 	static Query byId(String id) {
 		return Query.query(Criteria.where("_id").is(id));
+	}
+
+	/**
+	 * One ledger entry, by its id and its issue (the id begins with it): the issue leads the ledger's
+	 * shard key, so on a sharded MongoDB a recipient's update reaches one shard, not every one.
+	 */
+	static Criteria entry(String deliveryId) {
+		return Criteria.where("_id").is(deliveryId).and(ISSUE_ID).is(DeliveryIds.issueOf(deliveryId));
 	}
 
 	static long count(Document document, String field) {

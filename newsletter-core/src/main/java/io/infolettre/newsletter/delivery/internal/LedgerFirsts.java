@@ -19,6 +19,8 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
+import static io.infolettre.newsletter.delivery.internal.LedgerDocuments.entry;
+
 /**
  * The firsts of the ledger's entries, each set once by a conditional update: a first already set (by
  * another instance, an earlier batch) stays. One update per entry sets all of its firsts at once (its
@@ -70,7 +72,7 @@ final class LedgerFirsts {
 	private long setOnce(Collection<List<FirstResponse>> groups) {
 		var bulk = this.mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Delivery.COLLECTION);
 		for (List<FirstResponse> group : groups) {
-			var criteria = Criteria.where("_id").is(group.get(0).deliveryId());
+			var criteria = entry(group.get(0).deliveryId());
 			var update = new Update();
 			for (FirstResponse first : group) {
 				String field = fieldOf(first);

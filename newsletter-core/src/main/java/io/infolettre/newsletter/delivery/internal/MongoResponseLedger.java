@@ -31,6 +31,7 @@ import static io.infolettre.newsletter.delivery.internal.LedgerDocuments.HEADS;
 import static io.infolettre.newsletter.delivery.internal.LedgerDocuments.STATUS;
 import static io.infolettre.newsletter.delivery.internal.LedgerDocuments.SUBSCRIBER_ID;
 import static io.infolettre.newsletter.delivery.internal.LedgerDocuments.byId;
+import static io.infolettre.newsletter.delivery.internal.LedgerDocuments.entry;
 
 /**
  * The recipients' responses on the ledger's entries and heads. Queries by {@code _id} alone: the
@@ -99,10 +100,11 @@ class MongoResponseLedger implements ResponseLedger {
 		if (!DeliveryIds.isValid(deliveryId)) {
 			return;
 		}
-		Document before = this.mongo.findAndModify(byId(deliveryId), new Update().inc("unsubscribeRequests", 1),
+		Document before = this.mongo.findAndModify(Query.query(entry(deliveryId)), new Update().inc("unsubscribeRequests", 1),
 				Document.class, Delivery.COLLECTION);
 		if (before != null && LedgerDocuments.count(before, "unsubscribeRequests") == 0) {
-			this.mongo.updateFirst(byId(deliveryId), new Update().set("unsubscribedAt", at), Delivery.COLLECTION);
+			this.mongo.updateFirst(Query.query(entry(deliveryId)), new Update().set("unsubscribedAt", at),
+					Delivery.COLLECTION);
 			this.mongo.updateFirst(byId(DeliveryIds.issueOf(deliveryId)), new Update().inc("unsubscribed", 1), HEADS);
 		}
 	}
@@ -115,7 +117,7 @@ class MongoResponseLedger implements ResponseLedger {
 			update.set(STATUS, DeliveryStatus.FAILED_PERMANENT.name())
 				.set("error", "Rebond : " + (report.diagnostic() == null ? "adresse refusée" : report.diagnostic()));
 		}
-		Delivery before = this.mongo.findAndModify(byId(deliveryId), update, Delivery.class);
+		Delivery before = this.mongo.findAndModify(Query.query(entry(deliveryId)), update, Delivery.class);
 		if (before == null) {
 			return Optional.empty();
 		}

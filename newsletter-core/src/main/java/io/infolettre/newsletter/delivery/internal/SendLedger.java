@@ -33,6 +33,7 @@ import static io.infolettre.newsletter.delivery.internal.LedgerDocuments.STATUS;
 import static io.infolettre.newsletter.delivery.internal.LedgerDocuments.SUBSCRIBER_ID;
 import static io.infolettre.newsletter.delivery.internal.LedgerDocuments.byId;
 import static io.infolettre.newsletter.delivery.internal.LedgerDocuments.count;
+import static io.infolettre.newsletter.delivery.internal.LedgerDocuments.entry;
 
 /**
  * The ledger as a running send writes it. Every access is by exact id (see {@link DeliveryIds}) and
@@ -104,7 +105,7 @@ class SendLedger {
 		}
 		BulkOperations bulk = this.mongo.bulkOps(BulkMode.UNORDERED, Delivery.COLLECTION);
 		for (LedgerOutcome outcome : outcomes) {
-			bulk.updateOne(byId(outcome.deliveryId()), outcome.toUpdate());
+			bulk.updateOne(Query.query(entry(outcome.deliveryId())), outcome.toUpdate());
 		}
 		bulk.execute();
 	}
