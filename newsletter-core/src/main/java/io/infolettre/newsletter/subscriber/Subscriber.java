@@ -25,17 +25,6 @@ public class Subscriber {
 
 	public static final String COLLECTION = "subscribers";
 
-	/**
-	 * The field names, under the name other modules' queries know them by.
-	 * @see SubscriberFields
-	 */
-	public static final class Fields extends SubscriberFields {
-
-		private Fields() {
-		}
-
-	}
-
 	@Id
 	private String id;
 

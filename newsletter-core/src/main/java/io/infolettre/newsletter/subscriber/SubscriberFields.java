@@ -2,10 +2,9 @@ package io.infolettre.newsletter.subscriber;
 
 /**
  * The names of a subscriber document's fields, for the queries of other modules' internals (segments,
- * the send's recipient reader) and of this one's: one place to rename them. Other modules still name
- * them {@code Subscriber.Fields}, which inherits them.
+ * the send's recipient reader) and of this one's: one place to rename them.
  */
-public class SubscriberFields {
+public final class SubscriberFields {
 
 	public static final String ID = "_id";
 
@@ -58,7 +57,7 @@ public class SubscriberFields {
 		return ATTRIBUTES + "." + name;
 	}
 
-	SubscriberFields() {
+	private SubscriberFields() {
 	}
 
 }

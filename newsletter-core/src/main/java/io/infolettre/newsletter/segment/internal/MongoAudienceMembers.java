@@ -6,6 +6,7 @@ import java.util.stream.Stream;
 import io.infolettre.newsletter.segment.Audience;
 import io.infolettre.newsletter.segment.AudienceMembers;
 import io.infolettre.newsletter.subscriber.Subscriber;
+import io.infolettre.newsletter.subscriber.SubscriberFields;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -26,7 +27,7 @@ class MongoAudienceMembers implements AudienceMembers {
 
 	@Override
 	public void forEach(Audience audience, Consumer<Subscriber> action) {
-		var query = Query.query(criteria(audience)).with(Sort.by(Subscriber.Fields.ID)).cursorBatchSize(CURSOR_BATCH);
+		var query = Query.query(criteria(audience)).with(Sort.by(SubscriberFields.ID)).cursorBatchSize(CURSOR_BATCH);
 		try (Stream<Subscriber> members = this.mongo.stream(query, Subscriber.class)) {
 			members.forEach(action);
 		}
@@ -40,7 +41,7 @@ class MongoAudienceMembers implements AudienceMembers {
 	// The one place an audience becomes a selection of members, status aside: a saved segment's
 	// compiled criteria go here too.
 	private static Criteria criteria(Audience audience) {
-		return audience.isWholeBase() ? new Criteria() : Criteria.where(Subscriber.Fields.LISTS).is(audience.list());
+		return audience.isWholeBase() ? new Criteria() : Criteria.where(SubscriberFields.LISTS).is(audience.list());
 	}
 
 }

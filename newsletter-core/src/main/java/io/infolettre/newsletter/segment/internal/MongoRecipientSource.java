@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 import io.infolettre.newsletter.segment.Audience;
 import io.infolettre.newsletter.segment.RecipientSource;
 import io.infolettre.newsletter.subscriber.Subscriber;
+import io.infolettre.newsletter.subscriber.SubscriberFields;
 import org.bson.Document;
 
 import org.springframework.data.domain.Sort;
@@ -47,12 +48,12 @@ class MongoRecipientSource implements RecipientSource {
 	 */
 	@Override
 	public void forEachBatch(Audience audience, int batchSize, Consumer<List<String>> batch) {
-		var query = Query.query(criteria(audience)).with(Sort.by(Subscriber.Fields.ID)).cursorBatchSize(batchSize);
-		query.fields().include(Subscriber.Fields.ID);
+		var query = Query.query(criteria(audience)).with(Sort.by(SubscriberFields.ID)).cursorBatchSize(batchSize);
+		query.fields().include(SubscriberFields.ID);
 		List<String> ids = new ArrayList<>(batchSize);
 		try (Stream<Document> subscribers = this.mongo.stream(query, Document.class, Subscriber.COLLECTION)) {
 			subscribers.forEach(doc -> {
-				ids.add(doc.getObjectId(Subscriber.Fields.ID).toHexString());
+				ids.add(doc.getObjectId(SubscriberFields.ID).toHexString());
 				if (ids.size() == batchSize) {
 					batch.accept(List.copyOf(ids));
 					ids.clear();
@@ -80,7 +81,7 @@ class MongoRecipientSource implements RecipientSource {
 			selection = this.segments.compiled(audience.segment());
 		}
 		else if (!audience.isWholeBase()) {
-			selection = Criteria.where(Subscriber.Fields.LISTS).is(audience.list());
+			selection = Criteria.where(SubscriberFields.LISTS).is(audience.list());
 		}
 		return Receivable.and(selection, this.clock.instant());
 	}

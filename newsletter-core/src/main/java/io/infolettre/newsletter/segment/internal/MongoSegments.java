@@ -15,6 +15,7 @@ import io.infolettre.newsletter.segment.SegmentRule.Group;
 import io.infolettre.newsletter.segment.Segments;
 import io.infolettre.newsletter.subscriber.AttributeDefinitions;
 import io.infolettre.newsletter.subscriber.Subscriber;
+import io.infolettre.newsletter.subscriber.SubscriberFields;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 
@@ -96,7 +97,7 @@ class MongoSegments implements Segments {
 		Criteria compiled = compile(rules);
 		Criteria criteria = receivableOnly ? Receivable.and(compiled, this.clock.instant()) : compiled;
 		long count = SubscriberCounts.count(this.mongo, criteria);
-		var sample = Query.query(criteria).with(Sort.by(Subscriber.Fields.ID)).limit(sampleSize);
+		var sample = Query.query(criteria).with(Sort.by(SubscriberFields.ID)).limit(sampleSize);
 		return new SegmentPreview(count, sampleSize == 0 ? List.of() : this.mongo.find(sample, Subscriber.class));
 	}
 
@@ -104,9 +105,9 @@ class MongoSegments implements Segments {
 	public List<Subscriber> members(String id, String afterId, int size) {
 		Criteria criteria = Receivable.and(compiled(id), this.clock.instant());
 		if (afterId != null && !afterId.isBlank()) {
-			criteria = criteria.and(Subscriber.Fields.ID).gt(afterId);
+			criteria = criteria.and(SubscriberFields.ID).gt(afterId);
 		}
-		return this.mongo.find(Query.query(criteria).with(Sort.by(Subscriber.Fields.ID)).limit(size), Subscriber.class);
+		return this.mongo.find(Query.query(criteria).with(Sort.by(SubscriberFields.ID)).limit(size), Subscriber.class);
 	}
 
 	/** The filter of a saved segment, compiled now (attribute definitions and recent issues of today). */

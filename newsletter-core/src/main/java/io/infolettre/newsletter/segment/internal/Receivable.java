@@ -2,7 +2,7 @@ package io.infolettre.newsletter.segment.internal;
 
 import java.time.Instant;
 
-import io.infolettre.newsletter.subscriber.Subscriber;
+import io.infolettre.newsletter.subscriber.SubscriberFields;
 import io.infolettre.newsletter.subscriber.SubscriberStatus;
 
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -19,12 +19,12 @@ final class Receivable {
 
 	/** @param selection the list's or segment's filter, or {@code null} for the whole base */
 	static Criteria and(Criteria selection, Instant now) {
-		var criteria = Criteria.where(Subscriber.Fields.STATUS)
+		var criteria = Criteria.where(SubscriberFields.STATUS)
 			.is(SubscriberStatus.ACTIVE.name())
-			.and(Subscriber.Fields.CONSENT_WITHDRAWN_AT)
+			.and(SubscriberFields.CONSENT_WITHDRAWN_AT)
 			.is(null)
-			.orOperator(Criteria.where(Subscriber.Fields.CONSENT_EXPIRES_AT).is(null),
-					Criteria.where(Subscriber.Fields.CONSENT_EXPIRES_AT).gt(now));
+			.orOperator(Criteria.where(SubscriberFields.CONSENT_EXPIRES_AT).is(null),
+					Criteria.where(SubscriberFields.CONSENT_EXPIRES_AT).gt(now));
 		return selection == null ? criteria : criteria.andOperator(selection);
 	}
 

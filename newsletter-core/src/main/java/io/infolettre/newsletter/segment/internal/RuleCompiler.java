@@ -18,7 +18,7 @@ import io.infolettre.newsletter.subscriber.AttributeDefinition;
 import io.infolettre.newsletter.subscriber.AttributeDefinitions;
 import io.infolettre.newsletter.subscriber.AttributeType;
 import io.infolettre.newsletter.subscriber.Consent;
-import io.infolettre.newsletter.subscriber.Subscriber;
+import io.infolettre.newsletter.subscriber.SubscriberFields;
 import io.infolettre.newsletter.subscriber.SubscriberStatus;
 
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -87,14 +87,14 @@ class RuleCompiler {
 			throw new SegmentRuleException(at, "choisissez ce que la règle regarde et comment elle compare");
 		}
 		return switch (rule.subject()) {
-			case ATTRIBUTE -> attribute(Subscriber.Fields.attribute(definition(rule, at).name()), definition(rule, at),
+			case ATTRIBUTE -> attribute(SubscriberFields.attribute(definition(rule, at).name()), definition(rule, at),
 					rule, at);
 			case COMPANY_ATTRIBUTE -> company(rule, at);
-			case LIST -> membership(Subscriber.Fields.LISTS, rule, at, Function.identity());
-			case TAG -> membership(Subscriber.Fields.TAGS, rule, at, Function.identity());
-			case LANGUAGE -> membership(Subscriber.Fields.LANGUAGE, rule, at, value -> language(value, at));
-			case STATUS -> membership(Subscriber.Fields.STATUS, rule, at, value -> status(value, at));
-			case CONSENT -> membership(Subscriber.Fields.CONSENT_TYPE, rule, at, value -> consent(value, at));
+			case LIST -> membership(SubscriberFields.LISTS, rule, at, Function.identity());
+			case TAG -> membership(SubscriberFields.TAGS, rule, at, Function.identity());
+			case LANGUAGE -> membership(SubscriberFields.LANGUAGE, rule, at, value -> language(value, at));
+			case STATUS -> membership(SubscriberFields.STATUS, rule, at, value -> status(value, at));
+			case CONSENT -> membership(SubscriberFields.CONSENT_TYPE, rule, at, value -> consent(value, at));
 			case ENGAGEMENT -> engagement(rule, at);
 		};
 	}
@@ -142,7 +142,7 @@ class RuleCompiler {
 	private Criteria company(Condition rule, String at) {
 		AttributeDefinition definition = definition(rule, at);
 		Criteria onCompanies = attribute("attributes." + definition.name(), definition, rule, at);
-		return Criteria.where(Subscriber.Fields.COMPANY).in(this.companyNames.apply(onCompanies));
+		return Criteria.where(SubscriberFields.COMPANY).in(this.companyNames.apply(onCompanies));
 	}
 
 	private Criteria membership(String field, Condition rule, String at, Function<String, String> check) {
@@ -169,7 +169,7 @@ class RuleCompiler {
 		require(count >= 1 && count <= MAX_ENGAGEMENT_ISSUES, at,
 				"le nombre de numéros va de 1 à " + MAX_ENGAGEMENT_ISSUES);
 		// no issue sent yet: nobody opened any ($in of nothing matches nothing)
-		return Criteria.where(Subscriber.Fields.ENGAGEMENT_OPENED_ISSUES).in(this.recentIssues.lastSent(count));
+		return Criteria.where(SubscriberFields.ENGAGEMENT_OPENED_ISSUES).in(this.recentIssues.lastSent(count));
 	}
 
 	private static Object typed(AttributeDefinition definition, String raw, String at) {

@@ -1,6 +1,7 @@
 package io.infolettre.newsletter.segment.internal;
 
 import io.infolettre.newsletter.subscriber.Subscriber;
+import io.infolettre.newsletter.subscriber.SubscriberFields;
 
 import org.springframework.data.domain.Sort.Direction;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -28,43 +29,43 @@ class SegmentIndexes {
 	@PostConstruct
 	void create() {
 		var indexes = this.mongo.indexOps(Subscriber.COLLECTION);
-		String status = Subscriber.Fields.STATUS;
+		String status = SubscriberFields.STATUS;
 		indexes.createIndex(new Index().on(status, Direction.ASC)
-			.on(Subscriber.Fields.attribute("secteur"), Direction.ASC)
-			.on(Subscriber.Fields.attribute("territoire"), Direction.ASC)
+			.on(SubscriberFields.attribute("secteur"), Direction.ASC)
+			.on(SubscriberFields.attribute("territoire"), Direction.ASC)
 			.named("status_secteur_territoire"));
 		indexes.createIndex(new Index().on(status, Direction.ASC)
-			.on(Subscriber.Fields.attribute("territoire"), Direction.ASC)
+			.on(SubscriberFields.attribute("territoire"), Direction.ASC)
 			.named("status_territoire"));
 		indexes.createIndex(new Index().on(status, Direction.ASC)
-			.on(Subscriber.Fields.attribute("parc"), Direction.ASC)
+			.on(SubscriberFields.attribute("parc"), Direction.ASC)
 			.named("status_parc"));
 		indexes.createIndex(new Index().on(status, Direction.ASC)
-			.on(Subscriber.Fields.attribute("fonction"), Direction.ASC)
+			.on(SubscriberFields.attribute("fonction"), Direction.ASC)
 			.named("status_fonction"));
 		indexes.createIndex(new Index().on(status, Direction.ASC)
-			.on(Subscriber.Fields.attribute("membreDepuis"), Direction.ASC)
+			.on(SubscriberFields.attribute("membreDepuis"), Direction.ASC)
 			.named("status_membreDepuis"));
 		indexes.createIndex(
-				new Index().on(status, Direction.ASC).on(Subscriber.Fields.LANGUAGE, Direction.ASC).named("status_language"));
+				new Index().on(status, Direction.ASC).on(SubscriberFields.LANGUAGE, Direction.ASC).named("status_language"));
 		indexes.createIndex(
-				new Index().on(status, Direction.ASC).on(Subscriber.Fields.LISTS, Direction.ASC).named("status_lists"));
+				new Index().on(status, Direction.ASC).on(SubscriberFields.LISTS, Direction.ASC).named("status_lists"));
 		indexes.createIndex(
-				new Index().on(status, Direction.ASC).on(Subscriber.Fields.TAGS, Direction.ASC).named("status_tags"));
+				new Index().on(status, Direction.ASC).on(SubscriberFields.TAGS, Direction.ASC).named("status_tags"));
 		indexes.createIndex(new Index().on(status, Direction.ASC)
-			.on(Subscriber.Fields.ENGAGEMENT_OPENED_ISSUES, Direction.ASC)
+			.on(SubscriberFields.ENGAGEMENT_OPENED_ISSUES, Direction.ASC)
 			.named("status_engagement"));
 		indexes.createIndex(
-				new Index().on(status, Direction.ASC).on(Subscriber.Fields.COMPANY, Direction.ASC).named("status_company"));
+				new Index().on(status, Direction.ASC).on(SubscriberFields.COMPANY, Direction.ASC).named("status_company"));
 		// every audience is of subscribers whose consent is in force (Receivable)
 		indexes.createIndex(new Index().on(status, Direction.ASC)
-			.on(Subscriber.Fields.CONSENT_WITHDRAWN_AT, Direction.ASC)
-			.on(Subscriber.Fields.CONSENT_EXPIRES_AT, Direction.ASC)
+			.on(SubscriberFields.CONSENT_WITHDRAWN_AT, Direction.ASC)
+			.on(SubscriberFields.CONSENT_EXPIRES_AT, Direction.ASC)
 			.named("status_consent"));
 		indexes.createIndex(new Index().on(status, Direction.ASC)
-			.on(Subscriber.Fields.CONSENT_TYPE, Direction.ASC)
+			.on(SubscriberFields.CONSENT_TYPE, Direction.ASC)
 			.named("status_consent_type"));
-		indexes.createIndex(new WildcardIndex(Subscriber.Fields.ATTRIBUTES).named("attributes"));
+		indexes.createIndex(new WildcardIndex(SubscriberFields.ATTRIBUTES).named("attributes"));
 	}
 
 }

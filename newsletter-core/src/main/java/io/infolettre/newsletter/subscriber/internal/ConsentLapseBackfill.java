@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.infolettre.newsletter.subscriber.Consent;
 import io.infolettre.newsletter.subscriber.Subscriber;
+import io.infolettre.newsletter.subscriber.SubscriberFields;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,8 +78,8 @@ class ConsentLapseBackfill {
 		int corrected = 0;
 		Object after = null;
 		while (true) {
-			var query = (after == null ? new Query() : Query.query(Criteria.where(Subscriber.Fields.ID).gt(after)))
-				.with(Sort.by(Subscriber.Fields.ID))
+			var query = (after == null ? new Query() : Query.query(Criteria.where(SubscriberFields.ID).gt(after)))
+				.with(Sort.by(SubscriberFields.ID))
 				.limit(PAGE);
 			query.fields().include(CONSENT);
 			List<Document> page = this.mongo.find(query, Document.class, Subscriber.COLLECTION);
@@ -97,17 +98,17 @@ class ConsentLapseBackfill {
 				Date lapse = Date.from(Consent.lapseOf(grantedAt.toInstant()));
 				if (!lapse.equals(expiresAt)) {
 					// only if not renewed meanwhile (a renewal changes when it was granted)
-					bulk.updateOne(Query.query(Criteria.where(Subscriber.Fields.ID)
-						.is(subscriber.get(Subscriber.Fields.ID))
+					bulk.updateOne(Query.query(Criteria.where(SubscriberFields.ID)
+						.is(subscriber.get(SubscriberFields.ID))
 						.and(GRANTED_AT)
-						.is(grantedAt)), new Update().set(Subscriber.Fields.CONSENT_EXPIRES_AT, lapse));
+						.is(grantedAt)), new Update().set(SubscriberFields.CONSENT_EXPIRES_AT, lapse));
 					changes++;
 				}
 			}
 			if (changes > 0) {
 				corrected += bulk.execute().getModifiedCount();
 			}
-			after = page.get(page.size() - 1).get(Subscriber.Fields.ID);
+			after = page.get(page.size() - 1).get(SubscriberFields.ID);
 		}
 	}
 

@@ -19,6 +19,7 @@ import io.infolettre.newsletter.subscriber.ImportMode;
 import io.infolettre.newsletter.subscriber.RefusalReason;
 import io.infolettre.newsletter.subscriber.SearchKeys;
 import io.infolettre.newsletter.subscriber.Subscriber;
+import io.infolettre.newsletter.subscriber.SubscriberFields;
 import io.infolettre.newsletter.subscriber.SubscriberImportOptions;
 import io.infolettre.newsletter.subscriber.SubscriberManagement;
 import io.infolettre.newsletter.subscriber.SubscriberStatus;
@@ -70,7 +71,7 @@ class ImportWriter {
 		}
 		Map<String, Subscriber> known = new HashMap<>();
 		List<String> emails = rows.stream().map(row -> row.email().value()).toList();
-		for (Subscriber subscriber : this.mongo.find(Query.query(Criteria.where(Subscriber.Fields.EMAIL).in(emails)),
+		for (Subscriber subscriber : this.mongo.find(Query.query(Criteria.where(SubscriberFields.EMAIL).in(emails)),
 				Subscriber.class)) {
 			known.put(subscriber.getEmail().value(), subscriber);
 		}
@@ -102,7 +103,7 @@ class ImportWriter {
 				counts.unchanged++;
 				continue;
 			}
-			updates.updateOne(Query.query(Criteria.where(Subscriber.Fields.EMAIL).is(row.email().value())), update);
+			updates.updateOne(Query.query(Criteria.where(SubscriberFields.EMAIL).is(row.email().value())), update);
 			companyNames.add(row.company());
 			updated++;
 		}
@@ -171,27 +172,27 @@ class ImportWriter {
 	private Update changes(Subscriber existing, ImportRow row, SubscriberImportOptions options, Instant now) {
 		var update = new Update();
 		boolean changed = false;
-		boolean named = set(update, Subscriber.Fields.FIRST_NAME, existing.getFirstName(), row.firstName());
-		named |= set(update, Subscriber.Fields.LAST_NAME, existing.getLastName(), row.lastName());
-		named |= set(update, Subscriber.Fields.COMPANY, existing.getCompany(), row.company());
+		boolean named = set(update, SubscriberFields.FIRST_NAME, existing.getFirstName(), row.firstName());
+		named |= set(update, SubscriberFields.LAST_NAME, existing.getLastName(), row.lastName());
+		named |= set(update, SubscriberFields.COMPANY, existing.getCompany(), row.company());
 		if (named) {
 			// the search reads folded keys of the names and company: they follow them, as in the aggregate
 			// (a blank cell changes nothing)
 			var keys = SearchKeys.of(orElse(row.firstName(), existing.getFirstName()),
 					orElse(row.lastName(), existing.getLastName()), orElse(row.company(), existing.getCompany()));
-			update.set(Subscriber.Fields.SEARCH_NAMES, keys.names()).set(Subscriber.Fields.COMPANY_KEY, keys.company());
+			update.set(SubscriberFields.SEARCH_NAMES, keys.names()).set(SubscriberFields.COMPANY_KEY, keys.company());
 			changed = true;
 		}
-		changed |= set(update, Subscriber.Fields.LANGUAGE, existing.getLanguage(), row.language());
+		changed |= set(update, SubscriberFields.LANGUAGE, existing.getLanguage(), row.language());
 		Map<String, Object> attributes = existing.getAttributes();
 		for (var attribute : row.attributes().entrySet()) {
 			if (!sameValue(attributes.get(attribute.getKey()), attribute.getValue())) {
-				update.set(Subscriber.Fields.attribute(attribute.getKey()), attribute.getValue());
+				update.set(SubscriberFields.attribute(attribute.getKey()), attribute.getValue());
 				changed = true;
 			}
 		}
-		changed |= addMissing(update, Subscriber.Fields.LISTS, existing.getLists(), lists(row, options));
-		changed |= addMissing(update, Subscriber.Fields.TAGS, existing.getTags(), tags(row, options));
+		changed |= addMissing(update, SubscriberFields.LISTS, existing.getLists(), lists(row, options));
+		changed |= addMissing(update, SubscriberFields.TAGS, existing.getTags(), tags(row, options));
 		Consent consent = consent(row, options, now);
 		if (replaces(existing.getConsent(), consent, row.consentAt() != null)) {
 			update.set("consent", this.mongo.getConverter().convertToMongoType(consent));

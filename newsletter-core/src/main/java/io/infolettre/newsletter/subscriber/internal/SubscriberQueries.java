@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import io.infolettre.newsletter.subscriber.EmailAddress;
-import io.infolettre.newsletter.subscriber.Subscriber;
+import io.infolettre.newsletter.subscriber.SubscriberFields;
 import io.infolettre.newsletter.subscriber.SubscriberSearch;
 
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -26,19 +26,19 @@ final class SubscriberQueries {
 			all.add(text(search.text()));
 		}
 		if (search.company() != null) {
-			all.add(Criteria.where(Subscriber.Fields.COMPANY_KEY).regex(prefix(SubscriberSearch.fold(search.company()))));
+			all.add(Criteria.where(SubscriberFields.COMPANY_KEY).regex(prefix(SubscriberSearch.fold(search.company()))));
 		}
 		if (search.list() != null) {
-			all.add(Criteria.where(Subscriber.Fields.LISTS).is(search.list()));
+			all.add(Criteria.where(SubscriberFields.LISTS).is(search.list()));
 		}
 		if (search.tag() != null) {
-			all.add(Criteria.where(Subscriber.Fields.TAGS).is(search.tag()));
+			all.add(Criteria.where(SubscriberFields.TAGS).is(search.tag()));
 		}
 		if (search.status() != null) {
-			all.add(Criteria.where(Subscriber.Fields.STATUS).is(search.status()));
+			all.add(Criteria.where(SubscriberFields.STATUS).is(search.status()));
 		}
 		if (search.attribute() != null && search.attributeValue() != null) {
-			String field = Subscriber.Fields.attribute(search.attribute());
+			String field = SubscriberFields.attribute(search.attribute());
 			all.add(search.attributeValue() instanceof String text
 					? Criteria.where(field).regex("^" + escape(text) + "$", "i") : Criteria.where(field).is(search.attributeValue()));
 		}
@@ -48,11 +48,11 @@ final class SubscriberQueries {
 	private static Criteria text(String text) {
 		if (text.contains("@")) {
 			return EmailAddress.parse(text)
-				.map(email -> Criteria.where(Subscriber.Fields.EMAIL).is(email.value()))
-				.orElseGet(() -> Criteria.where(Subscriber.Fields.EMAIL).regex(prefix(text.strip().toLowerCase(Locale.ROOT))));
+				.map(email -> Criteria.where(SubscriberFields.EMAIL).is(email.value()))
+				.orElseGet(() -> Criteria.where(SubscriberFields.EMAIL).regex(prefix(text.strip().toLowerCase(Locale.ROOT))));
 		}
-		return new Criteria().orOperator(Criteria.where(Subscriber.Fields.SEARCH_NAMES).regex(prefix(SubscriberSearch.fold(text))),
-				Criteria.where(Subscriber.Fields.EMAIL).regex(prefix(text.strip().toLowerCase(Locale.ROOT))));
+		return new Criteria().orOperator(Criteria.where(SubscriberFields.SEARCH_NAMES).regex(prefix(SubscriberSearch.fold(text))),
+				Criteria.where(SubscriberFields.EMAIL).regex(prefix(text.strip().toLowerCase(Locale.ROOT))));
 	}
 
 	static String prefix(String value) {

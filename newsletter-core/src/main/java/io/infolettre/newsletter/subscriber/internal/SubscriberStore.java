@@ -9,6 +9,7 @@ import java.util.Optional;
 import io.infolettre.newsletter.shared.internal.DuplicateTolerantInserts;
 import io.infolettre.newsletter.subscriber.EmailAddress;
 import io.infolettre.newsletter.subscriber.Subscriber;
+import io.infolettre.newsletter.subscriber.SubscriberFields;
 import io.infolettre.newsletter.subscriber.SubscriberPage;
 import io.infolettre.newsletter.subscriber.SubscriberSearch;
 import io.infolettre.newsletter.subscriber.SubscriberStatus;
@@ -46,13 +47,13 @@ public class SubscriberStore implements Subscribers {
 	void createIndexes() {
 		var indexes = this.mongo.indexOps(Subscriber.class);
 		indexes.createIndex(new Index().on("email", Sort.Direction.ASC).unique().named("email_unique"));
-		indexes.createIndex(new Index().on(Subscriber.Fields.STATUS, Sort.Direction.ASC).named("status"));
-		indexes.createIndex(new Index().on(Subscriber.Fields.LISTS, Sort.Direction.ASC).named("lists"));
+		indexes.createIndex(new Index().on(SubscriberFields.STATUS, Sort.Direction.ASC).named("status"));
+		indexes.createIndex(new Index().on(SubscriberFields.LISTS, Sort.Direction.ASC).named("lists"));
 		// what the coordinator's search and the per-company view query
-		Indexes.create(indexes, new Index().on(Subscriber.Fields.SEARCH_NAMES, Sort.Direction.ASC).named("search_names"),
-				new Index().on(Subscriber.Fields.COMPANY_KEY, Sort.Direction.ASC).named("company_key"),
-				new Index().on(Subscriber.Fields.COMPANY, Sort.Direction.ASC).named("company"),
-				new Index().on(Subscriber.Fields.CONSENT_EXPIRES_AT, Sort.Direction.ASC).named("consent_expires_at"));
+		Indexes.create(indexes, new Index().on(SubscriberFields.SEARCH_NAMES, Sort.Direction.ASC).named("search_names"),
+				new Index().on(SubscriberFields.COMPANY_KEY, Sort.Direction.ASC).named("company_key"),
+				new Index().on(SubscriberFields.COMPANY, Sort.Direction.ASC).named("company"),
+				new Index().on(SubscriberFields.CONSENT_EXPIRES_AT, Sort.Direction.ASC).named("consent_expires_at"));
 	}
 
 	@Override
@@ -60,10 +61,10 @@ public class SubscriberStore implements Subscribers {
 		List<Criteria> all = SubscriberQueries.criteria(search);
 		if (after != null) {
 			all = new ArrayList<>(all);
-			all.add(Criteria.where(Subscriber.Fields.ID).gt(after));
+			all.add(Criteria.where(SubscriberFields.ID).gt(after));
 		}
 		var criteria = all.isEmpty() ? new Criteria() : new Criteria().andOperator(all);
-		List<Subscriber> found = this.mongo.find(Query.query(criteria).with(Sort.by(Subscriber.Fields.ID)).limit(size + 1),
+		List<Subscriber> found = this.mongo.find(Query.query(criteria).with(Sort.by(SubscriberFields.ID)).limit(size + 1),
 				Subscriber.class);
 		if (found.size() <= size) {
 			return new SubscriberPage(found, null);
@@ -74,18 +75,18 @@ public class SubscriberStore implements Subscribers {
 
 	@Override
 	public List<Subscriber> findByCompany(String company, int limit) {
-		return this.mongo.find(Query.query(Criteria.where(Subscriber.Fields.COMPANY).is(company))
-			.with(Sort.by(Subscriber.Fields.LAST_NAME, Subscriber.Fields.FIRST_NAME))
+		return this.mongo.find(Query.query(Criteria.where(SubscriberFields.COMPANY).is(company))
+			.with(Sort.by(SubscriberFields.LAST_NAME, SubscriberFields.FIRST_NAME))
 			.limit(limit), Subscriber.class);
 	}
 
 	@Override
 	public List<Subscriber> consentsLapsingBefore(Instant until, int limit) {
-		return this.mongo.find(Query.query(Criteria.where(Subscriber.Fields.CONSENT_EXPIRES_AT).lte(until)
-			.and(Subscriber.Fields.CONSENT_WITHDRAWN_AT)
+		return this.mongo.find(Query.query(Criteria.where(SubscriberFields.CONSENT_EXPIRES_AT).lte(until)
+			.and(SubscriberFields.CONSENT_WITHDRAWN_AT)
 			.is(null)
-			.and(Subscriber.Fields.STATUS)
-			.ne(SubscriberStatus.UNSUBSCRIBED)).with(Sort.by(Subscriber.Fields.CONSENT_EXPIRES_AT)).limit(limit),
+			.and(SubscriberFields.STATUS)
+			.ne(SubscriberStatus.UNSUBSCRIBED)).with(Sort.by(SubscriberFields.CONSENT_EXPIRES_AT)).limit(limit),
 				Subscriber.class);
 	}
 
@@ -101,13 +102,13 @@ public class SubscriberStore implements Subscribers {
 
 	/** Removes the subscriber's document; true when there was one. */
 	public boolean delete(String subscriberId) {
-		return this.mongo.remove(Query.query(Criteria.where(Subscriber.Fields.ID).is(subscriberId)), Subscriber.class)
+		return this.mongo.remove(Query.query(Criteria.where(SubscriberFields.ID).is(subscriberId)), Subscriber.class)
 			.getDeletedCount() > 0;
 	}
 
 	/** The distinct company names of the subscribers (answered from the company index). */
 	public List<String> companyNames() {
-		return this.mongo.findDistinct(new Query(), Subscriber.Fields.COMPANY, Subscriber.class, String.class);
+		return this.mongo.findDistinct(new Query(), SubscriberFields.COMPANY, Subscriber.class, String.class);
 	}
 
 	/**
@@ -118,7 +119,7 @@ public class SubscriberStore implements Subscribers {
 	public int backfillSearchKeys() {
 		int done = 0;
 		while (true) {
-			var query = Query.query(Criteria.where(Subscriber.Fields.SEARCH_NAMES).exists(false)).limit(BACKFILL_PAGE);
+			var query = Query.query(Criteria.where(SubscriberFields.SEARCH_NAMES).exists(false)).limit(BACKFILL_PAGE);
 			List<Subscriber> page = this.mongo.find(query, Subscriber.class);
 			if (page.isEmpty()) {
 				return done;
@@ -126,9 +127,9 @@ public class SubscriberStore implements Subscribers {
 			BulkOperations bulk = this.mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Subscriber.class);
 			for (Subscriber subscriber : page) {
 				var keys = subscriber.searchKeys();
-				bulk.updateOne(Query.query(Criteria.where(Subscriber.Fields.ID).is(subscriber.getId())),
-						new Update().set(Subscriber.Fields.SEARCH_NAMES, keys.names())
-							.set(Subscriber.Fields.COMPANY_KEY, keys.company()));
+				bulk.updateOne(Query.query(Criteria.where(SubscriberFields.ID).is(subscriber.getId())),
+						new Update().set(SubscriberFields.SEARCH_NAMES, keys.names())
+							.set(SubscriberFields.COMPANY_KEY, keys.company()));
 			}
 			bulk.execute();
 			done += page.size();
@@ -148,7 +149,7 @@ public class SubscriberStore implements Subscribers {
 
 	@Override
 	public List<Subscriber> findAllById(Collection<String> ids) {
-		return this.mongo.find(Query.query(Criteria.where(Subscriber.Fields.ID).in(ids)), Subscriber.class);
+		return this.mongo.find(Query.query(Criteria.where(SubscriberFields.ID).in(ids)), Subscriber.class);
 	}
 
 	@Override
@@ -158,7 +159,7 @@ public class SubscriberStore implements Subscribers {
 
 	@Override
 	public List<String> listNames() {
-		return this.mongo.findDistinct(new Query(), Subscriber.Fields.LISTS, Subscriber.class, String.class)
+		return this.mongo.findDistinct(new Query(), SubscriberFields.LISTS, Subscriber.class, String.class)
 			.stream()
 			.sorted()
 			.toList();
@@ -166,7 +167,7 @@ public class SubscriberStore implements Subscribers {
 
 	@Override
 	public List<Subscriber> firstPage(int size) {
-		return this.mongo.find(new Query().with(Sort.by(Subscriber.Fields.ID)).limit(size), Subscriber.class);
+		return this.mongo.find(new Query().with(Sort.by(SubscriberFields.ID)).limit(size), Subscriber.class);
 	}
 
 	/** Inserts the subscribers whose address is not known yet (the unique index refuses the others). */
@@ -176,20 +177,20 @@ public class SubscriberStore implements Subscribers {
 
 	/**
 	 * Remembers that these subscribers opened the issue, for the engagement rules of segments: the
-	 * issue joins their last opened ones (once, the oldest beyond {@link Subscriber.Fields#ENGAGEMENT_KEPT}
+	 * issue joins their last opened ones (once, the oldest beyond {@link SubscriberFields#ENGAGEMENT_KEPT}
 	 * dropped), and the last open time moves forward. One update for a whole batch of opens.
 	 */
 	public void recordOpens(String issueId, Collection<String> subscriberIds, Instant lastOpenAt) {
 		if (subscriberIds.isEmpty()) {
 			return;
 		}
-		var notYet = Query.query(Criteria.where(Subscriber.Fields.ID)
+		var notYet = Query.query(Criteria.where(SubscriberFields.ID)
 			.in(subscriberIds)
-			.and(Subscriber.Fields.ENGAGEMENT_OPENED_ISSUES)
+			.and(SubscriberFields.ENGAGEMENT_OPENED_ISSUES)
 			.ne(issueId));
 		// a subscriber who has the issue already had its time of reading it too
-		var update = new Update().max(Subscriber.Fields.ENGAGEMENT_LAST_OPENED_AT, lastOpenAt);
-		update.push(Subscriber.Fields.ENGAGEMENT_OPENED_ISSUES).slice(-Subscriber.Fields.ENGAGEMENT_KEPT).each(issueId);
+		var update = new Update().max(SubscriberFields.ENGAGEMENT_LAST_OPENED_AT, lastOpenAt);
+		update.push(SubscriberFields.ENGAGEMENT_OPENED_ISSUES).slice(-SubscriberFields.ENGAGEMENT_KEPT).each(issueId);
 		this.mongo.updateMulti(notYet, update, Subscriber.class);
 	}
 

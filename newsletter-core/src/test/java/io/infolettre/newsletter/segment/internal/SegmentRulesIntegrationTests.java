@@ -19,6 +19,7 @@ import io.infolettre.newsletter.segment.SegmentRuleException;
 import io.infolettre.newsletter.subscriber.Consent;
 import io.infolettre.newsletter.subscriber.EmailAddress;
 import io.infolettre.newsletter.subscriber.Subscriber;
+import io.infolettre.newsletter.subscriber.SubscriberFields;
 import io.infolettre.newsletter.subscriber.SubscriberStatus;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -137,8 +138,8 @@ class SegmentRulesIntegrationTests {
 				Group.any(Condition.of(Subject.STATUS, Operator.IN, "active", "unsubscribed", "bounced")));
 		assertThat(ids(Audience.segment(everyone.id()))).containsExactly("amelie", "benoit", "chloe");
 
-		set("amelie", new Update().set(Subscriber.Fields.STATUS, SubscriberStatus.UNSUBSCRIBED.name()));
-		set("chloe", new Update().set(Subscriber.Fields.CONSENT_WITHDRAWN_AT, NOW.minusSeconds(5)));
+		set("amelie", new Update().set(SubscriberFields.STATUS, SubscriberStatus.UNSUBSCRIBED.name()));
+		set("chloe", new Update().set(SubscriberFields.CONSENT_WITHDRAWN_AT, NOW.minusSeconds(5)));
 		assertThat(ids(Audience.segment(everyone.id()))).containsExactly("benoit");
 		assertThat(this.recipients.count(Audience.segment(everyone.id()))).isEqualTo(1);
 
@@ -159,7 +160,7 @@ class SegmentRulesIntegrationTests {
 		assertThat(this.segments.find(saved.id()).orElseThrow().name()).isEqualTo("Sans effectif connu");
 		assertThat(ids(Audience.segment(saved.id()))).containsExactly("chloe");
 
-		set("amelie", new Update().unset(Subscriber.Fields.attribute("employes")));
+		set("amelie", new Update().unset(SubscriberFields.attribute("employes")));
 		assertThat(this.recipients.count(Audience.segment(saved.id()))).as("a segment follows the subscribers")
 			.isEqualTo(2);
 		assertThat(this.segments.members(saved.id(), null, 1)).extracting(Subscriber::getFirstName)
@@ -204,7 +205,7 @@ class SegmentRulesIntegrationTests {
 
 	private void set(String who, Update update) {
 		this.mongo.template()
-			.updateFirst(Query.query(Criteria.where(Subscriber.Fields.EMAIL).is(who + "@exemple.ca")), update,
+			.updateFirst(Query.query(Criteria.where(SubscriberFields.EMAIL).is(who + "@exemple.ca")), update,
 					Subscriber.class);
 	}
 
@@ -234,7 +235,7 @@ class SegmentRulesIntegrationTests {
 		}
 		this.mongo.template().insert(subscriber);
 		if (opened != null) {
-			set(who, new Update().push(Subscriber.Fields.ENGAGEMENT_OPENED_ISSUES, opened));
+			set(who, new Update().push(SubscriberFields.ENGAGEMENT_OPENED_ISSUES, opened));
 		}
 	}
 

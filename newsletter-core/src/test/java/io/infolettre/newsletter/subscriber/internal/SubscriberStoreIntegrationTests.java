@@ -7,6 +7,7 @@ import io.infolettre.newsletter.fixtures.EmbeddedMongo;
 import io.infolettre.newsletter.fixtures.SubscriberFixtures;
 import io.infolettre.newsletter.subscriber.EmailAddress;
 import io.infolettre.newsletter.subscriber.Subscriber;
+import io.infolettre.newsletter.subscriber.SubscriberFields;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,14 +52,14 @@ class SubscriberStoreIntegrationTests {
 		String a = this.store.findByEmail(EmailAddress.of("a@exemple.ca")).orElseThrow().getId();
 		String b = this.store.findByEmail(EmailAddress.of("b@exemple.ca")).orElseThrow().getId();
 		Instant t0 = Instant.parse("2026-03-01T12:00:00Z");
-		for (int i = 1; i <= Subscriber.Fields.ENGAGEMENT_KEPT + 2; i++) {
+		for (int i = 1; i <= SubscriberFields.ENGAGEMENT_KEPT + 2; i++) {
 			this.store.recordOpens("issue-" + i, List.of(a), t0.plusSeconds(i));
 		}
 		this.store.recordOpens("issue-26", List.of(a, b), t0);
 
 		var engagement = engagement(a);
 		assertThat(engagement.getList("openedIssues", String.class)).as("the last 24, each once")
-			.hasSize(Subscriber.Fields.ENGAGEMENT_KEPT)
+			.hasSize(SubscriberFields.ENGAGEMENT_KEPT)
 			.startsWith("issue-3")
 			.endsWith("issue-26")
 			.doesNotHaveDuplicates();
