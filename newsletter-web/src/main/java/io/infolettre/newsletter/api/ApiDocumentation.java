@@ -51,7 +51,8 @@ class ApiDocumentation {
 			Map.entry(TemplateApiController.class, "Modèles / Templates"),
 			Map.entry(UnsubscribeApiController.class, "Désabonnements / Unsubscribes"),
 			Map.entry(UnsubscribeRequestApiController.class, "Désabonnements / Unsubscribes"),
-			Map.entry(BounceApiController.class, "Rebonds et plaintes / Bounces and complaints"));
+			Map.entry(BounceApiController.class, "Rebonds et plaintes / Bounces and complaints"),
+			Map.entry(MediaApiController.class, "Médiathèque / Media library"));
 
 	@Bean
 	OpenAPI apiDescription() {
