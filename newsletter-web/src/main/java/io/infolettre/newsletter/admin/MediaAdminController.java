@@ -140,7 +140,7 @@ class MediaAdminController {
 					uses);
 		}
 
-		boolean used() {
+		public boolean isUsed() {
 			return !this.uses.isEmpty();
 		}
 
