@@ -52,13 +52,8 @@ import org.springframework.stereotype.Component;
  * The library in MongoDB: each file of an image in GridFS (bucket {@code media}, the driver's
  * {@link GridFSBucket}, so that MongoDB's own tools read it and every node serves it), and one
  * document per image in {@code media} naming its files, its public key and what the coordinator
- * called it.
- * <p>
- * Each file is stored as one GridFS chunk (its chunk size is its own size, at most the upload limit
- * beyond which nothing is taken, well under MongoDB's 16 MB document), and the chunks have a unique
- * index on {@code files_id} besides GridFS's own {@code (files_id, n)}: the embedded MongoDB-wire
- * server finds documents by a unique index on one field only, and would otherwise read every chunk
- * of every image to serve one. A real MongoDB is served by either index.
+ * called it. The files are read whole (a few hundred kilobytes each) and the latest served are kept
+ * in memory ({@link ServedFileCache}): a send asks for the same few files once per recipient.
  */
 @Component
 class MongoMediaLibrary implements MediaLibrary {
@@ -112,7 +107,6 @@ class MongoMediaLibrary implements MediaLibrary {
 		files.createIndex(Indexes.ascending("filename", "uploadDate"), new IndexOptions().name("filename_1_uploadDate_1"));
 		MongoCollection<Document> chunks = this.mongo.getCollection(BUCKET + ".chunks");
 		chunks.createIndex(Indexes.ascending("files_id", "n"), new IndexOptions().unique(true).name("files_id_1_n_1"));
-		chunks.createIndex(Indexes.ascending("files_id"), new IndexOptions().unique(true).name("media_one_chunk_per_file"));
 	}
 
 	@Override
@@ -168,8 +162,7 @@ class MongoMediaLibrary implements MediaLibrary {
 
 	private Document store(String key, Rendition rendition) {
 		byte[] bytes = rendition.bytes();
-		var options = new GridFSUploadOptions().chunkSizeBytes(bytes.length)
-			.metadata(new Document("contentType", rendition.contentType()));
+		var options = new GridFSUploadOptions().metadata(new Document("contentType", rendition.contentType()));
 		ObjectId fileId = this.bucket.uploadFromStream(key + "/" + rendition.fileName(), new ByteArrayInputStream(bytes),
 				options);
 		return new Document("name", rendition.fileName()).append("fileId", fileId)
