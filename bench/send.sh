@@ -10,12 +10,12 @@
 #   3. prints msg/s = N / (send request -> SENT), the part spent before the first message
 #      (freezing the recipients), peak heap, and with --profile the hottest methods (JFR).
 # The last line is always exactly:
-#   RESULT send_msgs_per_s=… smtp_limit_msgs_per_s=… ratio=… heap_peak_mb=… heap_live_mb=…
+#   RESULT content=markdown|blocks send_msgs_per_s=… smtp_limit_msgs_per_s=… ratio=… heap_peak_mb=… heap_live_mb=…
 # (heap_peak_mb: most in use before a GC pause, bounded by -Xmx256m; heap_live_mb: most left after a
 # collecting pause, the live data: flat when recipients are streamed)
 #
 # Usage: bench/send.sh [--messages N] [--profile] [--timeout S] [--stall S] [--poll S] [--keep]
-#                      [--skip-smtp-limit RATE] [--database-process] [--smoke] [-- APP_ARG...]
+#                      [--skip-smtp-limit RATE] [--database-process] [--blocks] [--smoke] [-- APP_ARG...]
 #   --messages N        subscribers seeded and messages sent (default 20000)
 #   --profile           record with JFR (settings=profile) and print the top 25 hot methods
 #   --timeout S         give up waiting for SENT after S seconds (default 600 + N/5)
@@ -26,7 +26,11 @@
 #   --skip-smtp-limit RATE  do not measure the SMTP limit, use RATE msg/s (quick iterations only)
 #   --database-process  run the MongoDB-wire server in its own JVM (bench/MongoWireServer.java, a free
 #                       port) instead of embedded, so that -Xmx256m measures the application alone
-#   --smoke             a smoke run (bench/lib.sh): 200 messages, the SMTP limit over 500 messages
+#   --blocks            the same issue written as blocks (headings, rich text, buttons, a divider, an
+#                       event and an image uploaded to the media library) instead of one Markdown body
+#   --markdown          the issue as one Markdown body (the default, except in a smoke run)
+#   --smoke             a smoke run (bench/lib.sh): 200 messages, the SMTP limit over 500 messages, the
+#                       issue written as blocks (so that the smoke run also covers the media upload)
 #   -- APP_ARG...       extra application arguments, e.g. -- --newsletter.delivery.chunk-size=200
 # Environment: SHARED_TOOLS (default $REPO/../shared/tools), BENCH_JAVA_OPTS (extra JVM options),
 # BENCH_SMOKE=1 (as --smoke).
@@ -36,8 +40,9 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 smoke_from_args "$@"
+CONTENT=markdown    # or blocks (--blocks)
 if smoke; then
-  MESSAGES=200; STALL=60; POLL=1; SMTP_LIMIT_MESSAGES=500
+  MESSAGES=200; STALL=60; POLL=1; SMTP_LIMIT_MESSAGES=500; CONTENT=blocks
 else
   MESSAGES=20000; STALL=180; POLL=2; SMTP_LIMIT_MESSAGES=5000
 fi
@@ -57,6 +62,8 @@ while [ $# -gt 0 ]; do
     --stall) STALL="$2"; shift 2 ;;
     --poll) POLL="$2"; shift 2 ;;
     --keep) KEEP=1; shift ;;
+    --blocks) CONTENT=blocks; shift ;;
+    --markdown) CONTENT=markdown; shift ;;
     --skip-smtp-limit) SMTP_LIMIT_GIVEN="$2"; shift 2 ;;
     --database-process) DB_PROCESS=1; shift ;;
     --smoke) shift ;;
@@ -197,13 +204,25 @@ seed_subscribers() {
   log "seeded $total subscribers in list '$list' in $(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }') s"
 }
 
+# upload_bench_image: the committed test photo (1600 x 1000, EXIF GPS) into the media library; prints its id.
+upload_bench_image() {
+  local out code
+  out="$(mktemp)"
+  code="$(curl -sS -u "admin:$APP_PASSWORD" -H 'Accept: application/json' -H 'X-Requested-With: bench' -o "$out" \
+    -w '%{http_code}' -F "file=@$REPO/newsletter-web/src/test/resources/media/photo-gps.jpg" \
+    "http://127.0.0.1:$APP_PORT/api/v1/media")" || { rm -f "$out"; return 1; }
+  [[ "$code" == 2* ]] || { log "POST /api/v1/media -> HTTP $code: $(head -c 500 "$out")"; rm -f "$out"; return 1; }
+  json 'j["id"]' <"$out"
+  rm -f "$out"
+}
+
 # The issue: a Markdown body of several sections (headings, paragraphs, lists, links, a quote),
 # personalised with firstName/company, sized so that one rendered message is ~25 KB like
 # smtp-limit.sh's sample (checked with mail-sink: 25.3-25.8 KB per message, the sample is 24.9 KB).
 write_issue_json() {
-  "$PY" - "$1" "$2" <<'PY'
+  "$PY" - "$1" "$2" "${3:-markdown}" "${4:-}" <<'PY'
 import json, sys
-list_name, out = sys.argv[1], sys.argv[2]
+list_name, out, content, media_id = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4]
 sections = [
     ("Bilan du premier semestre", "https://exemple.ca/nouvelles/bilan-semestre",
      "Le conseil d’administration a présenté mardi le bilan des six premiers mois : 42 nouvelles entreprises "
@@ -256,6 +275,31 @@ issue = {"title": "Banc d’essai — infolettre de l’été",
          "subject": "${firstName!'Membre'}, l’infolettre de l’été : énergie, stages et exportation",
          "preheader": "Bilan du semestre, nouveau tarif industriel, stages d’été et agenda de l’automne.",
          "body": "\n".join(parts), "template": "infolettre", "list": list_name}
+if content == "blocks":
+    # The same words as blocks: what the visual editor saves. One image from the media library.
+    retain = ("<ul><li>les critères d’admissibilité sont simples et publiés ;</li>"
+              "<li>un accompagnement personnalisé est offert aux membres.</li></ul>")
+    blocks = [{"type": "text", "html": "<p>" + parts[0] + "</p>"},
+              {"type": "image", "mediaId": media_id, "alt": "Photo de l’assemblée des membres",
+               "caption": "L’assemblée des membres au printemps", "link": "https://exemple.ca/galerie"}]
+    for k, (title, url, text) in enumerate(sections, 1):
+        blocks += [{"type": "heading", "text": f"{k}. {title}"},
+                   {"type": "text", "html": f"<p>{text}</p><p>Ce qu’il faut retenir pour "
+                    "${company!'votre entreprise'} :</p>" + retain
+                    + (f"<blockquote>{text.split('.')[0]}.</blockquote>" if k % 2 else "")},
+                   {"type": "button", "label": "Lire le dossier complet", "url": url}]
+        if k == 4:
+            blocks.append({"type": "event", "title": "5 à 7 de la rentrée", "startsAt": "2027-09-09T17:00",
+                           "endsAt": "2027-09-09T19:00", "place": "Musée du Fjord, Saguenay",
+                           "price": "Gratuit pour les membres", "html": "<p>Réseautage et bouchées.</p>",
+                           "url": "https://exemple.ca/agenda/5a7", "label": "Je m’inscris"})
+    blocks += [{"type": "divider"},
+               {"type": "text", "html": "<p>Merci de votre engagement, ${firstName!'cher membre'}. Vous avez une "
+                "nouvelle à partager ? <a href=\"https://exemple.ca/redaction\">Proposez-la à la rédaction</a>.</p>"
+                "<p>L’équipe de l’Association</p>"}]
+    issue["variants"] = {"fr": {"subject": issue.pop("subject"), "preheader": issue.pop("preheader"),
+                                "blocks": blocks}}
+    del issue["body"]
 with open(out, "w", encoding="utf-8") as fh:
     json.dump(issue, fh, ensure_ascii=False)
 PY
@@ -405,7 +449,11 @@ main() {
 
   local list="bench-$(date +%Y%m%d%H%M%S)-$$" issue_id doc rc t_send t_polled
   seed_subscribers "$list"
-  write_issue_json "$list" "$WORK/issue.json"
+  local media_id=""
+  if [ "$CONTENT" = blocks ]; then
+    media_id="$(upload_bench_image)" || die "uploading the issue's image failed"
+  fi
+  write_issue_json "$list" "$WORK/issue.json" "$CONTENT" "$media_id"
   doc="$(api POST /api/v1/issues "$WORK/issue.json")" || die "creating the issue failed"
   issue_id="$(json 'j["id"]' <<<"$doc")"
   log "issue $issue_id created ($(json 'j["status"]' <<<"$doc")); sending $MESSAGES messages ..."
@@ -461,7 +509,7 @@ main() {
   fi
   [ "$KEEP" = 1 ] && echo "work folder kept (app log, GC log, JFR): $WORK"
   echo
-  echo "RESULT send_msgs_per_s=$rate smtp_limit_msgs_per_s=$SMTP_LIMIT ratio=$(awk -v a="$rate" -v b="$SMTP_LIMIT" 'BEGIN { printf "%.2f", a / b }') heap_peak_mb=$peak heap_live_mb=$after"
+  echo "RESULT content=$CONTENT send_msgs_per_s=$rate smtp_limit_msgs_per_s=$SMTP_LIMIT ratio=$(awk -v a="$rate" -v b="$SMTP_LIMIT" 'BEGIN { printf "%.2f", a / b }') heap_peak_mb=$peak heap_live_mb=$after"
 }
 
 main
