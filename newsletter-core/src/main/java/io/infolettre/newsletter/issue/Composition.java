@@ -61,7 +61,7 @@ final class Composition {
 		}
 		var french = edit.french();
 		composition.content = new IssueContent(french.subject(), french.preheader(), french.body(), edit.template(),
-				"fr");
+				"fr", french.blocks());
 		composition.english = edit.english();
 		composition.sender = from;
 		composition.archiveExcluded = !edit.archived();
@@ -85,7 +85,7 @@ final class Composition {
 	}
 
 	IssueVariant french() {
-		return new IssueVariant(this.content.subject(), this.content.preheader(), this.content.body());
+		return this.content.variant();
 	}
 
 	IssueVariant variant(String language) {

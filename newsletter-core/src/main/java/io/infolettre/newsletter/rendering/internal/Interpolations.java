@@ -17,7 +17,7 @@ final class Interpolations {
 
 	private static final String CLOSE = "PRETNIMF";
 
-	private static final Pattern PLACEHOLDER = Pattern.compile(OPEN + "([0-9]+)" + CLOSE);
+	static final Pattern PLACEHOLDER = Pattern.compile(OPEN + "([0-9]+)" + CLOSE);
 
 	private final List<String> expressions = new ArrayList<>();
 
