@@ -38,6 +38,8 @@ public class IssuePreflight {
 
 	private final IssueRenderer renderer;
 
+	private final ImageSources images;
+
 	private final RecipientSource recipients;
 
 	private final Subscribers subscribers;
@@ -46,8 +48,9 @@ public class IssuePreflight {
 
 	private final String unsubscribeMarker;
 
-	IssuePreflight(IssueManagement issues, IssueRenderer renderer, RecipientSource recipients, Subscribers subscribers,
-			SenderIdentity identity, TrackingSettings tracking) {
+	IssuePreflight(IssueManagement issues, IssueRenderer renderer, ImageSources images, RecipientSource recipients,
+			Subscribers subscribers, SenderIdentity identity, TrackingSettings tracking) {
+		this.images = images;
 		this.issues = issues;
 		this.renderer = renderer;
 		this.recipients = recipients;
@@ -70,7 +73,7 @@ public class IssuePreflight {
 		}
 		IssueMessages messages;
 		try {
-			messages = IssueMessages.compile(this.renderer, issue);
+			messages = IssueMessages.compile(this.renderer, this.images, issue);
 		}
 		catch (TemplateProblem ex) {
 			checks.add(PreflightCheck.fail("render", null, "Le gabarit ne peut pas être rendu : " + ex.getMessage()));
