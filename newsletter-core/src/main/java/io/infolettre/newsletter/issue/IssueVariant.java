@@ -26,7 +26,7 @@ public record IssueVariant(String subject, String preheader, String body, List<B
 		// a browser's textarea sends CRLF: stored as LF, the same text saved twice is no change
 		body = body == null ? "" : lineFeeds(body);
 		blocks = blocks == null ? List.of() : List.copyOf(blocks);
-		if (blocks.isEmpty() && !body.isEmpty()) {
+		if (blocks.isEmpty() && !body.isBlank()) {
 			blocks = List.of(Block.markdown(body));
 		}
 		else if (blocks.size() == 1 && blocks.get(0).isMarkdown()) {
