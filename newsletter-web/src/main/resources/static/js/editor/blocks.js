@@ -210,7 +210,7 @@ class BlockCard {
   addPicker(field, quill) {
     const button = document.createElement('button');
     button.type = 'button';
-    button.className = 'btn btn-sm btn-outline-secondary merge-field-inline';
+    button.className = 'btn btn-sm btn-outline-primary merge-field-inline';
     button.textContent = '+';
     button.title = this.list.editor.pickerLabel;
     button.setAttribute('aria-label', this.list.editor.pickerLabel);

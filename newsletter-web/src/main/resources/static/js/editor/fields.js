@@ -185,7 +185,9 @@ function wrap(html, attributes) {
 /** Remembers where the cursor was, so that the picker inserts there even after focus moved. */
 function rememberSelection(quill) {
   quill.lastIndex = null;
-  quill.on('selection-change', range => {
+  // editor-change: typing moves the cursor without a selection-change
+  quill.on('editor-change', () => {
+    const range = quill.getSelection();
     if (range) {
       quill.lastIndex = range.index + range.length;
     }
@@ -197,8 +199,7 @@ export function insertChip(quill, expr) {
   const length = quill.getLength();
   const at = Math.min(quill.lastIndex ?? length - 1, length - 1);
   quill.insertEmbed(at, 'mergeField', chipOf(expr), 'user');
-  quill.insertText(at + 1, ' ', 'user');
-  quill.setSelection(at + 2, 0, 'user');
+  quill.setSelection(at + 1, 0, 'user');
 }
 
 /**

@@ -4,7 +4,6 @@ import java.security.Principal;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import io.infolettre.newsletter.composition.IssuePreviews;
 import io.infolettre.newsletter.delivery.SendRefusedException;
@@ -14,7 +13,6 @@ import io.infolettre.newsletter.issue.IssueEdit;
 import io.infolettre.newsletter.issue.IssueManagement;
 import io.infolettre.newsletter.issue.IssueStateException;
 import io.infolettre.newsletter.issue.IssueVariant;
-import io.infolettre.newsletter.rendering.Block;
 import io.infolettre.newsletter.rendering.BlockType;
 import io.infolettre.newsletter.rendering.IssueRenderer;
 import io.infolettre.newsletter.rendering.RenderedMessage;
@@ -78,9 +76,9 @@ class IssueEditorController {
 			@RequestParam(required = false) String list, RedirectAttributes redirect) {
 		var audience = list == null || list.isBlank() ? Audience.allActive() : Audience.list(list);
 		try {
-			Issue issue = this.management.create(new IssueEdit(title, template, new IssueVariant("", "", null,
-					List.of(new Block("text", Map.of("html", "<p>Bonjour ${firstName!'Membre'},</p>")))), null, null, null,
-					true), audience);
+			// no block yet: the layout greets the member, the coordinator adds the rest
+			Issue issue = this.management.create(new IssueEdit(title, template, new IssueVariant("", "", ""), null, null,
+					null, true), audience);
 			return "redirect:/admin/issues/" + issue.getId() + "/edit";
 		}
 		catch (IllegalArgumentException | TemplateProblem ex) {
