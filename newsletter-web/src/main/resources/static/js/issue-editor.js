@@ -115,7 +115,11 @@ for (const variant of document.querySelectorAll('.variant')) {
     saved,
     pickerLabel,
     openPicker,
-    changed: () => notify(input)
+    // numbered at once (the cards' paths name them), written a moment later
+    changed: () => {
+      list.renumber();
+      notify(input);
+    }
   });
   list.load(readBlocks(input.value));
   input.blockList = list;

@@ -112,9 +112,13 @@ function chipsIn(delta) {
   return out;
 }
 
+// a browser keeps a space typed at the end of an editable line as a no-break space: a space it is
+const NO_BREAK_SPACE = /\u00a0/g;
+
 /** A Delta's text, each chip written as its interpolation. */
 function plainText(delta) {
-  return delta.ops.map(op => typeof op.insert === 'string' ? op.insert : op.insert.mergeField?.expr ?? '').join('');
+  return delta.ops.map(op => typeof op.insert === 'string' ? op.insert.replace(NO_BREAK_SPACE, ' ')
+    : op.insert.mergeField?.expr ?? '').join('');
 }
 
 const ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
@@ -142,7 +146,7 @@ export function deltaToHtml(delta) {
         inline = '';
       }
       if (part) {
-        inline += wrap(escape(part), op.attributes);
+        inline += wrap(escape(part.replace(NO_BREAK_SPACE, ' ')), op.attributes);
       }
     });
   }

@@ -37,7 +37,6 @@ class IssueSubjectIntegrationTests extends AbstractIntegrationTests {
 		Document issues = admin.page("/admin/issues");
 		Element row = issues.getElementsByAttributeValue("href", "/admin/issues/" + id).first().closest("tr");
 		assertThat(row.selectFirst(".issue-subject").text()).isEqualTo("Marie, l'été arrive");
-		assertThat(issues.body().text()).doesNotContain("${");
 
 		Document page = admin.page("/admin/issues/" + id);
 		assertThat(page.getElementById("issue-subject").text()).isEqualTo("Marie, l'été arrive");
