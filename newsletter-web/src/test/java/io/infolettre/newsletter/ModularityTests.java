@@ -126,7 +126,8 @@ class ModularityTests {
 					"io.infolettre.newsletter.delivery..", "io.infolettre.newsletter.tracking..",
 					"io.infolettre.newsletter.report..", "io.infolettre.newsletter.series..",
 					"io.infolettre.newsletter.scheduling..", "io.infolettre.newsletter.engagement..",
-					"io.infolettre.newsletter.composition..", "io.infolettre.newsletter.shared..")
+					"io.infolettre.newsletter.composition..", "io.infolettre.newsletter.shared..",
+					"io.infolettre.newsletter.media..")
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("org.springframework.web..", "jakarta.servlet..")

@@ -16,9 +16,17 @@ public class MediaInUse extends RuntimeException {
 		return this.uses;
 	}
 
+	// the first few by their titles: « A », « B » et 3 autres
 	private static String message(List<MediaUse> uses) {
-		return uses.size() == 1 ? "L’image est utilisée par « " + uses.get(0).title() + " » : retirez-la avant de la supprimer."
-				: "L’image est utilisée à " + uses.size() + " endroits : retirez-la de chacun avant de la supprimer.";
+		List<String> titles = uses.stream().limit(3).map(use -> "« " + use.title() + " »").toList();
+		String named = titles.size() == 1 ? titles.get(0)
+				: String.join(", ", titles.subList(0, titles.size() - 1)) + " et " + titles.get(titles.size() - 1);
+		if (uses.size() > titles.size()) {
+			named = String.join(", ", titles) + " et " + (uses.size() - titles.size()) + " autre"
+					+ (uses.size() - titles.size() > 1 ? "s" : "");
+		}
+		return "L’image est utilisée par " + named + " : retirez-la " + (uses.size() == 1 ? "" : "de chacun ")
+				+ "avant de la supprimer.";
 	}
 
 }

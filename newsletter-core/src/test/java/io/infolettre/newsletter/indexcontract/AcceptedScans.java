@@ -51,6 +51,8 @@ final class AcceptedScans {
 			shape("BATCH_STEP_EXECUTION",
 					"find BATCH_STEP_EXECUTION {jobExecutionId: {$in: [?]}, name: ?} sort {createTime: -1, stepExecutionId: -1} limit",
 					"Spring Batch's last execution of a step among a send's few, narrowed by job_execution"),
+			shape("media.files", "find media.files {} limit", "the driver's GridFSBucket asks once, at its first "
+					+ "upload, whether the bucket is empty (one document read) before it creates GridFS's indexes"),
 			// once per start
 			shape("subscribers", "aggregate subscribers {}",
 					"the whole base counted: the demo loader asks once at start whether it is empty"),
@@ -59,6 +61,9 @@ final class AcceptedScans {
 					+ "address, company, list, tag, status and attribute filters, a page at a time in _id order"),
 			sentBy("companies", "MongoCompanies.page",
 					"the admin's company search by name prefix, a page at a time in _id order (one company per member firm)"),
+			sentBy("media", "MongoMediaLibrary.list", "the coordinator's search of the media library by words of a name "
+					+ "(a pattern no index bounds), newest first, at most 500: one document per image an association "
+					+ "uploads (hundreds over years); without words, the media_uploaded index walks them in order"),
 			sentBy("subscribers", "MongoSegments.preview", "a coordinator's segment (rules over any field and the "
 					+ "attributes they define), its first members in _id order"),
 			sentBy("subscribers", "MongoSegments.members",

@@ -5,5 +5,5 @@
 @org.springframework.modulith.ApplicationModule(displayName = "Admin UI",
 		allowedDependencies = { "issue", "delivery", "scheduling", "composition", "report", "rendering", "subscriber",
 				"segment", "system",
-				"reconciliation", "series" })
+				"reconciliation", "series", "media" })
 package io.infolettre.newsletter.admin;

@@ -52,7 +52,8 @@ class ApiDocumentation {
 			Map.entry(SavedBlockApiController.class, "Blocs enregistrés / Saved blocks"),
 			Map.entry(UnsubscribeApiController.class, "Désabonnements / Unsubscribes"),
 			Map.entry(UnsubscribeRequestApiController.class, "Désabonnements / Unsubscribes"),
-			Map.entry(BounceApiController.class, "Rebonds et plaintes / Bounces and complaints"));
+			Map.entry(BounceApiController.class, "Rebonds et plaintes / Bounces and complaints"),
+			Map.entry(MediaApiController.class, "Médiathèque / Media library"));
 
 	@Bean
 	OpenAPI apiDescription() {

@@ -4,5 +4,5 @@
  * public subscription form and its double opt-in confirmation.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Recipient pages",
-		allowedDependencies = { "delivery", "delivery :: spi", "engagement", "tracking", "rendering", "subscriber" })
+		allowedDependencies = { "delivery", "delivery :: spi", "engagement", "tracking", "rendering", "subscriber", "media" })
 package io.infolettre.newsletter.recipient;

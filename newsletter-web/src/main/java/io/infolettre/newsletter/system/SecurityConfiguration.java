@@ -61,6 +61,26 @@ class SecurityConfiguration {
 			.build();
 	}
 
+	// The media library's public files (recipient.MediaController): images that every mail client of
+	// every message loads, by anyone, their unguessable key the only authorisation. As for the clicks:
+	// no session, no CSRF, no saved request; the controller writes its own caching and content headers,
+	// which the security headers leave as they are.
+	@Bean
+	@Order(0)
+	SecurityFilterChain publicMediaSecurity(HttpSecurity http) throws Exception {
+		return http.securityMatcher("/media/**")
+			.csrf(csrf -> csrf.disable())
+			.requestCache(cache -> cache.disable())
+			.securityContext(context -> context.disable())
+			.sessionManagement(session -> session.disable())
+			.anonymous(anonymous -> anonymous.disable())
+			.logout(logout -> logout.disable())
+			.servletApi(servletApi -> servletApi.disable())
+			.exceptionHandling(exceptions -> exceptions.disable())
+			.headers(SecurityHeaders.noContent())
+			.build();
+	}
+
 	// Each request is already timed once (http.server.requests); a span around every filter of the
 	// security chain besides cost the pixel a quarter of its time.
 	@Bean

@@ -121,6 +121,20 @@ public final class AdminSession {
 			.POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)));
 	}
 
+	/**
+	 * Sends a multipart form with binary files (images) as the page that shows it does: its CSRF token
+	 * added as a field, the answer asked in this type (a page, or JSON as a script asks).
+	 */
+	public HttpResponse<String> upload(String pagePath, String formAction, Multipart form, String accept) {
+		var token = CSRF.matcher(get(pagePath).body());
+		assertThat(token.find()).as("CSRF token on the page").isTrue();
+		form.field("_csrf", token.group(1));
+		return send(HttpRequest.newBuilder(uri(formAction))
+			.header("Content-Type", form.contentType())
+			.header("Accept", accept)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(form.body())));
+	}
+
 	private HttpResponse<String> post(String path, String form, String pageWithToken) {
 		var token = CSRF.matcher(pageWithToken);
 		assertThat(token.find()).as("CSRF token on the page").isTrue();
