@@ -158,7 +158,10 @@ class BlocksApiIntegrationTests extends AbstractIntegrationTests {
 			.orElse(null), m -> m != null);
 		assertThat(message.getSubject()).isEqualTo("[TEST] Marie, votre infolettre");
 		Element body = Jsoup.parse(part(message, "text/html")).selectFirst("td.contenu");
-		Element img = body.selectFirst("img[alt=L'usine au lever du jour]");
+		Element img = body.select("img").stream()
+			.filter(i -> i.attr("alt").equals("L'usine au lever du jour"))
+			.findFirst()
+			.orElseThrow();
 		assertThat(img.attr("src")).isEqualTo(this.photo.emailVariant().url());
 		assertThat(img.attr("width")).isEqualTo("520");
 		assertThat(img.attr("height")).isEqualTo("325");
