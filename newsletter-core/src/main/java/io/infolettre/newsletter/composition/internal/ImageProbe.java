@@ -57,7 +57,7 @@ public class ImageProbe {
 
 	private final boolean privateAddresses;
 
-	ImageProbe() {
+	public ImageProbe() {
 		this(false);
 	}
 

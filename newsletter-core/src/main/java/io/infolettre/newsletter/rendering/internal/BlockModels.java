@@ -73,7 +73,7 @@ final class BlockModels {
 		}
 		for (Field field : type.fields()) {
 			String value = block.field(field.name());
-			if (value.isEmpty()) {
+			if (value.isEmpty() && field.kind() != Field.Kind.MARKDOWN) {
 				continue;
 			}
 			String part = position + ", champ « " + field.label() + " » (" + field.name() + ")";
