@@ -21,7 +21,8 @@ function headers() {
   };
 }
 
-const media = new MediaLibrary(form.dataset.media, headers);
+const media = new MediaLibrary({ one: form.dataset.media, list: form.dataset.mediaList, upload: form.dataset.mediaUpload },
+  headers);
 const saved = new SavedBlocks(form.dataset.savedBlocks, headers);
 
 // --- the live preview follows every change, a moment after the last one (htmx adds its own delay)

@@ -1,14 +1,15 @@
 // The image of an image block: chosen from the media library (a dialog that lists and searches it)
 // or uploaded by dropping a file on the card or picking one. Both go through the admin's own
-// endpoints (/admin/editor/media), which the session and its CSRF token protect; the REST API takes
-// no session.
+// endpoints (the Médiathèque's, /admin/media/…, and /admin/editor/media/{id}), which the session and
+// its CSRF token protect; the REST API takes no session.
 
 const texts = document.getElementById('editor-texts')?.dataset ?? {};
 
 export class MediaLibrary {
 
-  constructor(base, headers) {
-    this.base = base;
+  /** @param urls where to read one image ({@code one}/{id}), list them, upload one */
+  constructor(urls, headers) {
+    this.urls = urls;
     this.headers = headers;
     this.known = new Map();
     this.dialog = document.getElementById('media-dialog');
@@ -37,7 +38,7 @@ export class MediaLibrary {
   /** What the library knows of an image (name, sizes, address of each variant). */
   async info(id) {
     if (!this.known.has(id)) {
-      const response = await fetch(this.base + '/' + encodeURIComponent(id), { headers: this.headers() });
+      const response = await fetch(this.urls.one + '/' + encodeURIComponent(id), { headers: this.headers() });
       if (!response.ok) {
         throw new Error(texts.loadFailed);
       }
@@ -62,7 +63,7 @@ export class MediaLibrary {
   }
 
   async list(query) {
-    const response = await fetch(this.base + '?q=' + encodeURIComponent(query ?? ''), { headers: this.headers() });
+    const response = await fetch(this.urls.list + '?q=' + encodeURIComponent(query ?? ''), { headers: this.headers() });
     const images = response.ok ? await response.json() : [];
     this.results.replaceChildren();
     if (images.length === 0) {
@@ -92,7 +93,7 @@ export class MediaLibrary {
   async upload(file) {
     const body = new FormData();
     body.append('file', file, file.name);
-    const response = await fetch(this.base, { method: 'POST', body, headers: this.headers() });
+    const response = await fetch(this.urls.upload, { method: 'POST', body, headers: this.headers() });
     const json = await response.json().catch(() => ({}));
     if (!response.ok) {
       throw new Error(json.detail ?? json.message ?? response.statusText);

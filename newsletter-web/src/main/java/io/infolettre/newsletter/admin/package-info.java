@@ -3,7 +3,7 @@
  * progress, report, reconciliation), recurring series, and the development Outbox.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Admin UI",
-		allowedDependencies = { "issue", "delivery", "scheduling", "composition", "report", "rendering", "subscriber", "media",
+		allowedDependencies = { "issue", "delivery", "scheduling", "composition", "report", "rendering", "subscriber",
 				"segment", "system",
 				"reconciliation", "series", "media" })
 package io.infolettre.newsletter.admin;
