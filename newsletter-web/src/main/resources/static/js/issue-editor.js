@@ -4,7 +4,7 @@
 // Content-Security-Policy runs no inline script.
 
 import { BlockList, copyOf } from './editor/blocks.js';
-import { insertChip, interpolation, lineEditor, mergeFields } from './editor/fields.js';
+import { insertChip, interpolation, lineEditor, mergeFields, setLine } from './editor/fields.js';
 import { MediaLibrary } from './editor/media.js';
 import { SavedBlocks } from './editor/saved.js';
 
@@ -143,11 +143,20 @@ for (const button of document.querySelectorAll('.merge-field-button[data-target]
   });
 }
 
-// « Copier le français »: the English version starts from a copy of the French blocks
+// « Copier le français »: the English version starts from a copy of the French blocks (and of the
+// subject and preheader, when the English ones are still empty), to translate in place
 document.getElementById('copy-french')?.addEventListener('click', () => {
   const english = lists.en.toJson();
   if (english.length > 0 && !window.confirm(texts.confirmCopy)) {
     return;
+  }
+  for (const field of ['Subject', 'Preheader']) {
+    const target = document.getElementById('en' + field);
+    if (!target.value.trim()) {
+      target.value = document.getElementById('fr' + field).value;
+      setLine(document.getElementById('en' + field + '-line').quill, target.value);
+      notify(target);
+    }
   }
   lists.en.load(copyOf(lists.fr.toJson()));
   notify(document.getElementById('enBlocks'));

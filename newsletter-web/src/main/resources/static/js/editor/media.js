@@ -170,8 +170,10 @@ export class MediaLibrary {
   }
 }
 
-// the smallest variant that still fills a thumbnail, else the image itself
+// the smallest variant that still fills a thumbnail, else the image itself; read from this origin,
+// which serves /media/ too, whatever public address the messages use
 function thumbnail(media) {
   const variants = [...(media.variants ?? [])].sort((a, b) => a.width - b.width);
-  return (variants.find(v => v.width >= 160) ?? variants[variants.length - 1] ?? media).url;
+  const url = new URL((variants.find(v => v.width >= 160) ?? variants[variants.length - 1] ?? media).url, location.href);
+  return url.pathname;
 }

@@ -58,6 +58,9 @@ class BlockEditorBrowserTests extends AbstractBrowserTests {
 
 	private static final double SPAM_MAX = 0.5;
 
+	// the checks of check-eml.py about what a test send deliberately lacks (« sans suivi »)
+	private static final List<String> TEST_SEND_HAS_NONE = List.of("list-unsubscribe", "list-unsubscribe-post", "pixel");
+
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	private final String run = UUID.randomUUID().toString().substring(0, 8);
@@ -121,7 +124,7 @@ class BlockEditorBrowserTests extends AbstractBrowserTests {
 		this.wait.until(d -> previewText().contains("5 à 7 de la rentrée") && previewText().contains("Voir le programme")
 				&& previewText().contains("Le programme de janvier") && previewText().contains("Tout le détail sur notre site."));
 		assertThat(this.browser.findElement(By.id("preview-kept")).isDisplayed()).isFalse();
-		scrollToCenter(card(1));
+		this.browser.executeScript("window.scrollTo(0, 0)");
 		screenshot("editor-fr");
 
 		this.browser.findElement(By.id("save")).click();
@@ -142,6 +145,11 @@ class BlockEditorBrowserTests extends AbstractBrowserTests {
 		this.browser.findElement(By.id("copy-french")).click();
 		this.wait.until(d -> this.browser.findElements(By.cssSelector("#blocks-en > .block-cards > .block-card")).size() == 5);
 		assertThat(this.browser.findElement(By.cssSelector("#blocks-en .block-card .block-title")).getText()).isEqualTo("Heading");
+		assertThat(value("enSubject")).isEqualTo("Votre programme de janvier, ${firstName!'Membre'}");
+		this.wait.until(ExpectedConditions.textToBe(By.id("preview-language"), "en"));
+		// the English layout, with the copied blocks
+		this.wait.until(d -> previewText().contains("Hello Marie") && previewText().contains("Le programme de janvier"));
+		this.browser.executeScript("window.scrollTo(0, 0)");
 		screenshot("editor-en");
 		this.browser.get(url("/admin/issues/" + id + "/edit?lang=fr"));
 		this.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("live-preview")));
@@ -184,7 +192,13 @@ class BlockEditorBrowserTests extends AbstractBrowserTests {
 			received.writeTo(out);
 		}
 		assertSpamScoreAtMost(eml, SPAM_MAX);
-		assertThat(HeadlessChromium.contentSecurityPolicyViolations(this.browser)).as("blocked by the CSP").isEmpty();
+		// The message's images have the platform's public address, which the tests' context sets to
+		// http://localhost:0 (its port unknown then): only the preview of the message asks for them. A real
+		// address is https or this origin, which the admin's policy allows; anything else blocked fails.
+		assertThat(HeadlessChromium.contentSecurityPolicyViolations(this.browser))
+			.filteredOn(violation -> !violation.contains("Loading the image 'http://localhost:0/media/"))
+			.as("blocked by the CSP")
+			.isEmpty();
 	}
 
 	/**
@@ -393,7 +407,14 @@ class BlockEditorBrowserTests extends AbstractBrowserTests {
 					+ "spamassassin spamc); check-eml.py said:%n%s", out)
 			.isFalse();
 		assertThat(spam.get("score").asDouble()).as("SpamAssassin score; check-eml.py said:%n%s", out).isLessThanOrEqualTo(max);
-		assertThat(message.get("status").asString()).as(out).isNotEqualTo("FAIL");
+		// a test goes to a reviewer, not a member: untracked, it carries no pixel and no unsubscribe
+		var failed = new ArrayList<String>();
+		message.get("checks").forEach(check -> {
+			if ("FAIL".equals(check.get("status").asString())) {
+				failed.add(check.get("check").asString());
+			}
+		});
+		assertThat(failed).as(out).isSubsetOf(TEST_SEND_HAS_NONE);
 	}
 
 	private static Path sharedTools() {

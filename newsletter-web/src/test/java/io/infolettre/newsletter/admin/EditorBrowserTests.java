@@ -59,8 +59,10 @@ class EditorBrowserTests extends AbstractBrowserTests {
 		this.browser.findElement(By.id("tab-en")).click();
 		this.browser.findElement(By.id("copy-french")).click();
 		WebElement enSubject = this.browser.findElement(By.cssSelector("#enSubject-line .ql-editor"));
+		// the copy brought the French subject along, to translate
+		this.wait.until(d -> enSubject.getText().startsWith("Grande nouvelle pour"));
 		enSubject.click();
-		enSubject.sendKeys("Big news");
+		enSubject.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE, "Big news");
 		WebElement enBody = this.browser.findElement(By.cssSelector("#blocks-en .block-card[data-type=markdown] textarea"));
 		enBody.clear();
 		enBody.sendKeys("Registration for the regional conference is open.");
