@@ -4,15 +4,9 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.text.Normalizer;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Date;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -35,7 +29,6 @@ import io.infolettre.newsletter.media.MediaReferences;
 import io.infolettre.newsletter.media.MediaRejected;
 import io.infolettre.newsletter.media.MediaSettings;
 import io.infolettre.newsletter.media.MediaUse;
-import io.infolettre.newsletter.media.MediaVariant;
 import io.infolettre.newsletter.media.ServedMedia;
 import io.infolettre.newsletter.tracking.TrackingSettings;
 import jakarta.annotation.PostConstruct;
@@ -52,13 +45,8 @@ import org.springframework.stereotype.Component;
  * The library in MongoDB: each file of an image in GridFS (bucket {@code media}, the driver's
  * {@link GridFSBucket}, so that MongoDB's own tools read it and every node serves it), and one
  * document per image in {@code media} naming its files, its public key and what the coordinator
- * called it.
- * <p>
- * Each file is stored as one GridFS chunk (its chunk size is its own size, at most the upload limit
- * beyond which nothing is taken, well under MongoDB's 16 MB document), and the chunks have a unique
- * index on {@code files_id} besides GridFS's own {@code (files_id, n)}: the embedded MongoDB-wire
- * server finds documents by a unique index on one field only, and would otherwise read every chunk
- * of every image to serve one. A real MongoDB is served by either index.
+ * called it. The files are read whole (a few hundred kilobytes each) and the latest served are kept
+ * in memory ({@link ServedFileCache}): a send asks for the same few files once per recipient.
  */
 @Component
 class MongoMediaLibrary implements MediaLibrary {
@@ -68,8 +56,6 @@ class MongoMediaLibrary implements MediaLibrary {
 	static final String BUCKET = "media";
 
 	private static final Logger log = LoggerFactory.getLogger(MongoMediaLibrary.class);
-
-	private static final int MAX_NAME_LENGTH = 200;
 
 	private final MongoTemplate mongo;
 
@@ -112,7 +98,6 @@ class MongoMediaLibrary implements MediaLibrary {
 		files.createIndex(Indexes.ascending("filename", "uploadDate"), new IndexOptions().name("filename_1_uploadDate_1"));
 		MongoCollection<Document> chunks = this.mongo.getCollection(BUCKET + ".chunks");
 		chunks.createIndex(Indexes.ascending("files_id", "n"), new IndexOptions().unique(true).name("files_id_1_n_1"));
-		chunks.createIndex(Indexes.ascending("files_id"), new IndexOptions().unique(true).name("media_one_chunk_per_file"));
 	}
 
 	@Override
@@ -133,11 +118,11 @@ class MongoMediaLibrary implements MediaLibrary {
 			for (Rendition rendition : renditions) {
 				files.add(store(key, rendition));
 			}
-			Document image = imageDocument(cleanName(name), key, files);
+			Document image = MediaDocuments.image(name, key, this.clock.instant(), files);
 			media().insertOne(image);
 			log.info("Image {} stored in {} ms: {}", image.getObjectId("_id"), (System.nanoTime() - start) / 1_000_000,
 					files.stream().map(file -> file.getString("name") + " " + file.getLong("bytes") + " B").toList());
-			return toMediaFile(image);
+			return MediaDocuments.toMediaFile(image, this.publicUrl);
 		}
 		catch (RuntimeException ex) {
 			// nothing of a failed upload stays
@@ -168,36 +153,15 @@ class MongoMediaLibrary implements MediaLibrary {
 
 	private Document store(String key, Rendition rendition) {
 		byte[] bytes = rendition.bytes();
-		var options = new GridFSUploadOptions().chunkSizeBytes(bytes.length)
-			.metadata(new Document("contentType", rendition.contentType()));
+		var options = new GridFSUploadOptions().metadata(new Document("contentType", rendition.contentType()));
 		ObjectId fileId = this.bucket.uploadFromStream(key + "/" + rendition.fileName(), new ByteArrayInputStream(bytes),
 				options);
-		return new Document("name", rendition.fileName()).append("fileId", fileId)
-			.append("contentType", rendition.contentType())
-			.append("width", rendition.width())
-			.append("height", rendition.height())
-			.append("bytes", (long) bytes.length)
-			.append("sha256", sha256(bytes))
-			.append("variant", rendition.variant());
-	}
-
-	private Document imageDocument(String name, String key, List<Document> files) {
-		Document full = files.get(0);
-		return new Document("_id", new ObjectId()).append("name", name)
-			.append("search", searchable(name))
-			.append("key", key)
-			.append("uploadedAt", Date.from(this.clock.instant()))
-			.append("contentType", full.getString("contentType"))
-			.append("width", full.getInteger("width"))
-			.append("height", full.getInteger("height"))
-			.append("bytes", full.getLong("bytes"))
-			.append("sha256", full.getString("sha256"))
-			.append("files", files);
+		return MediaDocuments.file(rendition, fileId);
 	}
 
 	@Override
 	public Optional<MediaFile> find(String id) {
-		return document(id).map(this::toMediaFile);
+		return document(id).map(image -> MediaDocuments.toMediaFile(image, this.publicUrl));
 	}
 
 	private Optional<Document> document(String id) {
@@ -210,9 +174,9 @@ class MongoMediaLibrary implements MediaLibrary {
 	@Override
 	public List<MediaFile> list(String search) {
 		var filter = search == null || search.isBlank() ? new Document()
-				: Filters.regex("search", Pattern.quote(searchable(search)));
+				: Filters.regex("search", Pattern.quote(MediaDocuments.searchable(search)));
 		List<MediaFile> found = new ArrayList<>();
-		media().find(filter).sort(Sorts.descending("uploadedAt")).limit(LIST_LIMIT).forEach(image -> found.add(toMediaFile(image)));
+		media().find(filter).sort(Sorts.descending("uploadedAt")).limit(LIST_LIMIT).forEach(image -> found.add(MediaDocuments.toMediaFile(image, this.publicUrl)));
 		return found;
 	}
 
@@ -278,46 +242,8 @@ class MongoMediaLibrary implements MediaLibrary {
 		}
 	}
 
-	private MediaFile toMediaFile(Document image) {
-		String base = this.publicUrl + "/media/" + image.getString("key") + "/";
-		List<Document> files = image.getList("files", Document.class);
-		Document full = files.stream().filter(file -> !file.getBoolean("variant", false)).findFirst().orElseThrow();
-		List<MediaVariant> variants = files.stream()
-			.filter(file -> file.getBoolean("variant", false))
-			.map(file -> new MediaVariant(file.getInteger("width"), file.getInteger("height"), base + file.getString("name"),
-					file.getLong("bytes")))
-			.sorted(java.util.Comparator.comparingInt(MediaVariant::width))
-			.toList();
-		return new MediaFile(image.getObjectId("_id").toHexString(), image.getString("name"), full.getString("contentType"),
-				full.getInteger("width"), full.getInteger("height"), full.getLong("bytes"),
-				image.getDate("uploadedAt").toInstant(), base + full.getString("name"), variants);
-	}
-
 	private MongoCollection<Document> media() {
 		return this.mongo.getCollection(COLLECTION);
-	}
-
-	/** The name as given, or the file's, without a browser's path, control characters or excess length. */
-	static String cleanName(String name) {
-		String cleaned = name == null ? "" : name.replaceAll(".*[/\\\\]", "").replaceAll("\\p{Cntrl}", "").strip();
-		if (cleaned.length() > MAX_NAME_LENGTH) {
-			cleaned = cleaned.substring(0, MAX_NAME_LENGTH).strip();
-		}
-		return cleaned.isEmpty() ? "image" : cleaned;
-	}
-
-	/** Lower case without accents: « Été » is found by « ete ». */
-	static String searchable(String text) {
-		return Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT).strip();
-	}
-
-	private static String sha256(byte[] bytes) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

@@ -20,8 +20,6 @@ import io.infolettre.newsletter.media.MediaRejected;
 import io.infolettre.newsletter.media.MediaSettings;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.util.unit.DataSize;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
