@@ -46,7 +46,7 @@ class BlocksApiIntegrationTests extends AbstractIntegrationTests {
 	@BeforeEach
 	void setUp() {
 		this.issues = new TestIssues(http());
-		this.photo = this.library.upload("Usine au lever du jour", TestImages.jpeg(TestImages.photo(1600, 1000), 0.85f));
+		this.photo = this.library.upload("Usine au lever du jour", TestImages.jpeg(TestImages.photo(1280, 800), 0.85f));
 	}
 
 	/** One block of each type, the image from the library. */
@@ -169,6 +169,43 @@ class BlocksApiIntegrationTests extends AbstractIntegrationTests {
 				"En savoir plus", "Répondre au sondage");
 		assertThat(body.select("table.bloc-formation, table.bloc-sondage, table.bloc-nouvelles")).hasSize(3);
 		assertThat(part(message, "text/plain")).contains("Lire la suite : ", "== SONDAGE : Votre avis compte ==");
+	}
+
+	@Test
+	void aSendPersonalisesTheBlocksForEachMember() throws Exception {
+		String list = this.list + "-envoi";
+		assertThat(http().api("POST", "/api/v1/subscribers", """
+				[{"email":"jerome@%1$s.exemple.ca","firstName":"Jérôme","company":"Usinage Côté","lists":["%1$s"]},
+				 {"email":"anonyme@%1$s.exemple.ca","lists":["%1$s"]}]
+				""".formatted(list)).statusCode()).isEqualTo(200);
+		var created = http().api("POST", "/api/v1/issues", """
+				{"title":"Envoi en blocs","list":"%s","variants":{"fr":{"subject":"${firstName!'Membre'}, vos nouvelles","blocks":[
+				  {"type":"heading","text":"Bonjour ${firstName!'Membre'}"},
+				  {"type":"news","html":"<p>${company!'Votre entreprise'} à l'honneur.</p>"},
+				  {"type":"image","mediaId":"%s","alt":"Photo pour ${firstName!'vous'}"}]}}}
+				""".formatted(list, this.photo.id()));
+		String id = this.issues.read(created.body()).get("id").asString();
+		assertThat(http().api("POST", "/api/v1/issues/" + id + "/send").statusCode()).isEqualTo(202);
+		this.issues.awaitStatus(id, "SENT");
+
+		var jerome = received("jerome@" + list + ".exemple.ca");
+		assertThat(jerome.getSubject()).isEqualTo("Jérôme, vos nouvelles");
+		Element body = Jsoup.parse(part(jerome, "text/html")).selectFirst("td.contenu");
+		assertThat(body.select("h2").text()).isEqualTo("Bonjour Jérôme");
+		assertThat(body.select("table.bloc-nouvelles").text()).contains("Usinage Côté à l'honneur.");
+		assertThat(body.select("img").attr("alt")).isEqualTo("Photo pour Jérôme");
+		assertThat(body.select("img").attr("src")).isEqualTo(this.photo.emailVariant().url());
+		var anonymous = received("anonyme@" + list + ".exemple.ca");
+		assertThat(anonymous.getSubject()).isEqualTo("Membre, vos nouvelles");
+		assertThat(Jsoup.parse(part(anonymous, "text/html")).select("td.contenu h2").text()).isEqualTo("Bonjour Membre");
+		assertThat(part(anonymous, "text/plain")).contains("## Bonjour Membre", "Votre entreprise à l'honneur.");
+	}
+
+	private static MimeMessage received(String to) {
+		return await().until(() -> Arrays.stream(TestMailServer.get().getReceivedMessages())
+			.filter(m -> TestMailServer.recipient(m).equals(to))
+			.findFirst()
+			.orElse(null), m -> m != null);
 	}
 
 	@Test
