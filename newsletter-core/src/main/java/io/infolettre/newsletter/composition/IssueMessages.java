@@ -24,12 +24,13 @@ public final class IssueMessages {
 	}
 
 	/**
+	 * @param images the media library, for the images of the blocks
 	 * @throws io.infolettre.newsletter.rendering.TemplateProblem when a variant does not render
 	 */
-	public static IssueMessages compile(IssueRenderer renderer, Issue issue) {
+	public static IssueMessages compile(IssueRenderer renderer, ImageSources images, Issue issue) {
 		var compiled = new LinkedHashMap<String, CompiledMessage>();
 		for (String language : issue.languages()) {
-			compiled.put(language, renderer.compile(IssueDrafts.draftOf(issue, language)));
+			compiled.put(language, renderer.compile(IssueDrafts.draftOf(issue, language, images)));
 		}
 		return new IssueMessages(issue, Map.copyOf(compiled));
 	}

@@ -1,12 +1,16 @@
 package io.infolettre.newsletter.composition;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
+import io.infolettre.newsletter.composition.internal.ImageProbe;
 import io.infolettre.newsletter.composition.internal.RenderedMessageChecks;
 import io.infolettre.newsletter.issue.Issue;
 import io.infolettre.newsletter.issue.IssueManagement;
+import io.infolettre.newsletter.rendering.Blocks;
 import io.infolettre.newsletter.rendering.IssueRenderer;
 import io.infolettre.newsletter.rendering.RecipientLinks;
 import io.infolettre.newsletter.rendering.RecipientModel;
@@ -23,8 +27,9 @@ import org.springframework.stereotype.Service;
 /**
  * The checklist before an issue is scheduled or sent: CASL's sender identity and mailing address,
  * a subject in each variant, the issue renders for real members of its audience in each language,
- * an unsubscribe link, well-formed links, image alt texts, a size Gmail does not clip, and cheap
- * spam warnings. Items that fail stop the send (scheduling refuses it); warnings do not.
+ * an unsubscribe link, well-formed links, image alt texts, images that load and do not weigh too
+ * much, a size Gmail does not clip, variants of a like number of blocks, and cheap spam warnings.
+ * Items that fail stop the send (scheduling refuses it); warnings do not.
  */
 @Service
 public class IssuePreflight {
@@ -38,6 +43,10 @@ public class IssuePreflight {
 
 	private final IssueRenderer renderer;
 
+	private final ImageSources images;
+
+	private final IssueImageChecks imageChecks;
+
 	private final RecipientSource recipients;
 
 	private final Subscribers subscribers;
@@ -46,8 +55,10 @@ public class IssuePreflight {
 
 	private final String unsubscribeMarker;
 
-	IssuePreflight(IssueManagement issues, IssueRenderer renderer, RecipientSource recipients, Subscribers subscribers,
-			SenderIdentity identity, TrackingSettings tracking) {
+	IssuePreflight(IssueManagement issues, IssueRenderer renderer, ImageSources images, ImageProbe probe,
+			RecipientSource recipients, Subscribers subscribers, SenderIdentity identity, TrackingSettings tracking) {
+		this.images = images;
+		this.imageChecks = new IssueImageChecks(images, probe);
 		this.issues = issues;
 		this.renderer = renderer;
 		this.recipients = recipients;
@@ -70,15 +81,20 @@ public class IssuePreflight {
 		}
 		IssueMessages messages;
 		try {
-			messages = IssueMessages.compile(this.renderer, issue);
+			messages = IssueMessages.compile(this.renderer, this.images, issue);
 		}
 		catch (TemplateProblem ex) {
 			checks.add(PreflightCheck.fail("render", null, "Le gabarit ne peut pas être rendu : " + ex.getMessage()));
 			return new PreflightReport(checks);
 		}
 		checks.add(renderForMembers(issue, messages));
+		var rendered = new LinkedHashMap<String, RenderedMessage>();
 		for (String language : issue.languages()) {
-			checks.addAll(content(messages, language));
+			checks.addAll(content(messages, language, rendered));
+		}
+		checks.addAll(this.imageChecks.check(issue, rendered));
+		if (issue.getEnglish() != null && issue.languages().contains("en")) {
+			checks.add(blockCount(issue));
 		}
 		return new PreflightReport(checks);
 	}
@@ -130,7 +146,18 @@ public class IssuePreflight {
 		return this.subscribers.findAllById(ids);
 	}
 
-	private List<PreflightCheck> content(IssueMessages messages, String language) {
+	/** The English variant is usually the French one translated: a different number of blocks is worth a look. */
+	private static PreflightCheck blockCount(Issue issue) {
+		int french = Blocks.count(issue.french().blocks());
+		int english = Blocks.count(issue.getEnglish().blocks());
+		return french == english
+				? PreflightCheck.pass("blockCount", "en", "Autant de blocs dans les versions française et anglaise (" + french + ").")
+				: PreflightCheck.warn("blockCount", "en", "La version anglaise a " + english + " bloc(s), la française "
+						+ french + " : vérifiez qu'il ne manque rien à l'une d'elles.");
+	}
+
+	private List<PreflightCheck> content(IssueMessages messages, String language,
+			Map<String, RenderedMessage> renderedByLanguage) {
 		RecipientModel sample = RecipientModels.sample(language);
 		RenderedMessage rendered;
 		try {
@@ -142,6 +169,7 @@ public class IssuePreflight {
 		catch (TemplateProblem ex) {
 			return List.of(PreflightCheck.fail("render", language, "Rendu impossible : " + ex.getMessage()));
 		}
+		renderedByLanguage.put(language, rendered);
 		var found = new RenderedMessageChecks(rendered);
 		var checks = new ArrayList<PreflightCheck>();
 		checks.add(found.hasUnsubscribeLink(this.unsubscribeMarker)
@@ -154,7 +182,9 @@ public class IssuePreflight {
 						bad.size() + " lien(s) invalide(s) ou relatif(s) : " + String.join(", ", bad.subList(0, Math.min(3, bad.size())))));
 		List<String> noAlt = found.imagesWithoutAlt();
 		checks.add(noAlt.isEmpty() ? PreflightCheck.pass("images", language, "Chaque image a un texte de remplacement.")
-				: PreflightCheck.warn("images", language, noAlt.size() + " image(s) sans texte de remplacement (alt)."));
+				: PreflightCheck.fail("images", language, noAlt.size() + " image(s) sans texte de remplacement (alt) : "
+						+ String.join(", ", noAlt.subList(0, Math.min(3, noAlt.size())))
+						+ ". Décrivez chaque image pour qui ne la voit pas."));
 		int bytes = found.htmlBytes();
 		String size = Math.round(bytes / 1024.0) + " Ko de HTML";
 		checks.add(bytes > RenderedMessageChecks.GMAIL_CLIP_BYTES

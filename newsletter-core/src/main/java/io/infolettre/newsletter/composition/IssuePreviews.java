@@ -26,11 +26,15 @@ public class IssuePreviews {
 
 	private final IssueRenderer renderer;
 
+	private final ImageSources images;
+
 	private final Subscribers subscribers;
 
 	private final String previewUrl;
 
-	IssuePreviews(IssueManagement issues, IssueRenderer renderer, Subscribers subscribers, TrackingSettings tracking) {
+	IssuePreviews(IssueManagement issues, IssueRenderer renderer, ImageSources images, Subscribers subscribers,
+			TrackingSettings tracking) {
+		this.images = images;
 		this.issues = issues;
 		this.renderer = renderer;
 		this.subscribers = subscribers;
@@ -53,7 +57,7 @@ public class IssuePreviews {
 		Issue issue = this.issues.get(issueId);
 		Optional<Subscriber> member = member(subscriberId);
 		String shown = language != null ? language : member.map(Subscriber::getLanguage).orElse("fr");
-		var compiled = IssueMessages.compile(this.renderer, issue).forLanguage(shown);
+		var compiled = IssueMessages.compile(this.renderer, this.images, issue).forLanguage(shown);
 		return compiled.render(model(member, issue.languageOf(shown)));
 	}
 
@@ -65,7 +69,7 @@ public class IssuePreviews {
 	public RenderedMessage preview(IssueEdit edit, String language, String subscriberId) {
 		boolean english = "en".equals(language) && edit.english() != null;
 		var draft = IssueDrafts.draftOf(edit.template(), edit.title(), english ? edit.english() : edit.french(),
-				english ? "en" : "fr");
+				english ? "en" : "fr", this.images);
 		return this.renderer.compile(draft).render(model(member(subscriberId), english ? "en" : "fr"));
 	}
 

@@ -6,5 +6,5 @@
  * (preflight), which need nothing of the send itself.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Composition",
-		allowedDependencies = { "issue", "rendering", "subscriber", "segment", "tracking" })
+		allowedDependencies = { "issue", "rendering", "subscriber", "segment", "tracking", "media" })
 package io.infolettre.newsletter.composition;

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
+import io.infolettre.newsletter.composition.ImageSources;
 import io.infolettre.newsletter.composition.IssueMessages;
 import io.infolettre.newsletter.composition.RecipientModels;
 import io.infolettre.newsletter.delivery.internal.DeliveryStore;
@@ -31,14 +32,17 @@ public class IssueViews {
 
 	private final IssueRenderer renderer;
 
+	private final ImageSources images;
+
 	private final DeliveryStore deliveries;
 
 	private final Subscribers subscribers;
 
 	private final TrackingLinks links;
 
-	IssueViews(IssueManagement issues, IssueRenderer renderer, DeliveryStore deliveries, Subscribers subscribers,
-			TrackingLinks links) {
+	IssueViews(IssueManagement issues, IssueRenderer renderer, ImageSources images, DeliveryStore deliveries,
+			Subscribers subscribers, TrackingLinks links) {
+		this.images = images;
 		this.issues = issues;
 		this.renderer = renderer;
 		this.deliveries = deliveries;
@@ -61,7 +65,7 @@ public class IssueViews {
 			String language = subscriber.get().getLanguage();
 			var links = RecipientLinks.untracked(this.links.unsubscribeUrl(deliveryId, language),
 					this.links.preferencesUrl(deliveryId, language));
-			return Optional.of(IssueMessages.compile(this.renderer, issue.get())
+			return Optional.of(IssueMessages.compile(this.renderer, this.images, issue.get())
 				.forLanguage(subscriber.get().getLanguage())
 				.render(RecipientModels.of(subscriber.get(), links)));
 		});
@@ -99,7 +103,7 @@ public class IssueViews {
 	private Optional<RenderedMessage> archived(Issue issue, String language) {
 		String shown = issue.languageOf(language);
 		try {
-			return Optional.of(IssueMessages.compile(this.renderer, issue)
+			return Optional.of(IssueMessages.compile(this.renderer, this.images, issue)
 				.forLanguage(shown)
 				.render(RecipientModels.anonymous(shown, this.links.archiveUrl(issue.getId()))));
 		}

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
+import io.infolettre.newsletter.composition.ImageSources;
 import io.infolettre.newsletter.composition.IssueMessages;
 import io.infolettre.newsletter.composition.RecipientModels;
 import io.infolettre.newsletter.delivery.spi.MailGateway;
@@ -43,6 +44,8 @@ public class TestSends {
 
 	private final IssueRenderer renderer;
 
+	private final ImageSources images;
+
 	private final Subscribers subscribers;
 
 	private final MailGateway gateway;
@@ -51,8 +54,9 @@ public class TestSends {
 
 	private final String messageIdDomain;
 
-	TestSends(IssueManagement issues, IssueRenderer renderer, Subscribers subscribers, MailGateway gateway,
-			SenderIdentity identity, TrackingSettings tracking) {
+	TestSends(IssueManagement issues, IssueRenderer renderer, ImageSources images, Subscribers subscribers,
+			MailGateway gateway, SenderIdentity identity, TrackingSettings tracking) {
+		this.images = images;
 		this.issues = issues;
 		this.renderer = renderer;
 		this.subscribers = subscribers;
@@ -74,7 +78,7 @@ public class TestSends {
 		Issue issue = this.issues.get(issueId);
 		IssueMessages messages;
 		try {
-			messages = IssueMessages.compile(this.renderer, issue);
+			messages = IssueMessages.compile(this.renderer, this.images, issue);
 		}
 		catch (TemplateProblem ex) {
 			throw new SendRefusedException("Le gabarit ne peut pas être rendu : " + ex.getMessage(), ex);

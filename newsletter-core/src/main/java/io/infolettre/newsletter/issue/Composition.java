@@ -1,6 +1,9 @@
 package io.infolettre.newsletter.issue;
 
+import java.util.LinkedHashSet;
 import java.util.List;
+
+import io.infolettre.newsletter.rendering.Blocks;
 
 import io.infolettre.newsletter.subscriber.EmailAddress;
 
@@ -61,7 +64,7 @@ final class Composition {
 		}
 		var french = edit.french();
 		composition.content = new IssueContent(french.subject(), french.preheader(), french.body(), edit.template(),
-				"fr");
+				"fr", french.blocks());
 		composition.english = edit.english();
 		composition.sender = from;
 		composition.archiveExcluded = !edit.archived();
@@ -85,7 +88,7 @@ final class Composition {
 	}
 
 	IssueVariant french() {
-		return new IssueVariant(this.content.subject(), this.content.preheader(), this.content.body());
+		return this.content.variant();
 	}
 
 	IssueVariant variant(String language) {
@@ -103,6 +106,15 @@ final class Composition {
 	// older documents could be written in English alone
 	private String mainLanguage() {
 		return this.content.language();
+	}
+
+	/** The media library images both variants show, each once. */
+	List<String> mediaIds() {
+		var ids = new LinkedHashSet<>(Blocks.mediaIds(this.content.blocks()));
+		if (this.english != null) {
+			ids.addAll(Blocks.mediaIds(this.english.blocks()));
+		}
+		return List.copyOf(ids);
 	}
 
 	IssueSender senderOr(AllowedSenders senders) {

@@ -34,6 +34,12 @@ public class Issue {
 
 	private Audience audience;
 
+	/**
+	 * The media library images its variants show, kept in step with the content on every save and
+	 * indexed: the media library asks which issues use an image before deleting it.
+	 */
+	private List<String> mediaIds = List.of();
+
 	private IssueStatus status;
 
 	@Unwrapped.Empty
@@ -73,6 +79,7 @@ public class Issue {
 		this.seriesId = seriesId;
 		this.title = title;
 		this.composition = new Composition(content);
+		this.mediaIds = content == null ? List.of() : this.composition.mediaIds();
 		this.audience = audience;
 		this.status = IssueStatus.DRAFT;
 		this.createdAt = now;
@@ -90,6 +97,7 @@ public class Issue {
 		require(this.status.isEditable(), "Seul un brouillon peut être modifié");
 		this.title = title;
 		this.composition = this.composition.withContent(content);
+		this.mediaIds = this.composition.mediaIds();
 		this.audience = audience;
 		this.updatedAt = now;
 	}
@@ -117,6 +125,7 @@ public class Issue {
 			throw new IllegalArgumentException("Le titre interne est obligatoire.");
 		}
 		this.composition = Composition.of(edit, senders);
+		this.mediaIds = this.composition.mediaIds();
 		this.title = edit.title().strip();
 	}
 
@@ -137,6 +146,7 @@ public class Issue {
 	Issue copy(String id, String title, String seriesId, Instant now) {
 		var copy = new Issue(id, title, null, this.audience, seriesId, now);
 		copy.composition = this.composition;
+		copy.mediaIds = this.mediaIds;
 		return copy;
 	}
 
@@ -401,6 +411,11 @@ public class Issue {
 
 	public Audience getAudience() {
 		return this.audience;
+	}
+
+	/** The media library images its variants show (French and English), each once. */
+	public List<String> getMediaIds() {
+		return this.mediaIds == null ? List.of() : this.mediaIds;
 	}
 
 	public IssueStatus getStatus() {

@@ -3,9 +3,11 @@ package io.infolettre.newsletter.issue;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import io.infolettre.newsletter.rendering.Blocks;
 import io.infolettre.newsletter.rendering.IssueRenderer;
 import io.infolettre.newsletter.rendering.MessageDraft;
 import io.infolettre.newsletter.rendering.TemplateProblem;
@@ -60,6 +62,7 @@ public class IssueManagement {
 	 * @throws IssueStateException when the issue is no longer a draft
 	 * @throws IllegalArgumentException when the edit is invalid
 	 * @throws TemplateProblem when the subject or the body holds what a template may not do
+	 * @throws io.infolettre.newsletter.rendering.BlockProblem when a block is invalid
 	 */
 	public Issue revise(String id, IssueEdit edit, String who) {
 		checkSafe(edit);
@@ -237,13 +240,14 @@ public class IssueManagement {
 	}
 
 	private void checkSafe(String template, String title, IssueVariant variant, String language) {
-		this.renderer.checkSafe(
-				new MessageDraft(template, title, variant.subject(), variant.preheader(), variant.body(), language));
+		// blocks made in Java (not read from JSON) are checked as the JSON is
+		Blocks.check(variant.blocks());
+		this.renderer.checkSafe(new MessageDraft(template, title, variant.subject(), variant.preheader(),
+				variant.body(), language, variant.blocks(), Map.of()));
 	}
 
 	private void checkSafe(IssueContent content) {
-		this.renderer.checkSafe(new MessageDraft(content.template(), null, content.subject(), content.preheader(),
-				content.body(), content.language()));
+		checkSafe(content.template(), null, content.variant(), content.language());
 	}
 
 	// The @Version field makes a concurrent change fail instead of being silently overwritten.

@@ -2,5 +2,5 @@
  * Issues: one edition of the newsletter, its content, audience and lifecycle.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Issues",
-		allowedDependencies = { "segment", "subscriber", "rendering" })
+		allowedDependencies = { "segment", "subscriber", "rendering", "media" })
 package io.infolettre.newsletter.issue;

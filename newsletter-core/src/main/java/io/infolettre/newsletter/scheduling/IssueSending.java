@@ -2,6 +2,7 @@ package io.infolettre.newsletter.scheduling;
 
 import java.time.Clock;
 
+import io.infolettre.newsletter.composition.ImageSources;
 import io.infolettre.newsletter.composition.IssueMessages;
 import io.infolettre.newsletter.composition.IssuePreflight;
 import io.infolettre.newsletter.delivery.Deliveries;
@@ -31,6 +32,8 @@ public class IssueSending {
 
 	private final IssueRenderer renderer;
 
+	private final ImageSources images;
+
 	private final RecipientSource recipients;
 
 	private final QuartzSendTrigger trigger;
@@ -43,8 +46,9 @@ public class IssueSending {
 
 	private final Clock clock;
 
-	IssueSending(IssueManagement issues, IssueRenderer renderer, RecipientSource recipients,
+	IssueSending(IssueManagement issues, IssueRenderer renderer, ImageSources images, RecipientSource recipients,
 			QuartzSendTrigger trigger, SendEngine engine, Deliveries ledger, IssuePreflight checklist, Clock clock) {
+		this.images = images;
 		this.engine = engine;
 		this.ledger = ledger;
 		this.checklist = checklist;
@@ -170,7 +174,7 @@ public class IssueSending {
 			}
 		}
 		try {
-			IssueMessages.compile(this.renderer, issue);
+			IssueMessages.compile(this.renderer, this.images, issue);
 		}
 		catch (TemplateProblem ex) {
 			throw new SendRefusedException("Le gabarit ne peut pas être rendu : " + ex.getMessage(), ex);

@@ -31,6 +31,7 @@ final class AcceptedScans {
 			collection("message_templates", "one document per template (tens), listed whole"),
 			collection("attribute_definitions", "one document per attribute the coordinators define (tens)"),
 			collection("users", "one document per staff account (a handful)"),
+			collection("saved_blocks", "one document per block a coordinator saved for reuse (tens), listed whole by name"),
 			collection("subscriber_imports", "one document per import (tens a year); the admin lists the latest"),
 			collection("delivery_heads", "one document per issue sent (hundreds over years); a data export walks "
 					+ "them to read the ledger by its (issueId, subscriberId) index"),

@@ -60,10 +60,13 @@ class IssueAdminController {
 
 	private final Clock clock;
 
+	private final SampleSubjects subjects;
+
 	IssueAdminController(Issues issues, IssueManagement management, IssueSending sending, IssuePreviews previews,
 			IssueReports reports, Subscribers subscribers, SchedulePanel schedule, IssuePreflight checklist,
-			Clock clock) {
+			Clock clock, SampleSubjects subjects) {
 		this.checklist = checklist;
+		this.subjects = subjects;
 		this.clock = clock;
 		this.issues = issues;
 		this.management = management;
@@ -77,6 +80,7 @@ class IssueAdminController {
 	@GetMapping
 	String list(Model model) {
 		model.addAttribute("issues", this.issues.findAllByOrderByCreatedAtDesc());
+		model.addAttribute("subjects", this.subjects);
 		// the unsubscribe log's form: this month so far, by default
 		LocalDate today = LocalDate.now(this.clock.withZone(SendTime.QUEBEC));
 		model.addAttribute("logFrom", today.withDayOfMonth(1));
@@ -98,6 +102,7 @@ class IssueAdminController {
 		model.addAttribute("selectedVariant", blankToNull(variant));
 		model.addAttribute("sender", issue.senderOr(this.management.senders()));
 		model.addAttribute("versions", this.management.versions(id));
+		model.addAttribute("subjects", this.subjects);
 		if (issue.getStatus() == IssueStatus.DRAFT || issue.getStatus() == IssueStatus.FAILED
 				|| issue.getStatus() == IssueStatus.MISSED) {
 			// what scheduling or sending would check, before the coordinator tries

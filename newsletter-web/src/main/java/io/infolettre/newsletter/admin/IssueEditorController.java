@@ -1,6 +1,7 @@
 package io.infolettre.newsletter.admin;
 
 import java.security.Principal;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -12,6 +13,7 @@ import io.infolettre.newsletter.issue.IssueEdit;
 import io.infolettre.newsletter.issue.IssueManagement;
 import io.infolettre.newsletter.issue.IssueStateException;
 import io.infolettre.newsletter.issue.IssueVariant;
+import io.infolettre.newsletter.rendering.BlockType;
 import io.infolettre.newsletter.rendering.IssueRenderer;
 import io.infolettre.newsletter.rendering.RenderedMessage;
 import io.infolettre.newsletter.rendering.TemplateProblem;
@@ -49,13 +51,16 @@ class IssueEditorController {
 
 	private final Subscribers subscribers;
 
+	private final MergeFields mergeFields;
+
 	IssueEditorController(IssueManagement management, IssuePreviews previews, TestSends tests, IssueRenderer renderer,
-			Subscribers subscribers) {
+			Subscribers subscribers, MergeFields mergeFields) {
 		this.management = management;
 		this.previews = previews;
 		this.tests = tests;
 		this.renderer = renderer;
 		this.subscribers = subscribers;
+		this.mergeFields = mergeFields;
 	}
 
 	@GetMapping("/new")
@@ -71,8 +76,9 @@ class IssueEditorController {
 			@RequestParam(required = false) String list, RedirectAttributes redirect) {
 		var audience = list == null || list.isBlank() ? Audience.allActive() : Audience.list(list);
 		try {
-			Issue issue = this.management.create(new IssueEdit(title, template,
-					new IssueVariant("", "", "Bonjour ${firstName!'membre'},\n\n"), null, null, null, true), audience);
+			// no block yet: the layout greets the member, the coordinator adds the rest
+			Issue issue = this.management.create(new IssueEdit(title, template, new IssueVariant("", "", ""), null, null,
+					null, true), audience);
 			return "redirect:/admin/issues/" + issue.getId() + "/edit";
 		}
 		catch (IllegalArgumentException | TemplateProblem ex) {
@@ -82,14 +88,14 @@ class IssueEditorController {
 	}
 
 	@GetMapping("/{id}/edit")
-	String edit(@PathVariable String id, Model model) {
+	String edit(@PathVariable String id, Model model, Locale locale) {
 		Issue issue = this.management.get(id);
-		return editor(issue, IssueForm.of(issue), model);
+		return editor(issue, IssueForm.of(issue), model, locale);
 	}
 
 	/** Saves the draft; what it held before goes to its history. */
 	@PostMapping("/{id}/edit")
-	String save(@PathVariable String id, @ModelAttribute IssueForm form, Principal who, Model model,
+	String save(@PathVariable String id, @ModelAttribute IssueForm form, Principal who, Model model, Locale locale,
 			RedirectAttributes redirect) {
 		Issue issue = this.management.get(id);
 		try {
@@ -98,19 +104,22 @@ class IssueEditorController {
 			return "redirect:/admin/issues/" + id + "/edit";
 		}
 		catch (IllegalArgumentException | IssueStateException | TemplateProblem ex) {
-			// nothing typed is lost: the form comes back as it was sent, with the reason
+			// nothing typed is lost: the form comes back as it was sent, with the reason (on its card for a block)
 			model.addAttribute("error", ex.getMessage());
-			return editor(issue, form, model);
+			if (ex instanceof VariantBlockProblem problem) {
+				model.addAttribute("blockProblem", problem);
+			}
+			return editor(issue, form, model, locale);
 		}
 		catch (OptimisticLockingFailureException ex) {
 			model.addAttribute("error", "Le numéro a changé pendant l'enregistrement ; rechargez la page.");
-			return editor(issue, form, model);
+			return editor(issue, form, model, locale);
 		}
 	}
 
 	/** Saves the draft, then sends it as a test to the addresses given (five at most). */
 	@PostMapping("/{id}/test")
-	String test(@PathVariable String id, @ModelAttribute IssueForm form, Principal who, Model model) {
+	String test(@PathVariable String id, @ModelAttribute IssueForm form, Principal who, Model model, Locale locale) {
 		Issue issue = this.management.get(id);
 		try {
 			if (issue.getStatus().isEditable()) {
@@ -121,8 +130,11 @@ class IssueEditorController {
 		}
 		catch (IllegalArgumentException | IssueStateException | SendRefusedException | TemplateProblem ex) {
 			model.addAttribute("error", ex.getMessage());
+			if (ex instanceof VariantBlockProblem problem) {
+				model.addAttribute("blockProblem", problem);
+			}
 		}
-		return editor(this.management.get(id), form, model);
+		return editor(this.management.get(id), form, model, locale);
 	}
 
 	/** The preview of what is in the form now, not saved: the htmx target of the editor. */
@@ -140,6 +152,10 @@ class IssueEditorController {
 			model.addAttribute("problem", ex);
 			model.addAttribute("problemField", field(ex, language));
 		}
+		catch (VariantBlockProblem ex) {
+			// a block half filled in while the coordinator types: the editor keeps the last preview
+			model.addAttribute("blockProblem", ex);
+		}
 		catch (IllegalArgumentException ex) {
 			model.addAttribute("error", ex.getMessage());
 		}
@@ -152,23 +168,26 @@ class IssueEditorController {
 		return "redirect:/admin/issues/" + this.management.duplicate(id).getId() + "/edit";
 	}
 
-	// which field of the form a problem is about: the subject, the body of the variant shown, or the template
+	// which field of the form a problem is about: the subject, the blocks of the variant shown, or the template
 	private static String field(TemplateProblem problem, String language) {
-		return switch (problem.getPart()) {
-			case "Objet" -> language + "Subject";
-			case "Corps" -> language + "Body";
-			default -> "template";
-		};
+		String part = problem.getPart() == null ? "" : problem.getPart();
+		if (part.equals("Objet")) {
+			return language + "Subject";
+		}
+		return part.equals("Gabarit") || part.endsWith(".ftlh") || part.endsWith(".ftl") ? "template"
+				: language + "Blocks";
 	}
 
-	private String editor(Issue issue, IssueForm form, Model model) {
+	private String editor(Issue issue, IssueForm form, Model model, Locale locale) {
 		model.addAttribute("issue", issue);
 		model.addAttribute("form", form);
 		model.addAttribute("templates", this.renderer.availableTemplates());
 		model.addAttribute("senders", this.management.senders().senders());
 		model.addAttribute("defaultSender", this.management.senders().defaultSender());
 		model.addAttribute("previewSubscribers", this.subscribers.firstPage(PREVIEW_CHOICES));
-		model.addAttribute("blockTypes", List.of("evenement", "formation", "nouvelles", "sondage"));
+		model.addAttribute("blockTypes", Arrays.stream(BlockType.values()).map(BlockType::jsonName).toList());
+		model.addAttribute("markdownSnippets", List.of("evenement", "formation", "nouvelles", "sondage"));
+		model.addAttribute("mergeFields", this.mergeFields.all(locale));
 		model.addAttribute("maxTestAddresses", TestSends.MAX_ADDRESSES);
 		return "admin/issue-edit";
 	}

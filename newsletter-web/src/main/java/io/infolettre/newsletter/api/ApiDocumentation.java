@@ -49,6 +49,7 @@ class ApiDocumentation {
 			Map.entry(SegmentApiController.class, "Segments"),
 			Map.entry(ImportApiController.class, "Importations / Imports"),
 			Map.entry(TemplateApiController.class, "Modèles / Templates"),
+			Map.entry(SavedBlockApiController.class, "Blocs enregistrés / Saved blocks"),
 			Map.entry(UnsubscribeApiController.class, "Désabonnements / Unsubscribes"),
 			Map.entry(UnsubscribeRequestApiController.class, "Désabonnements / Unsubscribes"),
 			Map.entry(BounceApiController.class, "Rebonds et plaintes / Bounces and complaints"),

@@ -3,6 +3,7 @@ package io.infolettre.newsletter.api;
 import io.infolettre.newsletter.delivery.SendRefusedException;
 import io.infolettre.newsletter.issue.IssueNotFoundException;
 import io.infolettre.newsletter.issue.IssueStateException;
+import io.infolettre.newsletter.rendering.BlockProblem;
 import io.infolettre.newsletter.rendering.TemplateProblem;
 import io.infolettre.newsletter.series.SeriesNotFoundException;
 
@@ -39,6 +40,28 @@ class ApiErrors {
 		problem.setProperty("part", ex.getPart());
 		problem.setProperty("line", ex.getLine());
 		problem.setProperty("column", ex.getColumn());
+		return problem;
+	}
+
+	/** A block refused: which variant, which block, which field (400). */
+	@ExceptionHandler(VariantRequest.InvalidBlock.class)
+	ProblemDetail invalidBlock(VariantRequest.InvalidBlock ex) {
+		var problem = invalidBlock(ex.getMessage(), ex.problem());
+		problem.setProperty("language", ex.language());
+		problem.setProperty("pointer", ex.pointer());
+		return problem;
+	}
+
+	@ExceptionHandler(BlockProblem.class)
+	ProblemDetail invalidBlock(BlockProblem ex) {
+		return invalidBlock(ex.getMessage(), ex);
+	}
+
+	private static ProblemDetail invalidBlock(String detail, BlockProblem block) {
+		var problem = problem(HttpStatus.BAD_REQUEST, "Bloc invalide", detail);
+		problem.setProperty("position", block.position());
+		problem.setProperty("path", block.path());
+		problem.setProperty("field", block.field());
 		return problem;
 	}
 

@@ -92,7 +92,7 @@ class IssueApiController {
 	ResponseEntity<IssueResource> create(@Valid @RequestBody NewIssueRequest request) {
 		var audience = audience(request);
 		var variants = request.variants() == null ? Map.<String, VariantRequest>of() : request.variants();
-		var french = variants.containsKey("fr") ? variants.get("fr").toVariant()
+		var french = variants.containsKey("fr") ? variants.get("fr").toVariant("fr")
 				: new IssueVariant(request.subject(), request.preheader(), request.body());
 		var edit = edit(request.title(), request.template(), french, variants.get("en"), request.sender(),
 				request.replyTo(), request.archived());
@@ -107,7 +107,7 @@ class IssueApiController {
 		if (!variants.containsKey("fr")) {
 			throw new IllegalArgumentException("La variante française (variants.fr) est obligatoire.");
 		}
-		var edit = edit(request.title(), request.template(), variants.get("fr").toVariant(), variants.get("en"),
+		var edit = edit(request.title(), request.template(), variants.get("fr").toVariant("fr"), variants.get("en"),
 				request.sender(), request.replyTo(), request.archived());
 		return resource(this.management.revise(id, edit, who.getName()));
 	}
@@ -122,7 +122,7 @@ class IssueApiController {
 						+ " ». Expéditeurs possibles : " + senders.senders().stream().map(IssueSender::email).toList()));
 		}
 		var edit = new IssueEdit(title, template == null || template.isBlank() ? "infolettre" : template, french,
-				english == null ? null : english.toVariant(), from, replyTo, archived == null || archived);
+				english == null ? null : english.toVariant("en"), from, replyTo, archived == null || archived);
 		// a variant that does not render is refused now, with where the problem is (422)
 		for (String language : edit.english() == null ? List.of("fr") : List.of("fr", "en")) {
 			this.previews.preview(edit, language, null);

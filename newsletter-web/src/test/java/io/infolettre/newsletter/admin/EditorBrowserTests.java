@@ -11,6 +11,7 @@ import io.infolettre.newsletter.support.TestMailServer;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -19,9 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A coordinator edits a draft in a real headless Chromium: the preview follows what they type
- * (subject line and body inside the sandboxed frame, in French then in English), a content block
- * goes in with a button, and a test reaches the relay.
+ * A coordinator edits a draft written in Markdown in a real headless Chromium: the preview follows
+ * what they type (subject line with a merge field, and the Markdown block inside the sandboxed frame,
+ * in French then in English started from a copy of the French), a content block goes in with a
+ * snippet button, and a test reaches the relay.
  */
 class EditorBrowserTests extends AbstractBrowserTests {
 
@@ -33,24 +35,38 @@ class EditorBrowserTests extends AbstractBrowserTests {
 		logInAndOpen("/admin/issues/" + id + "/edit");
 		this.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("live-subject")));
 
-		WebElement subject = this.browser.findElement(By.id("frSubject"));
-		subject.clear();
-		subject.sendKeys("Grande nouvelle pour ${firstName!'vous'}");
-		WebElement body = this.browser.findElement(By.id("frBody"));
+		// the draft of TestIssues is Markdown: it opens as one Markdown block
+		WebElement subject = this.browser.findElement(By.cssSelector("#frSubject-line .ql-editor"));
+		subject.click();
+		subject.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE, "Grande nouvelle pour ");
+		this.browser.findElement(By.cssSelector(".merge-field-button[data-target=frSubject-line]")).click();
+		this.browser.findElement(By.id("merge-field-fallback")).clear();
+		this.browser.findElement(By.id("merge-field-fallback")).sendKeys("vous");
+		this.browser.findElement(By.id("merge-field-insert")).click();
+		WebElement body = this.browser.findElement(By.cssSelector("#blocks-fr .block-card[data-type=markdown] textarea"));
 		body.clear();
 		body.sendKeys("Les inscriptions au colloque régional sont ouvertes.");
 		this.wait.until(ExpectedConditions.textToBe(By.id("live-subject"), "Grande nouvelle pour Marie"));
+		assertThat(this.browser.findElement(By.id("frSubject")).getDomProperty("value"))
+			.isEqualTo("Grande nouvelle pour ${firstName!'vous'}");
 		this.wait.until(d -> textInPreviewFrame().contains("Les inscriptions au colloque régional sont ouvertes."));
 
-		this.browser.findElement(By.id("insert-fr-sondage")).click();
+		this.browser.findElement(By.cssSelector("#blocks-fr .block-card[data-type=markdown] button[data-snippet=sondage]")).click();
 		assertThat(body.getDomProperty("value")).contains(":::sondage Votre avis compte", "[Répondre au sondage](");
 		this.wait.until(d -> textInPreviewFrame().contains("Répondre au sondage"));
 		screenshot("editor-preview");
 
 		this.browser.findElement(By.id("tab-en")).click();
-		this.browser.findElement(By.id("enSubject")).sendKeys("Big news for ${firstName!'you'}");
-		this.browser.findElement(By.id("enBody")).sendKeys("Registration for the regional conference is open.");
-		this.wait.until(ExpectedConditions.textToBe(By.id("live-subject"), "Big news for Marie"));
+		this.browser.findElement(By.id("copy-french")).click();
+		WebElement enSubject = this.browser.findElement(By.cssSelector("#enSubject-line .ql-editor"));
+		// the copy brought the French subject along, to translate
+		this.wait.until(d -> enSubject.getText().startsWith("Grande nouvelle pour"));
+		enSubject.click();
+		enSubject.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE, "Big news");
+		WebElement enBody = this.browser.findElement(By.cssSelector("#blocks-en .block-card[data-type=markdown] textarea"));
+		enBody.clear();
+		enBody.sendKeys("Registration for the regional conference is open.");
+		this.wait.until(ExpectedConditions.textToBe(By.id("live-subject"), "Big news"));
 		this.wait.until(d -> textInPreviewFrame().contains("Registration for the regional conference is open."));
 		this.browser.findElement(By.id("width-mobile")).click();
 		// read in one script: htmx may replace the frame between two WebDriver calls

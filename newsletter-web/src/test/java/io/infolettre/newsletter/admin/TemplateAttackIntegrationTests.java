@@ -85,8 +85,8 @@ class TemplateAttackIntegrationTests extends AbstractIntegrationTests {
 				this.json.writeValueAsString(Map.of("title", "Éditeur", "subject", "Objet", "body", "Corps")));
 		String id = this.json.readTree(created.body()).get("id").asString();
 		var page = admin.submit("/admin/issues/" + id + "/edit", "/admin/issues/" + id + "/edit", "title", "Éditeur",
-				"template", "infolettre", "frSubject", "Bonjour " + this.execute, "frPreheader", "", "frBody",
-				"Corps modifié");
+				"template", "infolettre", "frSubject", "Bonjour " + this.execute, "frPreheader", "", "frBlocks",
+				"[{\"type\":\"markdown\",\"body\":\"Corps modifié\"}]");
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.body()).contains("Objet, ligne 1, colonne 9")
 			.contains("donnerait accès au code Java du serveur")

@@ -135,7 +135,7 @@ class ComposingApiIntegrationTests extends AbstractIntegrationTests {
 		assertThat(outcome(checks, "subject")).isEqualTo("FAIL");
 		assertThat(outcome(checks, "unsubscribe")).isEqualTo("FAIL");
 		assertThat(outcome(checks, "links")).isEqualTo("FAIL");
-		assertThat(outcome(checks, "images")).isEqualTo("WARN");
+		assertThat(outcome(checks, "images")).isEqualTo("FAIL");
 		assertThat(outcome(checks, "sender")).isEqualTo("PASS");
 		assertThat(outcome(checks, "render")).isEqualTo("PASS");
 

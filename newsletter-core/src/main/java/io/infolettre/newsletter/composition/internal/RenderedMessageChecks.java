@@ -84,6 +84,17 @@ public final class RenderedMessageChecks {
 			.toList();
 	}
 
+	/** The sources of the images shown (not a 1×1 pixel), each once, in their order. */
+	public List<String> imageSources() {
+		return this.html.select("img[src]")
+			.stream()
+			.filter(img -> !("1".equals(img.attr("width")) && "1".equals(img.attr("height"))))
+			.map(img -> img.attr("src").strip())
+			.filter(src -> !src.isEmpty())
+			.distinct()
+			.toList();
+	}
+
 	public int htmlBytes() {
 		return this.message.html().getBytes(StandardCharsets.UTF_8).length;
 	}

@@ -2,6 +2,7 @@ package io.infolettre.newsletter.delivery.internal;
 
 import java.time.Clock;
 
+import io.infolettre.newsletter.composition.ImageSources;
 import io.infolettre.newsletter.composition.IssueMessages;
 import io.infolettre.newsletter.delivery.DeliverySettings;
 import io.infolettre.newsletter.delivery.spi.MailGateway;
@@ -117,11 +118,11 @@ class SendIssueJobConfiguration {
 	@Bean
 	@StepScope
 	MessageComposer messageComposer(@Value("#{jobParameters['issueId']}") String issueId,
-			IssueManagement issues, IssueRenderer renderer, RecipientSource recipients, TrackingLinks links,
-			SenderIdentity sender, TrackingSettings tracking, DeliverySettings settings) {
+			IssueManagement issues, IssueRenderer renderer, ImageSources images, RecipientSource recipients,
+			TrackingLinks links, SenderIdentity sender, TrackingSettings tracking, DeliverySettings settings) {
 		Issue issue = issues.get(issueId);
 		// the template is compiled once per language variant for the whole send
-		var messages = IssueMessages.compile(renderer, issue);
+		var messages = IssueMessages.compile(renderer, images, issue);
 		return new MessageComposer(messages, issue.senderOr(issues.senders()), issue.getReplyTo(), recipients, links,
 				sender, tracking);
 	}

@@ -117,7 +117,7 @@ class FreeMarkerIssueRenderer implements IssueRenderer {
 		String language = language(draft);
 		Template html = layout(cfg, name, language, HTML_SUFFIX);
 		Template text = layout(cfg, name, language, TEXT_SUFFIX);
-		InlineParts inline = inline(draft, language);
+		InlineParts inline = inline(draft, language, cfg);
 		return new FreeMarkerMessage(new FreeMarkerMessage.Parts(html, text, inline.subject(), inline.bodyHtml(),
 				inline.bodyText()), draft, language, senderModel(), this.brand.model(this.sender.organisation()),
 				this.budget);
@@ -125,6 +125,11 @@ class FreeMarkerIssueRenderer implements IssueRenderer {
 
 	@Override
 	public void checkSafe(MessageDraft draft) {
+		if (!draft.blocks().isEmpty()) {
+			checkSafe(TemplateSandbox.inline(false), "Objet", draft.subject());
+			BlockChecks.checkSafe(draft.blocks(), language(draft), this.brand);
+			return;
+		}
 		String subject = draft.subject();
 		String bodyText;
 		String bodyHtml;
@@ -143,7 +148,7 @@ class FreeMarkerIssueRenderer implements IssueRenderer {
 		checkSafe(TemplateSandbox.inline(true), BodySections.PART, bodyHtml);
 	}
 
-	private static void checkSafe(Configuration cfg, String part, String source) {
+	static void checkSafe(Configuration cfg, String part, String source) {
 		Template template;
 		try {
 			template = new Template(part, source == null ? "" : source, cfg);
@@ -155,9 +160,19 @@ class FreeMarkerIssueRenderer implements IssueRenderer {
 		TemplateGuard.checkInline(template, part);
 	}
 
-	/** The subject and the body parsed and checked by {@link TemplateGuard}. */
-	private InlineParts inline(MessageDraft draft, String language) {
+	/**
+	 * The subject and the body parsed and checked by {@link TemplateGuard}; blocks are first laid out
+	 * by the block templates into the body's source.
+	 */
+	private InlineParts inline(MessageDraft draft, String language, Configuration cfg) {
 		Template subject = inline(TemplateSandbox.inline(false), "Objet", draft.subject());
+		if (!draft.blocks().isEmpty()) {
+			var sources = new BlockRenderer(cfg, draft.template(), language, this.brand,
+					this.brand.model(this.sender.organisation()), this.budget)
+				.render(draft.blocks(), draft.images());
+			return new InlineParts(subject, inline(TemplateSandbox.inline(false), BodySections.PART, sources.text()),
+					inline(TemplateSandbox.inline(true), BodySections.PART, sources.html()));
+		}
 		var body = new BodyRenderer(language, this.brand);
 		// The Markdown source first: its errors then carry the line numbers the coordinator sees.
 		Template bodyText = inline(TemplateSandbox.inline(false), BodySections.PART, body.text(draft.body()));

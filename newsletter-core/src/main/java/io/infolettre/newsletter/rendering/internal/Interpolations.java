@@ -17,7 +17,8 @@ final class Interpolations {
 
 	private static final String CLOSE = "PRETNIMF";
 
-	private static final Pattern PLACEHOLDER = Pattern.compile(OPEN + "([0-9]+)" + CLOSE);
+	// case-insensitive: a layout's block template may change the case of a value that holds one
+	static final Pattern PLACEHOLDER = Pattern.compile(OPEN + "([0-9]+)" + CLOSE, Pattern.CASE_INSENSITIVE);
 
 	private final List<String> expressions = new ArrayList<>();
 
@@ -36,6 +37,22 @@ final class Interpolations {
 			from = end + 1;
 		}
 		return out.append(html, from, html.length()).toString();
+	}
+
+	/** The expressions found so far, in their order: those {@link #protect} replaced and the literals. */
+	List<String> expressions() {
+		return List.copyOf(this.expressions);
+	}
+
+	/**
+	 * A placeholder restored as an expression that writes {@code text} as it is: what looks like
+	 * FreeMarker in a block's text ({@code <#if}, a lone <code>${</code>) stays text once the blocks
+	 * are compiled as a template. {@code text} holds no quote.
+	 */
+	String literal(String text) {
+		String placeholder = OPEN + this.expressions.size() + CLOSE;
+		this.expressions.add("${r'" + text + "'}");
+		return placeholder;
 	}
 
 	String restore(String html) {

@@ -65,7 +65,8 @@ final class TemplateFiles {
 
 	private static void add(Map<String, Map<String, TemplateOrigin>> found, String file, TemplateOrigin origin) {
 		Matcher m = FILE.matcher(file);
-		if (m.matches()) {
+		// NAME_blocs.html.ftlh restyles the blocks of the layout NAME: it is no layout of its own
+		if (m.matches() && !m.group(1).endsWith(BlockRenderer.FILE)) {
 			found.computeIfAbsent(m.group(1), n -> new LinkedHashMap<>())
 				.putIfAbsent(m.group(2) == null ? "fr" : m.group(2), origin);
 		}

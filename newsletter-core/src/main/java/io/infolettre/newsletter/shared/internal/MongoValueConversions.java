@@ -3,8 +3,10 @@ package io.infolettre.newsletter.shared.internal;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
@@ -17,14 +19,22 @@ import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
  * ("09:00") and a time zone ("America/Toronto") are strings. Spring Data would turn the first two into
  * instants in the server's own time zone, which shifts them when that zone changes, and cannot store
  * a zone at all.
+ * <p>
+ * Modules add converters of their own types as beans marked {@link ReadingConverter} or
+ * {@link WritingConverter} (the content blocks of an issue are stored as flat documents, say).
  */
 @Configuration(proxyBeanMethods = false)
 class MongoValueConversions {
 
 	@Bean
-	MongoCustomConversions mongoCustomConversions() {
-		return new MongoCustomConversions(List.of(new LocalDateToString(), new StringToLocalDate(),
+	MongoCustomConversions mongoCustomConversions(ObjectProvider<Converter<?, ?>> converters) {
+		List<Object> all = new ArrayList<>(List.of(new LocalDateToString(), new StringToLocalDate(),
 				new LocalTimeToString(), new StringToLocalTime(), new ZoneIdToString(), new StringToZoneId()));
+		converters.orderedStream()
+			.filter(c -> c.getClass().isAnnotationPresent(ReadingConverter.class)
+					|| c.getClass().isAnnotationPresent(WritingConverter.class))
+			.forEach(all::add);
+		return new MongoCustomConversions(all);
 	}
 
 	@WritingConverter
