@@ -12,6 +12,7 @@ import io.infolettre.newsletter.support.TestMediaUses;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -88,12 +89,25 @@ class MediaBrowserTests extends AbstractBrowserTests {
 		}
 	}
 
+	/**
+	 * The card of that name, or {@code null}. The grid is drawn again after an upload or a deletion
+	 * (this test's or another browser test's): a card replaced while it is read is read again.
+	 */
 	private WebElement cardNamed(String name) {
-		return this.browser.findElements(By.className("media-card"))
-			.stream()
-			.filter(card -> card.findElement(By.className("media-name")).getText().equals(name))
-			.findFirst()
-			.orElse(null);
+		for (int attempt = 1;; attempt++) {
+			try {
+				return this.browser.findElements(By.className("media-card"))
+					.stream()
+					.filter(card -> card.findElement(By.className("media-name")).getText().equals(name))
+					.findFirst()
+					.orElse(null);
+			}
+			catch (StaleElementReferenceException ex) {
+				if (attempt == 10) {
+					throw ex;
+				}
+			}
+		}
 	}
 
 }
