@@ -98,13 +98,7 @@ final class BlockRenderer {
 				template.process(model, out);
 			}
 			catch (TemplateException ex) {
-				Integer line = ex.getLineNumber();
-				Integer column = ex.getColumnNumber();
-				String source = ex.getTemplateSourceName() == null ? template.getSourceName()
-						: ex.getTemplateSourceName();
-				String blamed = ex.getBlamedExpressionString();
-				String detail = firstLine(ex.getMessageWithoutStackTop()) + (blamed == null ? "" : " " + blamed);
-				throw new TemplateProblem(source, line == null ? 0 : line, column == null ? 0 : column, detail, ex);
+				throw RenderFailures.of(template, ex);
 			}
 			catch (RenderBudget.TooLong ex) {
 				throw new TemplateProblem(template.getSourceName(), 0, 0,
@@ -120,10 +114,6 @@ final class BlockRenderer {
 			}
 			return out.toString();
 		}
-	}
-
-	private static String firstLine(String message) {
-		return message == null ? "" : message.lines().findFirst().orElse("").strip();
 	}
 
 }

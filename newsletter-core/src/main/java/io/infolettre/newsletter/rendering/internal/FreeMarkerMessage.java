@@ -109,14 +109,7 @@ final class FreeMarkerMessage implements CompiledMessage {
 			if (render.late()) {
 				throw tooSlow(template, budget);
 			}
-			Integer line = ex.getLineNumber();
-			Integer column = ex.getColumnNumber();
-			String source = ex.getTemplateSourceName() == null ? template.getSourceName()
-					: ex.getTemplateSourceName();
-			// "The following has evaluated to null or missing:" alone does not say what
-			String blamed = ex.getBlamedExpressionString();
-			String detail = firstLine(ex.getMessageWithoutStackTop()) + (blamed == null ? "" : " " + blamed);
-			throw new TemplateProblem(source, line == null ? 0 : line, column == null ? 0 : column, detail, ex);
+			throw RenderFailures.of(template, ex);
 		}
 		catch (RenderBudget.TooLong ex) {
 			throw new TemplateProblem(template.getSourceName(), 0, 0,
@@ -149,10 +142,6 @@ final class FreeMarkerMessage implements CompiledMessage {
 
 	private static String nullToEmpty(String s) {
 		return s == null ? "" : s;
-	}
-
-	private static String firstLine(String message) {
-		return message == null ? "" : message.lines().findFirst().orElse("").strip();
 	}
 
 }
