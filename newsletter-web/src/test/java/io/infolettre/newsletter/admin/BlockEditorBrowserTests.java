@@ -31,7 +31,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -121,8 +120,8 @@ class BlockEditorBrowserTests extends AbstractBrowserTests {
 
 		// the preview follows: subject for the sample member, every block in the frame
 		this.wait.until(ExpectedConditions.textToBe(By.id("live-subject"), "Votre programme de janvier, Marie"));
-		this.wait.until(d -> previewText().contains("5 à 7 de la rentrée") && previewText().contains("Voir le programme")
-				&& previewText().contains("Le programme de janvier") && previewText().contains("Tout le détail sur notre site."));
+		this.wait.until(d -> livePreviewText().contains("5 à 7 de la rentrée") && livePreviewText().contains("Voir le programme")
+				&& livePreviewText().contains("Le programme de janvier") && livePreviewText().contains("Tout le détail sur notre site."));
 		assertThat(this.browser.findElement(By.id("preview-kept")).isDisplayed()).isFalse();
 		this.browser.executeScript("window.scrollTo(0, 0)");
 		screenshot("editor-fr");
@@ -148,7 +147,7 @@ class BlockEditorBrowserTests extends AbstractBrowserTests {
 		assertThat(value("enSubject")).isEqualTo("Votre programme de janvier, ${firstName!'Membre'}");
 		this.wait.until(ExpectedConditions.textToBe(By.id("preview-language"), "en"));
 		// the English layout, with the copied blocks
-		this.wait.until(d -> previewText().contains("Hello Marie") && previewText().contains("Le programme de janvier"));
+		this.wait.until(d -> livePreviewText().contains("Hello Marie") && livePreviewText().contains("Le programme de janvier"));
 		this.browser.executeScript("window.scrollTo(0, 0)");
 		screenshot("editor-en");
 		this.browser.get(url("/admin/issues/" + id + "/edit?lang=fr"));
@@ -332,19 +331,6 @@ class BlockEditorBrowserTests extends AbstractBrowserTests {
 		return this.browser.findElement(By.id(id)).getDomProperty("value");
 	}
 
-	// htmx replaces the frame after each pause in the typing: a frame gone meanwhile reads as empty
-	private String previewText() {
-		try {
-			this.browser.switchTo().frame("live-preview");
-			return this.browser.findElement(By.tagName("body")).getText();
-		}
-		catch (WebDriverException ex) {
-			return "";
-		}
-		finally {
-			this.browser.switchTo().defaultContent();
-		}
-	}
 
 	// --- the message, as received
 

@@ -12,7 +12,6 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -49,11 +48,11 @@ class EditorBrowserTests extends AbstractBrowserTests {
 		this.wait.until(ExpectedConditions.textToBe(By.id("live-subject"), "Grande nouvelle pour Marie"));
 		assertThat(this.browser.findElement(By.id("frSubject")).getDomProperty("value"))
 			.isEqualTo("Grande nouvelle pour ${firstName!'vous'}");
-		this.wait.until(d -> textInPreviewFrame().contains("Les inscriptions au colloque régional sont ouvertes."));
+		this.wait.until(d -> livePreviewText().contains("Les inscriptions au colloque régional sont ouvertes."));
 
 		this.browser.findElement(By.cssSelector("#blocks-fr .block-card[data-type=markdown] button[data-snippet=sondage]")).click();
 		assertThat(body.getDomProperty("value")).contains(":::sondage Votre avis compte", "[Répondre au sondage](");
-		this.wait.until(d -> textInPreviewFrame().contains("Répondre au sondage"));
+		this.wait.until(d -> livePreviewText().contains("Répondre au sondage"));
 		screenshot("editor-preview");
 
 		this.browser.findElement(By.id("tab-en")).click();
@@ -67,7 +66,7 @@ class EditorBrowserTests extends AbstractBrowserTests {
 		enBody.clear();
 		enBody.sendKeys("Registration for the regional conference is open.");
 		this.wait.until(ExpectedConditions.textToBe(By.id("live-subject"), "Big news"));
-		this.wait.until(d -> textInPreviewFrame().contains("Registration for the regional conference is open."));
+		this.wait.until(d -> livePreviewText().contains("Registration for the regional conference is open."));
 		this.browser.findElement(By.id("width-mobile")).click();
 		// read in one script: htmx may replace the frame between two WebDriver calls
 		this.wait.until(d -> ((Number) this.browser
@@ -102,19 +101,6 @@ class EditorBrowserTests extends AbstractBrowserTests {
 		assertThat(HeadlessChromium.contentSecurityPolicyViolations(this.browser)).as("blocked by the CSP").isEmpty();
 	}
 
-	// htmx replaces the frame after each pause in the typing: a frame gone meanwhile reads as empty
-	private String textInPreviewFrame() {
-		try {
-			this.browser.switchTo().frame("live-preview");
-			return this.browser.findElement(By.tagName("body")).getText();
-		}
-		catch (WebDriverException ex) {
-			return "";
-		}
-		finally {
-			this.browser.switchTo().defaultContent();
-		}
-	}
 
 	private static String subjectOf(MimeMessage message) {
 		try {

@@ -2,6 +2,8 @@ package io.infolettre.newsletter.support;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -48,6 +50,23 @@ public abstract class AbstractBrowserTests extends AbstractIntegrationTests {
 	/** Keeps a picture of the page as {@code target/screenshots/<test class>/<step>.png}. */
 	protected void screenshot(String step) {
 		this.session.screenshot(step);
+	}
+
+	/**
+	 * The text of the editor's live preview. htmx replaces the frame after each pause in the typing:
+	 * a frame gone meanwhile reads as empty.
+	 */
+	protected String livePreviewText() {
+		try {
+			this.browser.switchTo().frame("live-preview");
+			return this.browser.findElement(By.tagName("body")).getText();
+		}
+		catch (WebDriverException ex) {
+			return "";
+		}
+		finally {
+			this.browser.switchTo().defaultContent();
+		}
 	}
 
 }
