@@ -30,7 +30,9 @@ final class AcceptedScans {
 			collection("series", "one document per recurring series (a handful), read at each schedule sync"),
 			collection("message_templates", "one document per template (tens), listed whole"),
 			collection("attribute_definitions", "one document per attribute the coordinators define (tens)"),
-			collection("users", "one document per staff account (a handful)"),
+			collection("users", "the administrators' accounts of before people (a handful), read once to adopt them"),
+			collection("people", "one document per person of the team (tens), listed whole by the team page"),
+			collection("settings", "one document per group of the installation's settings (a handful), read by id"),
 			collection("saved_blocks", "one document per block a coordinator saved for reuse (tens), listed whole by name"),
 			collection("subscriber_imports", "one document per import (tens a year); the admin lists the latest"),
 			collection("delivery_heads", "one document per issue sent (hundreds over years); a data export walks "

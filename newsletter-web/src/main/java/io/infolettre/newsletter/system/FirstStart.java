@@ -2,13 +2,17 @@ package io.infolettre.newsletter.system;
 
 import java.io.PrintStream;
 
-import io.infolettre.newsletter.system.internal.AdminAccounts;
+import java.security.SecureRandom;
+
+import io.infolettre.newsletter.people.People;
+import io.infolettre.newsletter.people.Role;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,7 +23,11 @@ import org.springframework.stereotype.Component;
 @Component
 class FirstStart implements SmartInitializingSingleton {
 
-	private final AdminAccounts accounts;
+	private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+
+	private final People people;
+
+	private final PasswordEncoder passwords;
 
 	private final AdminSettings settings;
 
@@ -27,8 +35,9 @@ class FirstStart implements SmartInitializingSingleton {
 
 	private final PrintStream console;
 
-	FirstStart(AdminAccounts accounts, AdminSettings settings, Environment environment) {
-		this.accounts = accounts;
+	FirstStart(People people, PasswordEncoder passwords, AdminSettings settings, Environment environment) {
+		this.people = people;
+		this.passwords = passwords;
 		this.settings = settings;
 		this.environment = environment;
 		this.console = System.out;
@@ -38,12 +47,13 @@ class FirstStart implements SmartInitializingSingleton {
 
 	@Override
 	public void afterSingletonsInstantiated() {
-		if (this.accounts.anyExists()) {
+		if (this.people.any()) {
 			return;
 		}
 		boolean generated = this.settings.password() == null || this.settings.password().isBlank();
-		String password = generated ? AdminAccounts.generatePassword() : this.settings.password();
-		if (this.accounts.create(this.settings.username(), password)) {
+		String password = generated ? generatePassword() : this.settings.password();
+		if (this.people.createActive(this.settings.username(), null, null, Role.ADMIN, this.passwords.encode(password))
+			.isPresent()) {
 			this.loginHint = generated ? "utilisateur « " + this.settings.username() + " », mot de passe « "
 					+ password + " » (généré, affiché une seule fois)"
 					: "utilisateur « " + this.settings.username() + " » avec le mot de passe configuré";
@@ -56,6 +66,15 @@ class FirstStart implements SmartInitializingSingleton {
 				? web.getWebServer().getPort() : this.environment.getProperty("server.port", Integer.class, 8080);
 		this.console.printf("%n  Infolettre est prête : http://localhost:%d/admin%n  Connexion : %s%n%n", port,
 				this.loginHint);
+	}
+
+	static String generatePassword() {
+		var random = new SecureRandom();
+		var password = new StringBuilder();
+		for (int i = 0; i < 20; i++) {
+			password.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+		}
+		return password.toString();
 	}
 
 }

@@ -3,7 +3,6 @@ package io.infolettre.newsletter.system;
 import java.time.Clock;
 import java.time.Duration;
 
-import io.infolettre.newsletter.system.internal.AdminAccounts;
 import io.micrometer.observation.ObservationPredicate;
 
 import org.springframework.context.annotation.Bean;
@@ -153,7 +152,7 @@ class SecurityConfiguration {
 
 	/**
 	 * The login form's and the API's: accounts and their passwords, through the throttle. The accounts
-	 * are the AdminAccounts; named by their interface so that a web slice test can hold them in memory.
+	 * are the TeamAccounts; named by their interface so that a web slice test can hold them in memory.
 	 */
 	@Bean
 	AuthenticationManager passwordLogins(UserDetailsService accounts, PasswordEncoder passwords,

@@ -32,10 +32,20 @@ public final class AdminSession {
 	}
 
 	public static AdminSession login(int port) {
+		return login(port, NewsletterIntegrationTest.ADMIN, NewsletterIntegrationTest.PASSWORD);
+	}
+
+	/** Logged in as this person of the team (see TestPeople). */
+	public static AdminSession login(int port, TestPeople.Credentials person) {
+		return login(port, person.login(), person.password());
+	}
+
+	public static AdminSession login(int port, String login, String password) {
 		var session = new AdminSession(port);
-		var login = session.post("/login", "username=" + NewsletterIntegrationTest.ADMIN + "&password="
-				+ NewsletterIntegrationTest.PASSWORD, session.get("/login").body());
-		assertThat(login.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/admin/issues"));
+		var answer = session.post("/login", "username=" + URLEncoder.encode(login, StandardCharsets.UTF_8)
+				+ "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8), session.get("/login").body());
+		assertThat(answer.headers().firstValue("Location")).as("where the login leads")
+			.hasValueSatisfying(l -> assertThat(l).doesNotContain("/login"));
 		return session;
 	}
 

@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 import io.infolettre.newsletter.support.AbstractIntegrationTests;
-import io.infolettre.newsletter.system.internal.AdminAccounts;
+import io.infolettre.newsletter.people.Role;
+import io.infolettre.newsletter.support.TestPeople;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,7 +41,7 @@ class LoginThrottleIntegrationTests extends AbstractIntegrationTests {
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
 	@Autowired
-	AdminAccounts accounts;
+	TestPeople people;
 
 	@Autowired
 	LoginThrottle throttle;
@@ -56,7 +57,7 @@ class LoginThrottleIntegrationTests extends AbstractIntegrationTests {
 
 	@BeforeEach
 	void createAccount() {
-		assertThat(this.accounts.create(this.account, this.password)).isTrue();
+		this.people.create(this.account, this.password, Role.ADMIN);
 	}
 
 	@AfterEach

@@ -1,0 +1,25 @@
+package io.infolettre.newsletter.people;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The team, in MongoDB ({@code people}). */
+public interface People {
+
+	Optional<Person> find(String id);
+
+	/** @param login an email address or a user name, in any case */
+	Optional<Person> findByLogin(String login);
+
+	/** Everyone, active first, then by name. */
+	List<Person> all();
+
+	boolean any();
+
+	/**
+	 * A person who can log in at once: the first administrator, or a test's.
+	 * @return empty when the login is taken (another node created it first)
+	 */
+	Optional<Person> createActive(String login, String email, String name, Role role, String passwordHash);
+
+}
