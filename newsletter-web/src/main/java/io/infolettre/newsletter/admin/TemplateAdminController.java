@@ -1,5 +1,8 @@
 package io.infolettre.newsletter.admin;
 
+import io.infolettre.newsletter.people.Permission;
+import io.infolettre.newsletter.system.RequiresPermission;
+
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -34,6 +37,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @RequestMapping("/admin/templates")
+@RequiresPermission(Permission.TEMPLATES_EDIT)
 class TemplateAdminController {
 
 	private final TemplateLibrary library;
