@@ -17,6 +17,12 @@ public interface People {
 	boolean any();
 
 	/**
+	 * The active people whose role gives this permission under the team's rule on approval: whom to
+	 * tell that an issue waits for them, for instance.
+	 */
+	List<Person> withPermission(Permission permission, boolean approvalRequired);
+
+	/**
 	 * A person who can log in at once: the first administrator, or a test's.
 	 * @return empty when the login is taken (another node created it first)
 	 */

@@ -11,6 +11,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import io.infolettre.newsletter.people.People;
+import io.infolettre.newsletter.people.Permission;
 import io.infolettre.newsletter.people.Person;
 import io.infolettre.newsletter.people.PersonStatus;
 import io.infolettre.newsletter.people.Role;
@@ -87,6 +88,14 @@ class MongoPeople implements People {
 			.stream()
 			.sorted(Comparator.comparing((Person person) -> person.status() != PersonStatus.ACTIVE)
 				.thenComparing(person -> person.displayName().toLowerCase(Locale.ROOT)))
+			.toList();
+	}
+
+	@Override
+	public List<Person> withPermission(Permission permission, boolean approvalRequired) {
+		return all().stream()
+			.filter(Person::isActive)
+			.filter(person -> person.role().permissions(approvalRequired).contains(permission))
 			.toList();
 	}
 
