@@ -210,7 +210,8 @@ class MongoPeople implements People {
 
 	@Override
 	public Optional<PasswordReset> requestPasswordReset(String login) {
-		return findByLogin(login).filter(Person::isActive).flatMap(person -> {
+		// a person without an address (the first administrator, before they give one) has nowhere to receive it
+		return findByLogin(login).filter(Person::isActive).filter(person -> person.email() != null).flatMap(person -> {
 			String grant = newGrantId();
 			Instant expiresAt = this.clock.instant().plus(PasswordReset.VALIDITY);
 			return update(person.id(), Filters.eq("status", PersonStatus.ACTIVE.name()),
