@@ -64,7 +64,9 @@ public class PasswordPolicy {
 		else if (commonWithAdditions(lower)) {
 			found.add(PasswordWeakness.COMMON_WITH_ADDITIONS);
 		}
-		if (!candidate.isEmpty() && candidate.codePoints().distinct().count() < MINIMUM_DIFFERENT_CHARACTERS) {
+		// a short one is refused already: saying it also repeats itself would only add noise
+		if (!found.contains(PasswordWeakness.TOO_SHORT)
+				&& candidate.codePoints().distinct().count() < MINIMUM_DIFFERENT_CHARACTERS) {
 			found.add(PasswordWeakness.TOO_FEW_DIFFERENT_CHARACTERS);
 		}
 		if (containsAnyPart(lower, login) || containsAnyPart(lower, email)) {

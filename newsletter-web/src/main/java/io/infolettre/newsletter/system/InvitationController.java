@@ -45,7 +45,7 @@ class InvitationController {
 
 	@GetMapping("/invitation/{token}")
 	String show(@PathVariable String token, Model model, HttpServletResponse response) {
-		return withInvited(token, model, response, person -> form(person, List.of(), model));
+		return withInvited(token, model, response, person -> form(token, person, List.of(), model));
 	}
 
 	@PostMapping("/invitation/{token}")
@@ -55,7 +55,7 @@ class InvitationController {
 			List<String> problems = chosen.problems(this.policy, person);
 			if (!problems.isEmpty()) {
 				response.setStatus(422);
-				return form(person, problems, model);
+				return form(token, person, problems, model);
 			}
 			return this.people.acceptInvitation(link.orElseThrow().id(), this.passwords.encode(chosen.password()))
 				.map(accepted -> {
@@ -82,7 +82,8 @@ class InvitationController {
 			.orElseGet(() -> refused("used", "invitation", model, response));
 	}
 
-	private String form(Person person, List<String> problems, Model model) {
+	private String form(String token, Person person, List<String> problems, Model model) {
+		model.addAttribute("action", "/invitation/" + token);
 		model.addAttribute("person", person);
 		model.addAttribute("problems", problems);
 		model.addAttribute("kind", "invitation");

@@ -64,7 +64,7 @@ class PasswordResetController {
 
 	@GetMapping("/mot-de-passe/{token}")
 	String show(@PathVariable String token, Model model, HttpServletResponse response) {
-		return withResetting(token, model, response, person -> form(person, List.of(), model));
+		return withResetting(token, model, response, person -> form(token, person, List.of(), model));
 	}
 
 	@PostMapping("/mot-de-passe/{token}")
@@ -73,7 +73,7 @@ class PasswordResetController {
 			List<String> problems = chosen.problems(this.policy, person);
 			if (!problems.isEmpty()) {
 				response.setStatus(422);
-				return form(person, problems, model);
+				return form(token, person, problems, model);
 			}
 			String grant = this.links.passwordReset(token).orElseThrow().id();
 			return this.people.resetPassword(grant, this.passwords.encode(chosen.password())).map(done -> {
@@ -99,7 +99,8 @@ class PasswordResetController {
 			.orElseGet(() -> InvitationController.refused("used", "reset", model, response));
 	}
 
-	private String form(Person person, List<String> problems, Model model) {
+	private String form(String token, Person person, List<String> problems, Model model) {
+		model.addAttribute("action", "/mot-de-passe/" + token);
 		model.addAttribute("person", person);
 		model.addAttribute("problems", problems);
 		model.addAttribute("kind", "reset");
