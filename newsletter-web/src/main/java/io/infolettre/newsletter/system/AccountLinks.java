@@ -1,5 +1,6 @@
 package io.infolettre.newsletter.system;
 
+import java.util.Locale;
 import java.util.Optional;
 
 import io.infolettre.newsletter.people.Invitation;
@@ -29,14 +30,21 @@ public class AccountLinks {
 		this.links = links;
 	}
 
-	public String invitationUrl(Invitation invitation) {
+	/** The page opens in the language of the email, whatever the browser's. */
+	public String invitationUrl(Invitation invitation, Locale language) {
 		return this.links.baseUrl() + "/invitation/"
-				+ this.tokens.issueExpiring(TokenPurpose.JOIN_TEAM, invitation.grantId(), invitation.expiresAt());
+				+ this.tokens.issueExpiring(TokenPurpose.JOIN_TEAM, invitation.grantId(), invitation.expiresAt())
+				+ inLanguage(language);
 	}
 
-	public String passwordResetUrl(PasswordReset reset) {
+	public String passwordResetUrl(PasswordReset reset, Locale language) {
 		return this.links.baseUrl() + "/mot-de-passe/"
-				+ this.tokens.issueExpiring(TokenPurpose.RESET_PASSWORD, reset.grantId(), reset.expiresAt());
+				+ this.tokens.issueExpiring(TokenPurpose.RESET_PASSWORD, reset.grantId(), reset.expiresAt())
+				+ inLanguage(language);
+	}
+
+	private static String inLanguage(Locale language) {
+		return "?lang=" + ("en".equals(language.getLanguage()) ? "en" : "fr");
 	}
 
 	/** The grant an invitation link names (its expiry may have passed); empty when the link is not genuine. */

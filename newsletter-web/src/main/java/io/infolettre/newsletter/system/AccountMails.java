@@ -53,7 +53,7 @@ class AccountMails {
 				text("people.mail.invitation.subject", locale, this.sender.organisation()),
 				text("people.mail.invitation.body", locale, invitedBy, this.sender.organisation(), role,
 						until(invitation.expiresAt(), locale)),
-				this.links.invitationUrl(invitation), locale);
+				this.links.invitationUrl(invitation, locale), locale);
 	}
 
 	/** @throws MailNotSentException when the relay refuses it or cannot be reached */
@@ -62,7 +62,7 @@ class AccountMails {
 		send(person, "mot-de-passe", text("people.mail.reset.subject", locale),
 				text("people.mail.reset.body", locale, person.email() == null ? person.login() : person.email(),
 						until(reset.expiresAt(), locale)),
-				this.links.passwordResetUrl(reset), locale);
+				this.links.passwordResetUrl(reset, locale), locale);
 	}
 
 	private void send(Person person, String kind, String subject, String body, String url, Locale locale) {

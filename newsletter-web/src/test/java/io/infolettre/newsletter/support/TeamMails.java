@@ -18,7 +18,7 @@ import static org.awaitility.Awaitility.await;
 /** The team's emails (invitations, password resets) as the test SMTP server received them. */
 public final class TeamMails {
 
-	private static final Pattern LINK = Pattern.compile("https?://\\S+/(invitation|mot-de-passe)/[A-Za-z0-9_-]+");
+	private static final Pattern LINK = Pattern.compile("https?://\\S+/(invitation|mot-de-passe)/[A-Za-z0-9_-]+(\\?lang=[a-z]+)?");
 
 	private TeamMails() {
 	}
@@ -50,12 +50,13 @@ public final class TeamMails {
 			.count();
 	}
 
-	/** The path of the message's link (invitation or reset), from its text part. */
+	/** The path and query of the message's link (invitation or reset), from its text part. */
 	public static String linkPath(MimeMessage message) {
 		String text = part(message, "text/plain");
 		Matcher link = LINK.matcher(text);
 		assertThat(link.find()).as(text).isTrue();
-		return URI.create(link.group()).getRawPath();
+		URI uri = URI.create(link.group());
+		return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
 	}
 
 	public static String part(MimeMessage message, String type) {

@@ -132,7 +132,8 @@ class TeamAccountsIntegrationTests extends AbstractIntegrationTests {
 		var admin = AdminSession.login(this.port);
 		String email = address("luc");
 		String link = invite(admin, email, "Luc", Role.READER);
-		String token = link.substring("/invitation/".length());
+		assertThat(link).as("the page in the language of the email").endsWith("?lang=fr");
+		String token = link.substring("/invitation/".length(), link.indexOf('?'));
 		var visitor = AdminSession.visitor(this.port);
 
 		char last = token.charAt(token.length() - 1);
