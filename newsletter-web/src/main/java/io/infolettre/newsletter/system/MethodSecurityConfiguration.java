@@ -3,6 +3,7 @@ package io.infolettre.newsletter.system;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.security.authorization.method.PreAuthorizeAuthorizationManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.core.annotation.AnnotationTemplateExpressionDefaults;
@@ -34,7 +35,8 @@ class MethodSecurityConfiguration implements WebMvcConfigurer {
 		var preAuthorize = new PreAuthorizeAuthorizationManager();
 		preAuthorize.setTemplateDefaults(templateExpressionDefaults());
 		preAuthorize.setApplicationContext(this.context);
-		registry.addInterceptor(new PermissionCheck(preAuthorize));
+		// last, so that the language of the refusal page is already chosen (?lang=en)
+		registry.addInterceptor(new PermissionCheck(preAuthorize)).order(Ordered.LOWEST_PRECEDENCE);
 	}
 
 }

@@ -138,7 +138,7 @@ class ApiTokenIntegrationTests extends AbstractIntegrationTests {
 		assertThat(http().api("GET", "/api/v1/issues").statusCode()).as("the first administrator").isEqualTo(200);
 		var refused = basic(otherAdmin.login(), otherAdmin.password(), "GET", "/api/v1/issues", null);
 		assertThat(refused.statusCode()).isEqualTo(401);
-		assertThat(refused.body()).contains("utilisez un jeton", "Authorization: Bearer");
+		assertThat(refused.body()).contains("identifiez-vous avec un jeton d’API", "Authorization: Bearer");
 
 		TeamSettings before = this.team.current();
 		try {
