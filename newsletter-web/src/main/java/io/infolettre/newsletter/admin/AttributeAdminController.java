@@ -3,9 +3,11 @@ package io.infolettre.newsletter.admin;
 import java.util.Arrays;
 import java.util.List;
 
+import io.infolettre.newsletter.people.Permission;
 import io.infolettre.newsletter.subscriber.AttributeDefinition;
 import io.infolettre.newsletter.subscriber.AttributeDefinitions;
 import io.infolettre.newsletter.subscriber.AttributeType;
+import io.infolettre.newsletter.system.RequiresPermission;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
@@ -23,6 +25,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @RequestMapping("/admin/attributes")
+@RequiresPermission(Permission.AUDIENCE_READ)
 class AttributeAdminController {
 
 	private final AttributeDefinitions definitions;
@@ -39,6 +42,7 @@ class AttributeAdminController {
 	}
 
 	@PostMapping
+	@RequiresPermission(Permission.AUDIENCE_EDIT)
 	String save(@RequestParam String name, @RequestParam(required = false) String label,
 			@RequestParam AttributeType type, @RequestParam(required = false) String choices, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {

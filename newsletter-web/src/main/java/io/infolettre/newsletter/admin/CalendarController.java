@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.Locale;
 
 import io.infolettre.newsletter.issue.Issue;
+import io.infolettre.newsletter.people.Permission;
 import io.infolettre.newsletter.series.SendCalendar;
+import io.infolettre.newsletter.system.RequiresPermission;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -14,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 /** « Calendrier »: the missed sends first, then the next 60 days of sends, week by week. */
 @Controller
 @RequestMapping("/admin/calendar")
+@RequiresPermission(Permission.REPORTS_READ)
 class CalendarController {
 
 	static final Duration AHEAD = Duration.ofDays(60);

@@ -4,12 +4,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.infolettre.newsletter.people.Permission;
 import io.infolettre.newsletter.subscriber.AttributeDefinitions;
 import io.infolettre.newsletter.subscriber.Companies;
 import io.infolettre.newsletter.subscriber.Company;
 import io.infolettre.newsletter.subscriber.SubscriberManagement;
 import io.infolettre.newsletter.subscriber.SubscriberNotFoundException;
 import io.infolettre.newsletter.subscriber.Subscribers;
+import io.infolettre.newsletter.system.RequiresPermission;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
@@ -28,6 +30,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @RequestMapping("/admin/companies")
+@RequiresPermission(Permission.AUDIENCE_READ)
 class CompanyAdminController {
 
 	static final int PAGE_SIZE = 100;
@@ -69,6 +72,7 @@ class CompanyAdminController {
 	}
 
 	@PostMapping("/company")
+	@RequiresPermission(Permission.AUDIENCE_EDIT)
 	String edit(@RequestParam String id, @RequestParam Map<String, String> form, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
 		Map<String, String> attributes = new LinkedHashMap<>();
@@ -90,6 +94,7 @@ class CompanyAdminController {
 	}
 
 	@PostMapping("/company/consents/renew")
+	@RequiresPermission(Permission.CONSENTS_MANAGE)
 	String renewConsents(@RequestParam String id, RedirectAttributes redirect) {
 		Company company = this.companies.findById(id).orElseThrow(() -> new SubscriberNotFoundException(id));
 		redirect.addFlashAttribute("renewed", this.management.renewCompanyConsents(company.name()));

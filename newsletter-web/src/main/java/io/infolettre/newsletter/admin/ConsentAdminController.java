@@ -6,11 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.infolettre.newsletter.people.Permission;
 import io.infolettre.newsletter.subscriber.Company;
 import io.infolettre.newsletter.subscriber.Consent;
 import io.infolettre.newsletter.subscriber.Subscriber;
 import io.infolettre.newsletter.subscriber.SubscriberManagement;
 import io.infolettre.newsletter.subscriber.Subscribers;
+import io.infolettre.newsletter.system.RequiresPermission;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
@@ -29,6 +31,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @RequestMapping("/admin/consents")
+@RequiresPermission(Permission.CONSENTS_MANAGE)
 class ConsentAdminController {
 
 	/** Days ahead, counted on the association's calendar (see {@link Consent#lapsingHorizon}). */

@@ -2,6 +2,8 @@ package io.infolettre.newsletter.admin;
 
 import io.infolettre.newsletter.media.MediaFile;
 import io.infolettre.newsletter.media.MediaLibrary;
+import io.infolettre.newsletter.people.Permission;
+import io.infolettre.newsletter.system.RequiresPermission;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/admin/editor/media")
+@RequiresPermission(Permission.ISSUES_READ)
 class EditorMediaController {
 
 	private final MediaLibrary library;

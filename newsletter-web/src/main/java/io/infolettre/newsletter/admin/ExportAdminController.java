@@ -2,8 +2,10 @@ package io.infolettre.newsletter.admin;
 
 import java.io.IOException;
 
+import io.infolettre.newsletter.people.Permission;
 import io.infolettre.newsletter.reconciliation.SubscriberCsv;
 import io.infolettre.newsletter.segment.Audience;
+import io.infolettre.newsletter.system.RequiresPermission;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.stereotype.Controller;
@@ -12,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** A list's subscribers (or everyone) as CSV, from the imports page. */
 @Controller
+@RequiresPermission(Permission.AUDIENCE_EDIT)
 class ExportAdminController {
 
 	private final SubscriberCsv csv;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.infolettre.newsletter.people.Permission;
 import io.infolettre.newsletter.reconciliation.RejectedRowsCsv;
 import io.infolettre.newsletter.subscriber.Consent;
 import io.infolettre.newsletter.subscriber.ImportCheck;
@@ -18,6 +19,7 @@ import io.infolettre.newsletter.subscriber.SubscriberImportPreview;
 import io.infolettre.newsletter.subscriber.SubscriberImports;
 import io.infolettre.newsletter.subscriber.Subscribers;
 import io.infolettre.newsletter.subscriber.UnknownChoices;
+import io.infolettre.newsletter.system.RequiresPermission;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
@@ -41,6 +43,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @RequestMapping("/admin/imports")
+@RequiresPermission(Permission.AUDIENCE_READ)
 class ImportAdminController {
 
 	/** Kept rows (refused, or with a warning) per page of the job's page; all those kept are in the CSV. */
@@ -66,6 +69,7 @@ class ImportAdminController {
 	}
 
 	@PostMapping
+	@RequiresPermission(Permission.AUDIENCE_EDIT)
 	String upload(@RequestParam("file") MultipartFile file, @RequestParam(defaultValue = "") String encoding,
 			@RequestParam(defaultValue = "") String separator, RedirectAttributes redirect) throws IOException {
 		if (file.isEmpty()) {
@@ -83,6 +87,7 @@ class ImportAdminController {
 	}
 
 	@GetMapping("/upload/{uploadId}")
+	@RequiresPermission(Permission.AUDIENCE_EDIT)
 	String mapping(@PathVariable String uploadId, @RequestParam(defaultValue = "import.csv") String name,
 			@RequestParam(defaultValue = "") String encoding, @RequestParam(defaultValue = "") String separator,
 			Model model) throws IOException {
@@ -95,6 +100,7 @@ class ImportAdminController {
 
 	/** The preview again, with the mapping and options as they are in the form (htmx). */
 	@PostMapping("/upload/{uploadId}/preview")
+	@RequiresPermission(Permission.AUDIENCE_EDIT)
 	String preview(@PathVariable String uploadId, ImportForm form, Model model) throws IOException {
 		upload(uploadId);
 		return mappingPage(uploadId, this.imports.preview(uploadId, charset(form.encoding()), separator(form.separator())),
@@ -102,6 +108,7 @@ class ImportAdminController {
 	}
 
 	@PostMapping("/upload/{uploadId}")
+	@RequiresPermission(Permission.AUDIENCE_EDIT)
 	String start(@PathVariable String uploadId, ImportForm form, Model model) throws IOException {
 		upload(uploadId);
 		try {
@@ -185,12 +192,14 @@ class ImportAdminController {
 	}
 
 	@GetMapping("/{id}/rejected.csv")
+	@RequiresPermission(Permission.AUDIENCE_EDIT)
 	void rejected(@PathVariable String id, HttpServletResponse response) throws IOException {
 		this.rejected.respond(id, job(id).fileName(), response);
 	}
 
 	/** The coordinator gives up the file: it is deleted at once rather than left a day. */
 	@PostMapping("/upload/{uploadId}/cancel")
+	@RequiresPermission(Permission.AUDIENCE_EDIT)
 	String cancel(@PathVariable String uploadId) throws IOException {
 		this.imports.discard(uploadId);
 		return "redirect:/admin/imports";

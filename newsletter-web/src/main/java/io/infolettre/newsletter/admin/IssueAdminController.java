@@ -14,6 +14,7 @@ import io.infolettre.newsletter.issue.IssueStateException;
 import io.infolettre.newsletter.issue.IssueStatus;
 import io.infolettre.newsletter.issue.Issues;
 import io.infolettre.newsletter.issue.SendTime;
+import io.infolettre.newsletter.people.Permission;
 import io.infolettre.newsletter.reconciliation.DeliveryFilter;
 import io.infolettre.newsletter.rendering.RenderedMessage;
 import io.infolettre.newsletter.rendering.TemplateProblem;
@@ -21,6 +22,7 @@ import io.infolettre.newsletter.report.IssueReport;
 import io.infolettre.newsletter.report.IssueReports;
 import io.infolettre.newsletter.scheduling.IssueSending;
 import io.infolettre.newsletter.subscriber.Subscribers;
+import io.infolettre.newsletter.system.RequiresPermission;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.MediaType;
@@ -38,6 +40,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** Issues in the admin UI: list, detail with preview, audience, live progress and report. */
 @Controller
 @RequestMapping("/admin/issues")
+@RequiresPermission(Permission.ISSUES_READ)
 class IssueAdminController {
 
 	private static final int PREVIEW_CHOICES = 50;
@@ -188,6 +191,7 @@ class IssueAdminController {
 	 * a saved segment ({@code segment:<id>}).
 	 */
 	@PostMapping("/{id}/audience")
+	@RequiresPermission(Permission.ISSUES_EDIT)
 	String audience(@PathVariable String id, @RequestParam(required = false) String list, RedirectAttributes redirect) {
 		Issue issue = this.management.get(id);
 		var audience = AudienceChoices.parse(list);

@@ -13,12 +13,14 @@ import io.infolettre.newsletter.issue.IssueEdit;
 import io.infolettre.newsletter.issue.IssueManagement;
 import io.infolettre.newsletter.issue.IssueStateException;
 import io.infolettre.newsletter.issue.IssueVariant;
+import io.infolettre.newsletter.people.Permission;
 import io.infolettre.newsletter.rendering.BlockType;
 import io.infolettre.newsletter.rendering.IssueRenderer;
 import io.infolettre.newsletter.rendering.RenderedMessage;
 import io.infolettre.newsletter.rendering.TemplateProblem;
 import io.infolettre.newsletter.segment.Audience;
 import io.infolettre.newsletter.subscriber.Subscribers;
+import io.infolettre.newsletter.system.RequiresPermission;
 
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
@@ -37,6 +39,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @RequestMapping("/admin/issues")
+@RequiresPermission(Permission.ISSUES_EDIT)
 class IssueEditorController {
 
 	private static final int PREVIEW_CHOICES = 50;

@@ -5,7 +5,9 @@ import java.util.Locale;
 import io.infolettre.newsletter.delivery.SendRefusedException;
 import io.infolettre.newsletter.issue.Issue;
 import io.infolettre.newsletter.issue.IssueStateException;
+import io.infolettre.newsletter.people.Permission;
 import io.infolettre.newsletter.scheduling.IssueSending;
+import io.infolettre.newsletter.system.RequiresPermission;
 
 import org.springframework.context.MessageSource;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -24,6 +26,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @RequestMapping("/admin/issues/{id}")
+@RequiresPermission(Permission.ISSUES_SEND)
 class IssueSchedulingController {
 
 	private final IssueSending sending;

@@ -2,7 +2,9 @@ package io.infolettre.newsletter.admin;
 
 import io.infolettre.newsletter.delivery.SendRefusedException;
 import io.infolettre.newsletter.issue.IssueStateException;
+import io.infolettre.newsletter.people.Permission;
 import io.infolettre.newsletter.scheduling.IssueSending;
+import io.infolettre.newsletter.system.RequiresPermission;
 
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
@@ -18,6 +20,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @RequestMapping("/admin/issues/{id}")
+@RequiresPermission(Permission.ISSUES_SEND)
 class IssueSendingController {
 
 	private final IssueSending sending;
@@ -35,6 +38,7 @@ class IssueSendingController {
 	}
 
 	@PostMapping("/pause")
+	@RequiresPermission(Permission.ISSUES_EDIT)
 	String pause(@PathVariable String id, RedirectAttributes redirect) {
 		return act(id, redirect, () -> {
 			this.sending.pause(id);

@@ -14,6 +14,8 @@ import io.infolettre.newsletter.media.MediaNotFound;
 import io.infolettre.newsletter.media.MediaRejected;
 import io.infolettre.newsletter.media.MediaSettings;
 import io.infolettre.newsletter.media.MediaUse;
+import io.infolettre.newsletter.people.Permission;
+import io.infolettre.newsletter.system.RequiresPermission;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -41,6 +43,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @RequestMapping("/admin/media")
+@RequiresPermission(Permission.ISSUES_READ)
 class MediaAdminController {
 
 	private final MediaLibrary library;
@@ -74,6 +77,7 @@ class MediaAdminController {
 	/** An upload sent by a script: 201 with the image, or a problem detail with the reason. */
 	@PostMapping(path = "/upload", consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
 			produces = MediaType.APPLICATION_JSON_VALUE)
+	@RequiresPermission(Permission.ISSUES_EDIT)
 	@ResponseBody
 	ResponseEntity<?> uploadFromScript(@RequestParam("file") MultipartFile file,
 			@RequestParam(name = "name", required = false) String name) throws IOException {
@@ -92,6 +96,7 @@ class MediaAdminController {
 
 	/** The same upload from the form, without script: back to the page, which says what happened. */
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@RequiresPermission(Permission.ISSUES_EDIT)
 	String uploadFromForm(@RequestParam(name = "file", required = false) MultipartFile file,
 			@RequestParam(name = "name", required = false) String name, RedirectAttributes redirect) throws IOException {
 		if (file == null || file.isEmpty() && file.getOriginalFilename() == null) {
@@ -109,6 +114,7 @@ class MediaAdminController {
 	}
 
 	@PostMapping("/{id}/delete")
+	@RequiresPermission(Permission.ISSUES_EDIT)
 	String delete(@PathVariable String id, RedirectAttributes redirect) {
 		try {
 			String name = this.library.find(id).map(MediaFile::name).orElseThrow(() -> new MediaNotFound(id));

@@ -4,9 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
+import io.infolettre.newsletter.people.Permission;
 import io.infolettre.newsletter.system.DevelopmentOutbox;
 
 import io.infolettre.newsletter.rendering.RenderedMessage;
+import io.infolettre.newsletter.system.RequiresPermission;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
@@ -22,6 +24,7 @@ import org.springframework.web.server.ResponseStatusException;
 /** What the development SMTP server captured; empty when a real relay is configured. */
 @Controller
 @RequestMapping("/admin/outbox")
+@RequiresPermission(Permission.REPORTS_READ)
 class OutboxController {
 
 	private static final int PAGE = 100;

@@ -4,11 +4,13 @@ import java.io.IOException;
 
 import io.infolettre.newsletter.issue.Issue;
 import io.infolettre.newsletter.issue.IssueManagement;
+import io.infolettre.newsletter.people.Permission;
 import io.infolettre.newsletter.reconciliation.DeliveryCsv;
 import io.infolettre.newsletter.reconciliation.DeliveryFilter;
 import io.infolettre.newsletter.reconciliation.Reconciliation;
 import io.infolettre.newsletter.report.IssueReport;
 import io.infolettre.newsletter.report.IssueReports;
+import io.infolettre.newsletter.system.RequiresPermission;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.stereotype.Controller;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 /** Who did not receive an issue and why: its ledger entries by group, a page at a time, and as CSV. */
 @Controller
 @RequestMapping("/admin/issues/{id}")
+@RequiresPermission(Permission.ISSUES_READ)
 class ReconciliationController {
 
 	static final int PAGE_SIZE = 50;

@@ -12,6 +12,7 @@ import java.util.Map;
 import io.infolettre.newsletter.issue.Issue;
 import io.infolettre.newsletter.issue.IssueManagement;
 import io.infolettre.newsletter.issue.IssueNotFoundException;
+import io.infolettre.newsletter.people.Permission;
 import io.infolettre.newsletter.reconciliation.TableCsv;
 import io.infolettre.newsletter.report.Breakdown;
 import io.infolettre.newsletter.report.BreakdownRow;
@@ -19,6 +20,7 @@ import io.infolettre.newsletter.report.IssueReports;
 import io.infolettre.newsletter.report.ReportTable;
 import io.infolettre.newsletter.report.ReportTables;
 import io.infolettre.newsletter.report.TimelinePoint;
+import io.infolettre.newsletter.system.RequiresPermission;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,6 +44,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @RequestMapping("/admin/issues/{id}/report")
+@RequiresPermission(Permission.REPORTS_READ)
 class ReportController {
 
 	static final ZoneId ZONE = ZoneId.of("America/Toronto");

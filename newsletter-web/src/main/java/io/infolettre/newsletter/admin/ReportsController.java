@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import io.infolettre.newsletter.people.Permission;
 import io.infolettre.newsletter.report.Engagement;
 import io.infolettre.newsletter.report.IssueReports;
 import io.infolettre.newsletter.report.ReportTables;
@@ -13,6 +14,7 @@ import io.infolettre.newsletter.report.Trend;
 import io.infolettre.newsletter.subscriber.EmailAddress;
 import io.infolettre.newsletter.subscriber.Subscriber;
 import io.infolettre.newsletter.subscriber.Subscribers;
+import io.infolettre.newsletter.system.RequiresPermission;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.MessageSource;
@@ -31,6 +33,7 @@ import org.springframework.web.server.ResponseStatusException;
  */
 @Controller
 @RequestMapping("/admin/reports")
+@RequiresPermission(Permission.REPORTS_READ)
 class ReportsController {
 
 	private final IssueReports reports;
@@ -64,6 +67,7 @@ class ReportsController {
 	}
 
 	@GetMapping("/subscribers")
+	@RequiresPermission(Permission.AUDIENCE_READ)
 	String subscribers(@RequestParam(defaultValue = "3") int issues, @RequestParam(required = false) String email,
 			Model model) {
 		model.addAttribute("engagementAvailable", this.engagement.available());
@@ -83,6 +87,7 @@ class ReportsController {
 	}
 
 	@GetMapping("/inactive.csv")
+	@RequiresPermission(Permission.AUDIENCE_READ)
 	void inactiveCsv(@RequestParam(defaultValue = "3") int issues, HttpServletResponse response) throws IOException {
 		available();
 		int count = Math.max(1, Math.min(100, issues));
@@ -90,6 +95,7 @@ class ReportsController {
 	}
 
 	@GetMapping("/engagement.csv")
+	@RequiresPermission(Permission.AUDIENCE_READ)
 	void engagementCsv(@RequestParam String email, HttpServletResponse response) throws IOException {
 		available();
 		Subscriber subscriber = find(email).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));

@@ -5,7 +5,9 @@ import java.util.Map;
 
 import io.infolettre.newsletter.issue.SavedBlock;
 import io.infolettre.newsletter.issue.SavedBlocks;
+import io.infolettre.newsletter.people.Permission;
 import io.infolettre.newsletter.rendering.Blocks;
+import io.infolettre.newsletter.system.RequiresPermission;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -24,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/admin/editor/saved-blocks")
+@RequiresPermission(Permission.ISSUES_EDIT)
 class SavedBlockAdminController {
 
 	private final SavedBlocks saved;

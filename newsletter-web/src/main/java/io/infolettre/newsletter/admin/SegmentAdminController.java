@@ -2,6 +2,7 @@ package io.infolettre.newsletter.admin;
 
 import io.infolettre.newsletter.issue.IssueStatus;
 import io.infolettre.newsletter.issue.Issues;
+import io.infolettre.newsletter.people.Permission;
 import io.infolettre.newsletter.segment.Segment;
 import io.infolettre.newsletter.segment.SegmentNotFoundException;
 import io.infolettre.newsletter.segment.SegmentPreview;
@@ -11,6 +12,7 @@ import io.infolettre.newsletter.segment.SegmentRuleException;
 import io.infolettre.newsletter.segment.Segments;
 import io.infolettre.newsletter.subscriber.AttributeDefinitions;
 import io.infolettre.newsletter.subscriber.Subscribers;
+import io.infolettre.newsletter.system.RequiresPermission;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
@@ -33,6 +35,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @RequestMapping("/admin/segments")
+@RequiresPermission(Permission.AUDIENCE_READ)
 class SegmentAdminController {
 
 	private static final int SAMPLE = 10;
@@ -67,6 +70,7 @@ class SegmentAdminController {
 	}
 
 	@GetMapping("/new")
+	@RequiresPermission(Permission.AUDIENCE_EDIT)
 	String create(Model model) {
 		model.addAttribute("segmentId", null);
 		model.addAttribute("name", "");
@@ -101,6 +105,7 @@ class SegmentAdminController {
 	}
 
 	@PostMapping({ "", "/{id}" })
+	@RequiresPermission(Permission.AUDIENCE_EDIT)
 	String save(@PathVariable(required = false) String id, @RequestParam MultiValueMap<String, String> form,
 			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
@@ -125,6 +130,7 @@ class SegmentAdminController {
 	}
 
 	@PostMapping("/{id}/delete")
+	@RequiresPermission(Permission.AUDIENCE_EDIT)
 	String delete(@PathVariable String id, RedirectAttributes redirect) {
 		if (this.issues.existsByAudienceSegmentAndStatusNot(id, IssueStatus.SENT)) {
 			redirect.addFlashAttribute("error", "segment.inUse");

@@ -10,10 +10,12 @@ import io.infolettre.newsletter.issue.IssueManagement;
 import io.infolettre.newsletter.issue.IssueNotFoundException;
 import io.infolettre.newsletter.issue.Issues;
 import io.infolettre.newsletter.issue.SendTime;
+import io.infolettre.newsletter.people.Permission;
 import io.infolettre.newsletter.series.Recurrence;
 import io.infolettre.newsletter.series.Series;
 import io.infolettre.newsletter.series.SeriesManagement;
 import io.infolettre.newsletter.series.SeriesMode;
+import io.infolettre.newsletter.system.RequiresPermission;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.MessageSource;
@@ -34,6 +36,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @RequestMapping("/admin/series")
+@RequiresPermission(Permission.TEMPLATES_EDIT)
 class SeriesAdminController {
 
 	private static final int UPCOMING = 12;
@@ -61,6 +64,7 @@ class SeriesAdminController {
 	}
 
 	@GetMapping
+	@RequiresPermission(Permission.ISSUES_READ)
 	String list(Locale locale, Model model) {
 		model.addAttribute("rows", this.series.all().stream().map(one -> row(one, locale)).toList());
 		return "admin/series";
@@ -100,6 +104,7 @@ class SeriesAdminController {
 	}
 
 	@GetMapping("/{id}")
+	@RequiresPermission(Permission.ISSUES_READ)
 	String detail(@PathVariable String id, Locale locale, Model model) {
 		Series one = this.series.get(id);
 		model.addAttribute("series", one);

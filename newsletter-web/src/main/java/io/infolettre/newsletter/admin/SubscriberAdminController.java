@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.infolettre.newsletter.people.Permission;
 import io.infolettre.newsletter.subscriber.AttributeDefinitions;
 import io.infolettre.newsletter.subscriber.Company;
 import io.infolettre.newsletter.subscriber.PersonalData;
@@ -18,6 +19,7 @@ import io.infolettre.newsletter.subscriber.SubscriberPage;
 import io.infolettre.newsletter.subscriber.SubscriberStatus;
 import io.infolettre.newsletter.subscriber.Subscribers;
 import io.infolettre.newsletter.subscriber.UnsubscribeChannel;
+import io.infolettre.newsletter.system.RequiresPermission;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -44,6 +46,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @RequestMapping("/admin/subscribers")
+@RequiresPermission(Permission.AUDIENCE_READ)
 class SubscriberAdminController {
 
 	static final int PAGE_SIZE = 50;
@@ -91,11 +94,13 @@ class SubscriberAdminController {
 	}
 
 	@GetMapping("/new")
+	@RequiresPermission(Permission.AUDIENCE_EDIT)
 	String newSubscriber(Model model) {
 		return form(NewSubscriberForm.empty(), null, model);
 	}
 
 	@PostMapping
+	@RequiresPermission(Permission.AUDIENCE_EDIT)
 	String add(@ModelAttribute NewSubscriberForm form, Principal principal, Model model, HttpServletResponse response,
 			RedirectAttributes redirect) {
 		try {
@@ -122,6 +127,7 @@ class SubscriberAdminController {
 	}
 
 	@PostMapping("/{id}/details")
+	@RequiresPermission(Permission.AUDIENCE_EDIT)
 	String edit(@PathVariable String id, @RequestParam Map<String, String> form, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
 		return change(id, model, response, redirect, "subscriber.saved", () -> {
@@ -141,30 +147,35 @@ class SubscriberAdminController {
 	}
 
 	@PostMapping("/{id}/lists")
+	@RequiresPermission(Permission.AUDIENCE_EDIT)
 	String joinList(@PathVariable String id, @RequestParam String list, Model model, HttpServletResponse response,
 			RedirectAttributes redirect) {
 		return change(id, model, response, redirect, "subscriber.listJoined", () -> this.management.joinList(id, list));
 	}
 
 	@PostMapping("/{id}/lists/remove")
+	@RequiresPermission(Permission.AUDIENCE_EDIT)
 	String leaveList(@PathVariable String id, @RequestParam String list, Model model, HttpServletResponse response,
 			RedirectAttributes redirect) {
 		return change(id, model, response, redirect, "subscriber.listLeft", () -> this.management.leaveList(id, list));
 	}
 
 	@PostMapping("/{id}/tags")
+	@RequiresPermission(Permission.AUDIENCE_EDIT)
 	String tag(@PathVariable String id, @RequestParam String tag, Model model, HttpServletResponse response,
 			RedirectAttributes redirect) {
 		return change(id, model, response, redirect, "subscriber.saved", () -> this.management.tag(id, tag));
 	}
 
 	@PostMapping("/{id}/tags/remove")
+	@RequiresPermission(Permission.AUDIENCE_EDIT)
 	String untag(@PathVariable String id, @RequestParam String tag, Model model, HttpServletResponse response,
 			RedirectAttributes redirect) {
 		return change(id, model, response, redirect, "subscriber.saved", () -> this.management.untag(id, tag));
 	}
 
 	@PostMapping("/{id}/unsubscribe")
+	@RequiresPermission(Permission.AUDIENCE_EDIT)
 	String unsubscribe(@PathVariable String id, RedirectAttributes redirect) {
 		this.management.get(id);
 		boolean done = this.management.unsubscribe(id, UnsubscribeChannel.ADMIN, null);
@@ -173,11 +184,13 @@ class SubscriberAdminController {
 	}
 
 	@PostMapping("/{id}/consent/renew")
+	@RequiresPermission(Permission.CONSENTS_MANAGE)
 	String renew(@PathVariable String id, Model model, HttpServletResponse response, RedirectAttributes redirect) {
 		return change(id, model, response, redirect, "consent.renewed", () -> this.management.renewConsent(id));
 	}
 
 	@PostMapping("/{id}/consent/express")
+	@RequiresPermission(Permission.CONSENTS_MANAGE)
 	String expressConsent(@PathVariable String id, @RequestParam(required = false) String source,
 			@RequestParam(required = false) String proof, Model model, HttpServletResponse response,
 			RedirectAttributes redirect) {
@@ -186,6 +199,7 @@ class SubscriberAdminController {
 	}
 
 	@PostMapping("/{id}/delete")
+	@RequiresPermission(Permission.AUDIENCE_EDIT)
 	String delete(@PathVariable String id, Principal principal, RedirectAttributes redirect) {
 		this.erasure.erase(id, principal.getName());
 		redirect.addFlashAttribute("notice", "subscriber.erased");
@@ -193,12 +207,14 @@ class SubscriberAdminController {
 	}
 
 	@GetMapping("/{id}/personal-data")
+	@RequiresPermission(Permission.AUDIENCE_EDIT)
 	String personalData(@PathVariable String id, Model model) {
 		model.addAttribute("data", this.export.export(id));
 		return "admin/personal-data";
 	}
 
 	@GetMapping(path = "/{id}/personal-data.json", produces = MediaType.APPLICATION_JSON_VALUE)
+	@RequiresPermission(Permission.AUDIENCE_EDIT)
 	@ResponseBody
 	ResponseEntity<PersonalData> personalDataJson(@PathVariable String id) {
 		return ResponseEntity.ok()

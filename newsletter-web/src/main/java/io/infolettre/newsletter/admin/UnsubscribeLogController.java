@@ -3,7 +3,9 @@ package io.infolettre.newsletter.admin;
 import java.io.IOException;
 import java.time.LocalDate;
 
+import io.infolettre.newsletter.people.Permission;
 import io.infolettre.newsletter.reconciliation.UnsubscribeCsv;
+import io.infolettre.newsletter.system.RequiresPermission;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.format.annotation.DateTimeFormat;
@@ -13,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** The unsubscribe audit log of a period, downloaded from the issues page. */
 @Controller
+@RequiresPermission(Permission.CONSENTS_MANAGE)
 class UnsubscribeLogController {
 
 	private final UnsubscribeCsv csv;

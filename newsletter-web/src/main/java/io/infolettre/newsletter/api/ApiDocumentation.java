@@ -15,10 +15,11 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The API's OpenAPI description, which springdoc completes from the controllers: its title, what a
- * script must know in French and in English, HTTP Basic as its one way in, and the calls grouped by
- * what they act on, named as the admin names it. The document ({@code /v3/api-docs}) and its page
- * ({@code /swagger-ui.html}) are admin pages: only a logged-in administrator gets them
- * (system.SecurityConfiguration); {@code springdoc.paths-to-match} keeps the admin's pages out.
+ * script must know in French and in English, its ways in (a personal token; HTTP Basic for the first
+ * administrator), and the calls grouped by what they act on, named as the admin names it. The
+ * document ({@code /v3/api-docs}) and its page ({@code /swagger-ui.html}) are for any signed-in
+ * person, as each call checks its own permission (system.SecurityConfiguration);
+ * {@code springdoc.paths-to-match} keeps the admin's pages out.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiDocumentation {
@@ -27,12 +28,16 @@ class ApiDocumentation {
 
 	private static final String DESCRIPTION = """
 			Numéros, envois, calendrier, abonnés, entreprises, segments, importations et rapports de \
-			l’infolettre. HTTP Basic avec un compte administrateur ; un POST, PUT, PATCH ou DELETE sans corps \
+			l’infolettre. Chaque appel porte un jeton d’API personnel (`Authorization: Bearer …`, créé dans « Mon \
+			compte » ou par `POST /api/v1/tokens`) et demande la permission de son rôle ; HTTP Basic ne sert qu’au \
+			premier administrateur, tant que l’équipe le permet. Un POST, PUT, PATCH ou DELETE sans corps \
 			JSON porte l’en-tête `X-Requested-With`. Les erreurs sont des *problem details* (RFC 9457) dont la \
 			raison est en français.
 
 			Issues, sends, calendar, subscribers, companies, segments, imports and reports of the newsletter. \
-			HTTP Basic with an administrator account; a POST, PUT, PATCH or DELETE without a JSON body carries \
+			Each call carries a personal API token (`Authorization: Bearer …`, created in « Mon compte » or with \
+			`POST /api/v1/tokens`) and needs its role's permission; HTTP Basic is only for the first administrator, \
+			while the team allows it. A POST, PUT, PATCH or DELETE without a JSON body carries \
 			the `X-Requested-With` header. Errors are RFC 9457 problem details with a reason in French.""";
 
 	/** Each controller's group, by its class (springdoc would name it "issue-api-controller"). */
@@ -53,15 +58,22 @@ class ApiDocumentation {
 			Map.entry(UnsubscribeApiController.class, "Désabonnements / Unsubscribes"),
 			Map.entry(UnsubscribeRequestApiController.class, "Désabonnements / Unsubscribes"),
 			Map.entry(BounceApiController.class, "Rebonds et plaintes / Bounces and complaints"),
-			Map.entry(MediaApiController.class, "Médiathèque / Media library"));
+			Map.entry(MediaApiController.class, "Médiathèque / Media library"),
+			Map.entry(TokenApiController.class, "Jetons d’API / API tokens"));
 
 	@Bean
 	OpenAPI apiDescription() {
 		return new OpenAPI().info(new Info().title(TITLE).version("v1").description(DESCRIPTION))
-			.components(new Components().addSecuritySchemes("basic",
-					new SecurityScheme().type(SecurityScheme.Type.HTTP)
-						.scheme("basic")
-						.description("Compte administrateur / administrator account")))
+			.components(new Components()
+				.addSecuritySchemes("token",
+						new SecurityScheme().type(SecurityScheme.Type.HTTP)
+							.scheme("bearer")
+							.description("Jeton d’API personnel / personal API token"))
+				.addSecuritySchemes("basic",
+						new SecurityScheme().type(SecurityScheme.Type.HTTP)
+							.scheme("basic")
+							.description("Premier administrateur seulement / first administrator only")))
+			.addSecurityItem(new SecurityRequirement().addList("token"))
 			.addSecurityItem(new SecurityRequirement().addList("basic"));
 	}
 

@@ -2,10 +2,12 @@ package io.infolettre.newsletter.api;
 
 import java.util.List;
 
+import io.infolettre.newsletter.people.Permission;
 import io.infolettre.newsletter.subscriber.AttributeDefinition;
 import io.infolettre.newsletter.subscriber.AttributeDefinitions;
 import io.infolettre.newsletter.subscriber.AttributeType;
 import io.infolettre.newsletter.subscriber.SubscriberNotFoundException;
+import io.infolettre.newsletter.system.RequiresPermission;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** The attribute definitions: the built-in ones and the coordinator's, with their types. */
 @RestController
 @RequestMapping("/api/v1/attributes")
+@RequiresPermission(Permission.AUDIENCE_READ)
 class AttributeApiController {
 
 	private final AttributeDefinitions definitions;
@@ -37,6 +40,7 @@ class AttributeApiController {
 
 	/** Adds or changes a definition; a built-in one keeps its type. */
 	@PutMapping("/{name}")
+	@RequiresPermission(Permission.AUDIENCE_EDIT)
 	AttributeDefinition save(@PathVariable String name, @RequestBody Definition definition) {
 		return this.definitions.save(new AttributeDefinition(name, definition.label(), definition.type(),
 				definition.choices(), false));

@@ -8,6 +8,8 @@ import java.util.Locale;
 
 import io.infolettre.newsletter.delivery.BounceReport;
 import io.infolettre.newsletter.engagement.Bounces;
+import io.infolettre.newsletter.people.Permission;
+import io.infolettre.newsletter.system.RequiresPermission;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.HttpHeaders;
@@ -29,6 +31,7 @@ import org.springframework.web.server.ResponseStatusException;
  */
 @RestController
 @RequestMapping("/api/v1/bounces")
+@RequiresPermission(Permission.AUDIENCE_EDIT)
 class BounceApiController {
 
 	static final int MAX_BATCH = 10_000;

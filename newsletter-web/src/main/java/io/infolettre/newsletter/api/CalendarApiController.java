@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import io.infolettre.newsletter.people.Permission;
 import io.infolettre.newsletter.series.CalendarEntry;
 import io.infolettre.newsletter.series.SendCalendar;
+import io.infolettre.newsletter.system.RequiresPermission;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -15,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** The sends to come, and the issues that missed their time while the application was down. */
 @RestController
 @RequestMapping("/api/v1/calendar")
+@RequiresPermission(Permission.REPORTS_READ)
 class CalendarApiController {
 
 	private final SendCalendar calendar;

@@ -4,10 +4,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import io.infolettre.newsletter.people.Permission;
 import io.infolettre.newsletter.subscriber.Companies;
 import io.infolettre.newsletter.subscriber.Company;
 import io.infolettre.newsletter.subscriber.SubscriberNotFoundException;
 import io.infolettre.newsletter.subscriber.Subscribers;
+import io.infolettre.newsletter.system.RequiresPermission;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1/companies")
+@RequiresPermission(Permission.AUDIENCE_READ)
 class CompanyApiController {
 
 	static final int CONTACTS = 1000;
@@ -57,6 +60,7 @@ class CompanyApiController {
 
 	/** Sets the attributes named, each checked against its definition (an empty string removes one). */
 	@PutMapping("/{id}")
+	@RequiresPermission(Permission.AUDIENCE_EDIT)
 	CompanyResource change(@PathVariable String id, @RequestBody Change change) {
 		if (change.attributes() != null) {
 			this.companies.setAttributes(id, change.attributes());

@@ -4,10 +4,12 @@ import java.io.IOException;
 
 import io.infolettre.newsletter.issue.Issue;
 import io.infolettre.newsletter.issue.IssueManagement;
+import io.infolettre.newsletter.people.Permission;
 import io.infolettre.newsletter.reconciliation.DeliveryCsv;
 import io.infolettre.newsletter.reconciliation.DeliveryFilter;
 import io.infolettre.newsletter.reconciliation.Reconciliation;
 import io.infolettre.newsletter.report.IssueReports;
+import io.infolettre.newsletter.system.RequiresPermission;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Who received an issue and who did not, and why: the ledger by group, as JSON pages or CSV. */
 @RestController
 @RequestMapping("/api/v1/issues/{id}")
+@RequiresPermission(Permission.ISSUES_READ)
 class DeliveryApiController {
 
 	static final int MAX_PAGE_SIZE = 500;

@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 
+import io.infolettre.newsletter.people.Permission;
 import io.infolettre.newsletter.reconciliation.RejectedRowsCsv;
 import io.infolettre.newsletter.subscriber.SubscriberImportJob;
 import io.infolettre.newsletter.subscriber.SubscriberImports;
+import io.infolettre.newsletter.system.RequiresPermission;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
@@ -29,6 +31,7 @@ import org.springframework.web.server.ResponseStatusException;
  */
 @RestController
 @RequestMapping("/api/v1/imports")
+@RequiresPermission(Permission.AUDIENCE_EDIT)
 class ImportApiController {
 
 	private final SubscriberImports imports;
@@ -65,6 +68,7 @@ class ImportApiController {
 	}
 
 	@GetMapping("/{id}")
+	@RequiresPermission(Permission.AUDIENCE_READ)
 	ImportJobResource get(@PathVariable String id) {
 		return ImportJobResource.of(job(id));
 	}

@@ -17,12 +17,14 @@ import io.infolettre.newsletter.issue.IssueManagement;
 import io.infolettre.newsletter.issue.IssueSender;
 import io.infolettre.newsletter.issue.IssueVariant;
 import io.infolettre.newsletter.issue.Issues;
+import io.infolettre.newsletter.people.Permission;
 import io.infolettre.newsletter.report.IssueFigures;
 import io.infolettre.newsletter.report.IssueReports;
 import io.infolettre.newsletter.scheduling.IssueSending;
 import io.infolettre.newsletter.scheduling.SchedulingSettings;
 import io.infolettre.newsletter.segment.Audience;
 import io.infolettre.newsletter.segment.Segments;
+import io.infolettre.newsletter.system.RequiresPermission;
 import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
@@ -39,6 +41,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/v1/issues")
+@RequiresPermission(Permission.ISSUES_READ)
 class IssueApiController {
 
 	private final Issues issues;
@@ -89,6 +92,7 @@ class IssueApiController {
 	 * (GET …/preflight) tells the rest before it is sent.
 	 */
 	@PostMapping
+	@RequiresPermission(Permission.ISSUES_EDIT)
 	ResponseEntity<IssueResource> create(@Valid @RequestBody NewIssueRequest request) {
 		var audience = audience(request);
 		var variants = request.variants() == null ? Map.<String, VariantRequest>of() : request.variants();
@@ -102,6 +106,7 @@ class IssueApiController {
 
 	/** Replaces the editable parts of a draft (409 once it is not a draft); the previous ones go to its history. */
 	@PutMapping("/{id}")
+	@RequiresPermission(Permission.ISSUES_EDIT)
 	IssueResource edit(@PathVariable String id, @Valid @RequestBody IssueEditRequest request, Principal who) {
 		var variants = request.variants() == null ? Map.<String, VariantRequest>of() : request.variants();
 		if (!variants.containsKey("fr")) {
@@ -132,6 +137,7 @@ class IssueApiController {
 
 	/** A new draft copied from this issue (« Copie de … »), whatever its status. */
 	@PostMapping("/{id}/duplicate")
+	@RequiresPermission(Permission.ISSUES_EDIT)
 	ResponseEntity<IssueResource> duplicate(@PathVariable String id) {
 		var copy = this.management.duplicate(id);
 		return ResponseEntity.created(URI.create("/api/v1/issues/" + copy.getId())).body(resource(copy));
@@ -165,6 +171,7 @@ class IssueApiController {
 
 	/** Sends a test (« [TEST] », untracked, in no ledger or report) to up to 5 addresses. */
 	@PostMapping("/{id}/test-send")
+	@RequiresPermission(Permission.ISSUES_EDIT)
 	Map<String, List<TestSends.TestSendResult>> testSend(@PathVariable String id,
 			@RequestBody TestSendRequest request) {
 		return Map.of("results", this.tests.send(id, request.addresses(), request.language()));
@@ -196,6 +203,7 @@ class IssueApiController {
 
 	/** Starts the send now; the response returns at once, progress is read from the issue. */
 	@PostMapping("/{id}/send")
+	@RequiresPermission(Permission.ISSUES_SEND)
 	ResponseEntity<IssueResource> send(@PathVariable String id) {
 		var issue = this.sending.sendNow(id);
 		return ResponseEntity.status(HttpStatus.ACCEPTED).body(resource(issue));
@@ -207,6 +215,7 @@ class IssueApiController {
 	 * saving did to the time asked for. 400 when the time is past or the window invalid.
 	 */
 	@PutMapping("/{id}/schedule")
+	@RequiresPermission(Permission.ISSUES_SEND)
 	IssueResource schedule(@PathVariable String id, @Valid @RequestBody ScheduleRequest request) {
 		ZoneId zone = this.scheduling.zone();
 		var issue = this.sending.schedule(id, request.sendTime(zone), request.sendWindow(zone));
@@ -215,18 +224,21 @@ class IssueApiController {
 
 	/** Takes a scheduled issue that has not started (or a missed one) back to a draft. */
 	@DeleteMapping("/{id}/schedule")
+	@RequiresPermission(Permission.ISSUES_SEND)
 	IssueResource unschedule(@PathVariable String id) {
 		return resource(this.sending.unschedule(id));
 	}
 
 	/** Pauses a scheduled or running send between two messages. */
 	@PostMapping("/{id}/pause")
+	@RequiresPermission(Permission.ISSUES_EDIT)
 	IssueResource pause(@PathVariable String id) {
 		return resource(this.sending.pause(id));
 	}
 
 	/** Resumes a paused send where it stopped. */
 	@PostMapping("/{id}/resume")
+	@RequiresPermission(Permission.ISSUES_SEND)
 	ResponseEntity<IssueResource> resume(@PathVariable String id) {
 		var issue = this.sending.resume(id);
 		return ResponseEntity.status(HttpStatus.ACCEPTED).body(resource(issue));
@@ -234,6 +246,7 @@ class IssueApiController {
 
 	/** Cancels a send: those not reached yet never will be. */
 	@PostMapping("/{id}/cancel")
+	@RequiresPermission(Permission.ISSUES_SEND)
 	IssueResource cancel(@PathVariable String id) {
 		return resource(this.sending.cancel(id));
 	}
@@ -243,6 +256,7 @@ class IssueApiController {
 	 * received it.
 	 */
 	@PostMapping("/{id}/resend")
+	@RequiresPermission(Permission.ISSUES_SEND)
 	ResponseEntity<IssueResource> resend(@PathVariable String id) {
 		this.sending.resendUndelivered(id);
 		return ResponseEntity.status(HttpStatus.ACCEPTED)
@@ -250,6 +264,7 @@ class IssueApiController {
 	}
 
 	@GetMapping("/{id}/report")
+	@RequiresPermission(Permission.REPORTS_READ)
 	ReportResource report(@PathVariable String id) {
 		return ReportResource.of(new IssueFigures(this.reports.forIssue(id), this.reports.statistics(id)));
 	}

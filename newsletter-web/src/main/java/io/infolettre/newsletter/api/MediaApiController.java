@@ -10,6 +10,8 @@ import io.infolettre.newsletter.media.MediaInUse;
 import io.infolettre.newsletter.media.MediaLibrary;
 import io.infolettre.newsletter.media.MediaNotFound;
 import io.infolettre.newsletter.media.MediaRejected;
+import io.infolettre.newsletter.people.Permission;
+import io.infolettre.newsletter.system.RequiresPermission;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -37,6 +39,7 @@ import org.springframework.web.multipart.MultipartFile;
  */
 @RestController
 @RequestMapping("/api/v1/media")
+@RequiresPermission(Permission.ISSUES_READ)
 class MediaApiController {
 
 	private final MediaLibrary library;
@@ -54,6 +57,7 @@ class MediaApiController {
 	@ApiResponse(responseCode = "400", description = "Pas une image acceptée, ou endommagée / not an accepted image, or damaged")
 	@ApiResponse(responseCode = "413", description = "Fichier trop volumineux / file too large")
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@RequiresPermission(Permission.ISSUES_EDIT)
 	ResponseEntity<MediaResource> upload(@RequestPart("file") MultipartFile file,
 			@Parameter(description = "Nom de l’image (celui du fichier par défaut) / the image's name")
 			@RequestParam(name = "name", required = false) String name) throws IOException {
@@ -88,6 +92,7 @@ class MediaApiController {
 	@ApiResponse(responseCode = "404", description = "Image introuvable / no such image")
 	@ApiResponse(responseCode = "409", description = "Image utilisée / image in use")
 	@DeleteMapping("/{id}")
+	@RequiresPermission(Permission.ISSUES_EDIT)
 	ResponseEntity<Void> delete(@PathVariable String id) {
 		this.library.delete(id);
 		return ResponseEntity.noContent().build();

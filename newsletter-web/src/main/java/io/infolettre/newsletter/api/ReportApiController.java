@@ -7,6 +7,7 @@ import java.util.List;
 import io.infolettre.newsletter.issue.Issue;
 import io.infolettre.newsletter.issue.IssueManagement;
 import io.infolettre.newsletter.issue.IssueNotFoundException;
+import io.infolettre.newsletter.people.Permission;
 import io.infolettre.newsletter.reconciliation.TableCsv;
 import io.infolettre.newsletter.report.Breakdown;
 import io.infolettre.newsletter.report.BreakdownRow;
@@ -21,6 +22,7 @@ import io.infolettre.newsletter.report.ReportTables;
 import io.infolettre.newsletter.report.TimelinePoint;
 import io.infolettre.newsletter.report.Trend;
 import io.infolettre.newsletter.subscriber.Subscribers;
+import io.infolettre.newsletter.system.RequiresPermission;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
@@ -40,6 +42,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1")
+@RequiresPermission(Permission.REPORTS_READ)
 class ReportApiController {
 
 	private final IssueManagement issues;
@@ -117,16 +120,19 @@ class ReportApiController {
 	}
 
 	@GetMapping("/reports/inactive")
+	@RequiresPermission(Permission.AUDIENCE_READ)
 	List<InactiveSubscriber> inactive(@RequestParam(defaultValue = "3") int issues) {
 		return this.engagement.inactiveFor(checkedIssues(issues));
 	}
 
 	@GetMapping("/reports/inactive.csv")
+	@RequiresPermission(Permission.AUDIENCE_READ)
 	void inactiveCsv(@RequestParam(defaultValue = "3") int issues, HttpServletResponse response) throws IOException {
 		csv(ReportTables.inactive(issues, this.engagement.inactiveFor(checkedIssues(issues))), response);
 	}
 
 	@GetMapping("/subscribers/{id}/engagement")
+	@RequiresPermission(Permission.AUDIENCE_READ)
 	List<EngagementRow> engagement(@PathVariable String id) {
 		checkIndividual();
 		this.subscribers.findById(id).orElseThrow(() -> new SubscriberNotFound(id));
@@ -134,6 +140,7 @@ class ReportApiController {
 	}
 
 	@GetMapping("/subscribers/{id}/engagement.csv")
+	@RequiresPermission(Permission.AUDIENCE_READ)
 	void engagementCsv(@PathVariable String id, HttpServletResponse response) throws IOException {
 		checkIndividual();
 		var subscriber = this.subscribers.findById(id).orElseThrow(() -> new SubscriberNotFound(id));

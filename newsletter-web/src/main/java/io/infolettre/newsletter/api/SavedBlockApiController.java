@@ -8,8 +8,10 @@ import java.util.NoSuchElementException;
 
 import io.infolettre.newsletter.issue.SavedBlock;
 import io.infolettre.newsletter.issue.SavedBlocks;
+import io.infolettre.newsletter.people.Permission;
 import io.infolettre.newsletter.rendering.BlockProblem;
 import io.infolettre.newsletter.rendering.Blocks;
+import io.infolettre.newsletter.system.RequiresPermission;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -30,6 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1/saved-blocks")
+@RequiresPermission(Permission.ISSUES_READ)
 class SavedBlockApiController {
 
 	private final SavedBlocks saved;
@@ -51,6 +54,7 @@ class SavedBlockApiController {
 
 	/** Keeps a block under a name (201). */
 	@PostMapping
+	@RequiresPermission(Permission.ISSUES_EDIT)
 	ResponseEntity<SavedBlockResource> save(@RequestBody SavedBlockRequest request) {
 		if (request.block() == null) {
 			throw new IllegalArgumentException("Le bloc à enregistrer (« block ») manque.");
@@ -63,12 +67,14 @@ class SavedBlockApiController {
 
 	/** Renames a saved block ({@code {"name": "…"}}). */
 	@PatchMapping("/{id}")
+	@RequiresPermission(Permission.ISSUES_EDIT)
 	SavedBlockResource rename(@PathVariable String id, @RequestBody SavedBlockRequest request) {
 		return SavedBlockResource.of(this.saved.rename(id, request.name()));
 	}
 
 	/** Deletes a saved block (204); the issues it was inserted in keep their copy. */
 	@DeleteMapping("/{id}")
+	@RequiresPermission(Permission.ISSUES_EDIT)
 	ResponseEntity<Void> delete(@PathVariable String id) {
 		if (!this.saved.delete(id)) {
 			throw notFound(id);

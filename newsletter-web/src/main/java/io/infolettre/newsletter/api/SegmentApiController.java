@@ -5,10 +5,12 @@ import java.util.List;
 
 import io.infolettre.newsletter.issue.IssueStatus;
 import io.infolettre.newsletter.issue.Issues;
+import io.infolettre.newsletter.people.Permission;
 import io.infolettre.newsletter.segment.SegmentNotFoundException;
 import io.infolettre.newsletter.segment.SegmentRuleException;
 import io.infolettre.newsletter.segment.Segments;
 import io.infolettre.newsletter.subscriber.Subscriber;
+import io.infolettre.newsletter.system.RequiresPermission;
 import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
@@ -31,6 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1/segments")
+@RequiresPermission(Permission.AUDIENCE_READ)
 class SegmentApiController {
 
 	private static final int SAMPLE = 10;
@@ -52,6 +55,7 @@ class SegmentApiController {
 	}
 
 	@PostMapping
+	@RequiresPermission(Permission.AUDIENCE_EDIT)
 	ResponseEntity<SegmentResource> create(@Valid @RequestBody SegmentRequest request) {
 		var segment = this.segments.create(request.name(), request.description(), RuleNode.root(request.rules()));
 		return ResponseEntity.created(URI.create("/api/v1/segments/" + segment.id())).body(SegmentResource.of(segment));
@@ -63,6 +67,7 @@ class SegmentApiController {
 	}
 
 	@PutMapping("/{id}")
+	@RequiresPermission(Permission.AUDIENCE_EDIT)
 	SegmentResource update(@PathVariable String id, @Valid @RequestBody SegmentRequest request) {
 		return SegmentResource
 			.of(this.segments.update(id, request.name(), request.description(), RuleNode.root(request.rules())));
@@ -70,6 +75,7 @@ class SegmentApiController {
 
 	/** 409 while an issue not sent yet is addressed to it. */
 	@DeleteMapping("/{id}")
+	@RequiresPermission(Permission.AUDIENCE_EDIT)
 	ResponseEntity<Void> delete(@PathVariable String id) {
 		if (this.issues.existsByAudienceSegmentAndStatusNot(id, IssueStatus.SENT)) {
 			return ResponseEntity.status(HttpStatus.CONFLICT).build();

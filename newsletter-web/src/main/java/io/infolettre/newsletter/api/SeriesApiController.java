@@ -6,10 +6,12 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 
+import io.infolettre.newsletter.people.Permission;
 import io.infolettre.newsletter.scheduling.SchedulingSettings;
 import io.infolettre.newsletter.series.Series;
 import io.infolettre.newsletter.series.SeriesManagement;
 import io.infolettre.newsletter.series.SeriesMode;
+import io.infolettre.newsletter.system.RequiresPermission;
 import jakarta.validation.Valid;
 
 import org.springframework.http.ResponseEntity;
@@ -24,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Recurring issues: a series makes its next issue from a model issue on each occurrence of its rule. */
 @RestController
 @RequestMapping("/api/v1/series")
+@RequiresPermission(Permission.TEMPLATES_EDIT)
 class SeriesApiController {
 
 	private static final int UPCOMING = 12;
@@ -41,6 +44,7 @@ class SeriesApiController {
 	}
 
 	@GetMapping
+	@RequiresPermission(Permission.ISSUES_READ)
 	List<SeriesResource> list() {
 		return this.series.all().stream().map(this::resource).toList();
 	}
@@ -58,6 +62,7 @@ class SeriesApiController {
 	}
 
 	@GetMapping("/{id}")
+	@RequiresPermission(Permission.ISSUES_READ)
 	SeriesResource get(@PathVariable String id) {
 		return resource(this.series.get(id));
 	}

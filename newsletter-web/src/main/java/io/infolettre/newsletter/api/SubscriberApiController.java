@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.infolettre.newsletter.people.Permission;
 import io.infolettre.newsletter.subscriber.AttributeDefinition;
 import io.infolettre.newsletter.subscriber.AttributeDefinitions;
 import io.infolettre.newsletter.subscriber.Consent;
@@ -24,6 +25,7 @@ import io.infolettre.newsletter.subscriber.SubscriberSearch;
 import io.infolettre.newsletter.subscriber.SubscriberStatus;
 import io.infolettre.newsletter.subscriber.Subscribers;
 import io.infolettre.newsletter.subscriber.UnsubscribeChannel;
+import io.infolettre.newsletter.system.RequiresPermission;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -45,6 +47,7 @@ import org.springframework.web.server.ResponseStatusException;
  */
 @RestController
 @RequestMapping("/api/v1/subscribers")
+@RequiresPermission(Permission.AUDIENCE_READ)
 class SubscriberApiController {
 
 	static final int MAX_BATCH = 10_000;
@@ -76,6 +79,7 @@ class SubscriberApiController {
 	}
 
 	@PostMapping
+	@RequiresPermission(Permission.AUDIENCE_EDIT)
 	SubscriberImportResult add(@RequestBody List<NewSubscriberRequest> batch) {
 		if (batch.size() > MAX_BATCH) {
 			throw new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE,
@@ -131,6 +135,7 @@ class SubscriberApiController {
 	}
 
 	@PutMapping("/{id}")
+	@RequiresPermission(Permission.AUDIENCE_EDIT)
 	SubscriberResource change(@PathVariable String id, @RequestBody SubscriberChangeRequest change) {
 		Subscriber current = this.subscribers.get(id);
 		if (change.firstName() != null || change.lastName() != null || change.company() != null
@@ -157,22 +162,26 @@ class SubscriberApiController {
 
 	/** Erases the subscriber and their personal data (Quebec's Law 25); the answer is the audit entry. */
 	@DeleteMapping("/{id}")
+	@RequiresPermission(Permission.AUDIENCE_EDIT)
 	Erasure erase(@PathVariable String id, Principal principal) {
 		return this.erasure.erase(id, "api:" + principal.getName());
 	}
 
 	@PostMapping("/{id}/lists/{list}")
+	@RequiresPermission(Permission.AUDIENCE_EDIT)
 	SubscriberResource joinList(@PathVariable String id, @PathVariable String list) {
 		return SubscriberResource.of(this.subscribers.joinList(id, list));
 	}
 
 	@DeleteMapping("/{id}/lists/{list}")
+	@RequiresPermission(Permission.AUDIENCE_EDIT)
 	SubscriberResource leaveList(@PathVariable String id, @PathVariable String list) {
 		return SubscriberResource.of(this.subscribers.leaveList(id, list));
 	}
 
 	/** Unsubscribes on the member's behalf (the audit log says so); idempotent. */
 	@PostMapping("/{id}/unsubscribe")
+	@RequiresPermission(Permission.AUDIENCE_EDIT)
 	Map<String, Object> unsubscribe(@PathVariable String id) {
 		this.subscribers.get(id);
 		boolean changed = this.subscribers.unsubscribe(id, UnsubscribeChannel.ADMIN, null);
@@ -180,12 +189,14 @@ class SubscriberApiController {
 	}
 
 	@PostMapping("/{id}/consent/renew")
+	@RequiresPermission(Permission.CONSENTS_MANAGE)
 	SubscriberResource renewConsent(@PathVariable String id) {
 		return SubscriberResource.of(this.subscribers.renewConsent(id));
 	}
 
 	/** An access request: everything held about the subscriber. */
 	@GetMapping("/{id}/personal-data")
+	@RequiresPermission(Permission.AUDIENCE_EDIT)
 	PersonalData personalData(@PathVariable String id) {
 		return this.export.export(id);
 	}

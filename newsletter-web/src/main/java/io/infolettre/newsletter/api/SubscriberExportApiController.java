@@ -2,8 +2,10 @@ package io.infolettre.newsletter.api;
 
 import java.io.IOException;
 
+import io.infolettre.newsletter.people.Permission;
 import io.infolettre.newsletter.reconciliation.SubscriberCsv;
 import io.infolettre.newsletter.segment.Audience;
+import io.infolettre.newsletter.system.RequiresPermission;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** A list's subscribers (or everyone) as CSV, streamed; semicolons unless {@code separator=,}. */
 @RestController
+@RequiresPermission(Permission.AUDIENCE_EDIT)
 class SubscriberExportApiController {
 
 	private final SubscriberCsv csv;

@@ -4,11 +4,13 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import io.infolettre.newsletter.people.Permission;
 import io.infolettre.newsletter.rendering.TemplateLibrary;
 import io.infolettre.newsletter.rendering.TemplateProblem;
 import io.infolettre.newsletter.rendering.TemplateRejected;
 import io.infolettre.newsletter.rendering.TemplateSummary;
 import io.infolettre.newsletter.rendering.TemplateUpload;
+import io.infolettre.newsletter.system.RequiresPermission;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -26,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1/templates")
+@RequiresPermission(Permission.TEMPLATES_EDIT)
 class TemplateApiController {
 
 	private final TemplateLibrary library;
@@ -35,6 +38,7 @@ class TemplateApiController {
 	}
 
 	@GetMapping
+	@RequiresPermission(Permission.ISSUES_READ)
 	List<TemplateResource> list() {
 		return this.library.templates().stream().map(TemplateResource::of).toList();
 	}

@@ -3,7 +3,9 @@ package io.infolettre.newsletter.api;
 import java.io.IOException;
 import java.time.LocalDate;
 
+import io.infolettre.newsletter.people.Permission;
 import io.infolettre.newsletter.reconciliation.UnsubscribeCsv;
+import io.infolettre.newsletter.system.RequiresPermission;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.format.annotation.DateTimeFormat;
@@ -13,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The unsubscribe audit log, for a compliance check (CASL): who, when, how, from which issue. */
 @RestController
+@RequiresPermission(Permission.CONSENTS_MANAGE)
 class UnsubscribeApiController {
 
 	private final UnsubscribeCsv csv;

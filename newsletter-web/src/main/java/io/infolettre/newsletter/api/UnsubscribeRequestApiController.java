@@ -8,7 +8,9 @@ import java.util.regex.Pattern;
 
 import io.infolettre.newsletter.api.internal.MessageSubjects;
 import io.infolettre.newsletter.engagement.RecipientResponses;
+import io.infolettre.newsletter.people.Permission;
 import io.infolettre.newsletter.subscriber.UnsubscribeChannel;
+import io.infolettre.newsletter.system.RequiresPermission;
 import io.infolettre.newsletter.tracking.TokenPurpose;
 import io.infolettre.newsletter.tracking.TrackingLinks;
 import io.infolettre.newsletter.tracking.TrackingTokens;
@@ -25,6 +27,7 @@ import org.springframework.web.server.ResponseStatusException;
  * answer is the same whatever the token, so it never tells whether an address is subscribed.
  */
 @RestController
+@RequiresPermission(Permission.AUDIENCE_EDIT)
 class UnsubscribeRequestApiController {
 
 	private static final Pattern TOKEN = Pattern

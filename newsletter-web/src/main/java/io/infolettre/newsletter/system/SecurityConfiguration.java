@@ -3,6 +3,7 @@ package io.infolettre.newsletter.system;
 import java.time.Clock;
 import java.time.Duration;
 
+import io.infolettre.newsletter.people.TeamSettingsStore;
 import io.micrometer.observation.ObservationPredicate;
 
 import org.springframework.context.annotation.Bean;
@@ -22,10 +23,14 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.WebAttributes;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
- * Admin pages need a login (form, session, CSRF tokens); the REST API takes HTTP Basic, keeps no
- * session and refuses what another site's page could make a browser send (ApiForgeryFilter); public
+ * Admin pages need a login (form, session, CSRF tokens); the REST API takes a person's API token
+ * (Bearer), or HTTP Basic for the first administrator only while the team allows it
+ * (PasswordApiAccess), keeps no session and refuses what another site's page could make a browser
+ * send (ApiForgeryFilter); what each signed-in person may do is each handler's permission
+ * (RequiresPermission, method security), refused with a page or a problem detail (403); public
  * recipient URLs are open but carry signed tokens. The one-click unsubscribe POST (RFC 8058) comes
  * from mail clients without a CSRF token: its signed token is what authorises it. Both logins go
  * through the LoginThrottle, and password hashes through the PasswordCheckLimit.
@@ -103,15 +108,18 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManager passwordLogins) throws Exception {
-		var entryPoint = new ApiAuthenticationEntryPoint();
+	SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManager passwordLogins, AdminSettings admin,
+			TeamSettingsStore team, ApiTokenMembers tokens) throws Exception {
+		var entryPoint = new ApiAuthenticationEntryPoint(() -> team.current().passwordApiAccess());
 		return http.securityMatcher("/api/**")
-			.authenticationManager(passwordLogins)
+			.authenticationManager(new PasswordApiAccess(passwordLogins, admin.username(), team))
+			.addFilterBefore(new ApiTokenAuthenticationFilter(tokens, entryPoint), BasicAuthenticationFilter.class)
 			// after authorisation: without credentials, 401; with them, a forgeable request is refused
 			.addFilterAfter(new ApiForgeryFilter(), AuthorizationFilter.class)
 			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
 			.httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
-			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint))
+			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint)
+				.accessDeniedHandler(new ApiAccessDenied()))
 			.csrf(csrf -> csrf.disable())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.headers(SecurityHeaders.noContent())
@@ -122,9 +130,10 @@ class SecurityConfiguration {
 	@Order(2)
 	SecurityFilterChain webSecurity(HttpSecurity http, AuthenticationManager passwordLogins) throws Exception {
 		return http.authenticationManager(passwordLogins)
-			// Swagger UI's own copy of its page under /webjars stays with the admin's (/swagger-ui.html)
+			// Swagger UI's own copy of its page under /webjars stays with its page (/swagger-ui.html): for any
+			// signed-in person, like the OpenAPI document; each call of the API checks its own permission
 			.authorizeHttpRequests(requests -> requests.requestMatchers("/webjars/swagger-ui/**")
-				.hasRole("ADMIN")
+				.authenticated()
 				.requestMatchers(PUBLIC)
 				.permitAll()
 				// each page, form and endpoint requires its permission (RequiresPermission, method security)

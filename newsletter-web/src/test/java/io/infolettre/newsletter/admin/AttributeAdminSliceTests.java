@@ -2,6 +2,7 @@ package io.infolettre.newsletter.admin;
 
 import java.nio.charset.StandardCharsets;
 
+import io.infolettre.newsletter.people.Role;
 import io.infolettre.newsletter.subscriber.AttributeType;
 import io.infolettre.newsletter.support.InMemoryAttributeDefinitions;
 import io.infolettre.newsletter.support.WebSliceTest;
@@ -117,7 +118,7 @@ class AttributeAdminSliceTests {
 	// integration tests' concern)
 	private static RequestPostProcessor as(String username) {
 		return SecurityMockMvcRequestPostProcessors.user(username)
-			.roles(username.equals(WebSliceSecurity.ADMIN) ? "ADMIN" : "READER");
+			.authorities(WebSliceSecurity.authorities(username.equals(WebSliceSecurity.ADMIN) ? Role.ADMIN : Role.READER));
 	}
 
 }

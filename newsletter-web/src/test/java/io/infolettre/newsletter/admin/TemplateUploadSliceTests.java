@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 
+import io.infolettre.newsletter.people.Role;
 import io.infolettre.newsletter.rendering.RenderedMessage;
 import io.infolettre.newsletter.rendering.TemplateLibrary;
 import io.infolettre.newsletter.rendering.TemplateOrigin;
@@ -77,14 +78,14 @@ class TemplateUploadSliceTests {
 			.uri("/admin/templates")
 			.multipart()
 			.file(file)
-			.with(user(WebSliceSecurity.READER).roles("READER"))
+			.with(user(WebSliceSecurity.READER).authorities(WebSliceSecurity.authorities(Role.READER)))
 			.with(csrf())
 			.exchange();
 		var withoutToken = this.mvc.post()
 			.uri("/admin/templates")
 			.multipart()
 			.file(file)
-			.with(user(WebSliceSecurity.ADMIN).roles("ADMIN"))
+			.with(user(WebSliceSecurity.ADMIN).authorities(WebSliceSecurity.authorities(Role.ADMIN)))
 			.exchange();
 
 		assertThat(anonymous).hasStatus(HttpStatus.FOUND).redirectedUrl().endsWith("/login");
@@ -99,7 +100,7 @@ class TemplateUploadSliceTests {
 			.file(html)
 			.param("name", "annonce")
 			.param("language", "fr")
-			.with(user(WebSliceSecurity.ADMIN).roles("ADMIN"))
+			.with(user(WebSliceSecurity.ADMIN).authorities(WebSliceSecurity.authorities(Role.ADMIN)))
 			.with(csrf())
 			.exchange();
 	}

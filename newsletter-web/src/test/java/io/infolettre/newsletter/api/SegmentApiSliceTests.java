@@ -2,6 +2,7 @@ package io.infolettre.newsletter.api;
 
 import java.util.List;
 
+import io.infolettre.newsletter.people.Role;
 import io.infolettre.newsletter.segment.SegmentRule.Condition;
 import io.infolettre.newsletter.segment.SegmentRule.Group;
 import io.infolettre.newsletter.segment.SegmentRule.Junction;
@@ -21,6 +22,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 /**
  * How the segments API reads a request, on the application's web layer and security without a
@@ -92,7 +94,7 @@ class SegmentApiSliceTests {
 	}
 
 	@Test
-	void theApiWantsTheAdministratorRoleAndABodyNoFormCanSend() {
+	void theApiWantsThePermissionAndABodyNoFormCanSend() {
 		String json = """
 				{"name":"Conseil"}""";
 
@@ -103,7 +105,15 @@ class SegmentApiSliceTests {
 			.uri("/api/v1/segments")
 			.with(httpBasic(WebSliceSecurity.READER, WebSliceSecurity.PASSWORD))
 			.contentType(MediaType.APPLICATION_JSON)
-			.content(json)).as("signed in, not an administrator").hasStatus(HttpStatus.FORBIDDEN);
+			.content(json)).as("a password opens the API to the first administrator only")
+			.hasStatus(HttpStatus.UNAUTHORIZED);
+		var reader = this.mvc.post()
+			.uri("/api/v1/segments")
+			.with(user(WebSliceSecurity.READER).authorities(WebSliceSecurity.authorities(Role.READER)))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(json);
+		assertThat(reader).as("signed in, without the permission").hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(reader).bodyJson().extractingPath("$.title").isEqualTo("Permission manquante");
 		var form = this.mvc.post()
 			.uri("/api/v1/segments")
 			.with(httpBasic(WebSliceSecurity.ADMIN, WebSliceSecurity.PASSWORD))

@@ -1,9 +1,21 @@
 package io.infolettre.newsletter.system;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import io.infolettre.newsletter.people.ApiTokens;
+import io.infolettre.newsletter.people.People;
+import io.infolettre.newsletter.people.Role;
+import io.infolettre.newsletter.people.TeamSettings;
+import io.infolettre.newsletter.people.TeamSettingsStore;
+import io.infolettre.newsletter.support.Unreached;
+
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -12,27 +24,62 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 /**
  * The application's own security in a web slice test ({@code @WebMvcTest}, which leaves
  * configuration classes out): its filter chains (the login form and CSRF tokens for pages, HTTP
- * Basic and no session for the API, the ADMIN role everywhere but the public pages), the login
+ * Basic and no session for the API), the permissions of the handlers (method security), the login
  * throttle and the bounded password checks. Only the accounts differ: held in memory rather than in
- * MongoDB, the coordinator of the integration tests and a signed-in user who is not one.
+ * MongoDB, the first administrator of the integration tests and a signed-in reader (« Lecture »);
+ * API tokens are never sent in a slice.
  */
 @TestConfiguration(proxyBeanMethods = false)
-@Import({ SecurityConfiguration.class, LoginThrottle.class, PasswordCheckLimit.class })
-@EnableConfigurationProperties(LoginSettings.class)
+@Import({ SecurityConfiguration.class, MethodSecurityConfiguration.class, LoginThrottle.class,
+		PasswordCheckLimit.class, CurrentActor.class })
+@EnableConfigurationProperties({ LoginSettings.class, AdminSettings.class })
 public class WebSliceSecurity {
 
 	public static final String ADMIN = "admin";
 
 	public static final String PASSWORD = "test-password";
 
-	/** Signed in, without the ADMIN role. */
+	/** Signed in as a reader (« Lecture »): reports and the calendar only. */
 	public static final String READER = "lecteur";
+
+	private static final TeamSettings TEAM = new TeamSettings(false, false, true);
 
 	@Bean
 	UserDetailsService accountsInMemory(PasswordEncoder passwords) {
 		return new InMemoryUserDetailsManager(
-				User.withUsername(ADMIN).password(passwords.encode(PASSWORD)).roles("ADMIN").build(),
-				User.withUsername(READER).password(passwords.encode(PASSWORD)).roles("READER").build());
+				User.withUsername(ADMIN).password(passwords.encode(PASSWORD)).authorities(authorities(Role.ADMIN)).build(),
+				User.withUsername(READER).password(passwords.encode(PASSWORD)).authorities(authorities(Role.READER)).build());
+	}
+
+	/** What a person of this role holds: its permissions and {@code ROLE_…}, as TeamMember gives them. */
+	public static List<GrantedAuthority> authorities(Role role) {
+		List<GrantedAuthority> authorities = new ArrayList<>();
+		role.permissions(TEAM.approvalRequired())
+			.forEach(permission -> authorities.add(new SimpleGrantedAuthority(permission.authority())));
+		authorities.add(new SimpleGrantedAuthority("ROLE_" + role.name()));
+		return authorities;
+	}
+
+	@Bean
+	TeamSettingsStore teamSettings() {
+		return new TeamSettingsStore() {
+
+			@Override
+			public TeamSettings current() {
+				return TEAM;
+			}
+
+			@Override
+			public TeamSettings save(TeamSettings settings) {
+				throw new UnsupportedOperationException("a slice test does not change the team's settings");
+			}
+
+		};
+	}
+
+	@Bean
+	ApiTokenMembers apiTokenMembers() {
+		return new ApiTokenMembers(Unreached.of(ApiTokens.class), Unreached.of(People.class), teamSettings());
 	}
 
 }
