@@ -38,7 +38,7 @@ public class SecondFactorManagement {
 
 	private final SecureRandom random = new SecureRandom();
 
-	SecondFactorManagement(SecondFactors store, Clock clock) {
+	public SecondFactorManagement(SecondFactors store, Clock clock) {
 		this.store = store;
 		this.clock = clock;
 	}

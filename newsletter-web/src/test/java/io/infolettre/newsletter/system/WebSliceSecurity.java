@@ -1,5 +1,12 @@
 package io.infolettre.newsletter.system;
 
+import java.time.Clock;
+
+import io.infolettre.newsletter.people.SecondFactorManagement;
+import io.infolettre.newsletter.people.SecondFactors;
+import io.infolettre.newsletter.people.TeamSettingsStore;
+import io.infolettre.newsletter.support.Unreached;
+
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -27,6 +34,17 @@ public class WebSliceSecurity {
 
 	/** Signed in, without the ADMIN role. */
 	public static final String READER = "lecteur";
+
+	// the accounts below are no TeamMembers: the second factor's requirement never asks about them
+	@Bean
+	SecondFactorManagement secondFactorsUnreached() {
+		return new SecondFactorManagement(Unreached.of(SecondFactors.class), Clock.systemUTC());
+	}
+
+	@Bean
+	TeamSettingsStore teamSettingsUnreached() {
+		return Unreached.of(TeamSettingsStore.class);
+	}
 
 	@Bean
 	UserDetailsService accountsInMemory(PasswordEncoder passwords) {
