@@ -24,6 +24,8 @@ import org.springframework.security.config.observation.SecurityObservationSettin
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
+import org.springframework.security.oauth2.client.oidc.authentication.OidcAuthorizationCodeAuthenticationProvider;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.OAuth2LoginAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
@@ -161,14 +163,17 @@ class SecurityConfiguration {
 			.csrf(csrf -> csrf.ignoringRequestMatchers("/u/**"))
 			.headers(SecurityHeaders.pages());
 		if (sso.getIfAvailable() != null) {
+			// the chain's authentication manager checks passwords: the provider's logins get their own
+			var ssoManager = new ProviderManager(new OidcAuthorizationCodeAuthenticationProvider(
+					new RestClientAuthorizationCodeTokenResponseClient(), ssoLogins.getObject()));
 			http.oauth2Login(oidc -> oidc.loginPage("/login")
-				.userInfoEndpoint(userInfo -> userInfo.oidcUserService(ssoLogins.getObject()))
 				.defaultSuccessUrl("/admin/issues", true)
 				.failureHandler(SsoLogins::onFailure)
 				.withObjectPostProcessor(new ObjectPostProcessor<OAuth2LoginAuthenticationFilter>() {
 
 					@Override
 					public <O extends OAuth2LoginAuthenticationFilter> O postProcess(O filter) {
+						filter.setAuthenticationManager(ssoManager);
 						filter.setAuthenticationResultConverter(SsoLogins::asTeamMember);
 						return filter;
 					}

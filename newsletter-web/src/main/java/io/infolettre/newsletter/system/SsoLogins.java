@@ -11,6 +11,8 @@ import io.infolettre.newsletter.people.Person;
 import io.infolettre.newsletter.people.Role;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.GrantedAuthority;
@@ -39,6 +41,8 @@ import org.springframework.stereotype.Component;
 class SsoLogins implements OAuth2UserService<OidcUserRequest, OidcUser> {
 
 	static final String REFUSAL = SsoLogins.class.getName() + ".REFUSAL";
+
+	private static final Logger LOG = LoggerFactory.getLogger(SsoLogins.class);
 
 	private final OidcUserService provider = new OidcUserService();
 
@@ -104,13 +108,15 @@ class SsoLogins implements OAuth2UserService<OidcUserRequest, OidcUser> {
 		String reason = failure instanceof OAuth2AuthenticationException oauth
 				&& oauth.getError().getErrorCode().startsWith("refused_")
 						? oauth.getError().getErrorCode().substring("refused_".length()) : "failed";
+		// the person is told in a sentence; whoever runs the platform reads the provider's own words here
+		LOG.warn("Single sign-on {}: {}", "failed".equals(reason) ? "failed" : "refused", failure.getMessage());
 		request.getSession().setAttribute(REFUSAL, reason);
 		response.sendRedirect(request.getContextPath() + "/login?sso");
 	}
 
 	private static OAuth2AuthenticationException refused(String reason) {
 		return new OAuth2AuthenticationException(new OAuth2Error("refused_" + reason),
-				"Single sign-on refused: " + reason);
+				"the reason is " + reason);
 	}
 
 	/** The provider's user, carrying the person it was matched to until the login is complete. */

@@ -17,12 +17,12 @@ import com.nimbusds.jose.proc.SecurityContext;
 
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.tomcat.autoconfigure.servlet.TomcatServletWebServerAutoConfiguration;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -98,7 +98,8 @@ final class LocalOpenIdProvider implements AutoCloseable {
 		this.context.close();
 	}
 
-	@Configuration(proxyBeanMethods = false)
+	// a test configuration: the application's component scan, which reaches the test classes, leaves it out
+	@TestConfiguration(proxyBeanMethods = false)
 	@EnableWebSecurity
 	@ImportAutoConfiguration({ TomcatServletWebServerAutoConfiguration.class, DispatcherServletAutoConfiguration.class })
 	static class Provider {

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -39,14 +40,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  * browser makes it: the login page's button, the redirect to the provider, its login form, the
  * redirect back with the code, which the application exchanges with the provider for the ID token,
  * then the admin pages as that person. The application runs here with single sign-on configured (a
- * context of its own).
+ * context of its own, closed after these tests).
  */
+@DirtiesContext
 class SingleSignOnIntegrationTests extends AbstractIntegrationTests {
 
 	private static final LocalOpenIdProvider PROVIDER = LocalOpenIdProvider.start();
 
+	// a data folder of its own: the shared context of the other tests holds theirs open
+	private static final java.nio.file.Path DATA_DIR = createDataDir();
+
 	@DynamicPropertySource
 	static void singleSignOn(DynamicPropertyRegistry registry) {
+		registry.add("newsletter.data-dir", DATA_DIR::toString);
+		registry.add("newsletter.imports.dir", () -> DATA_DIR.resolve("imports").toString());
 		registry.add("newsletter.sso.issuer-uri", PROVIDER::issuer);
 		registry.add("newsletter.sso.client-id", () -> LocalOpenIdProvider.CLIENT_ID);
 		registry.add("newsletter.sso.client-secret", () -> LocalOpenIdProvider.CLIENT_SECRET);
