@@ -3,8 +3,11 @@ package io.infolettre.newsletter.system;
 import java.time.Clock;
 import java.time.Duration;
 
+import io.infolettre.newsletter.people.SecondFactorManagement;
 import io.infolettre.newsletter.people.TeamSettingsStore;
 import io.micrometer.observation.ObservationPredicate;
+
+import org.springframework.beans.factory.ObjectProvider;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,17 +16,25 @@ import org.springframework.http.server.observation.ServerRequestObservationConte
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.authorization.DefaultAuthorizationManagerFactory;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
+import org.springframework.security.oauth2.client.oidc.authentication.OidcAuthorizationCodeAuthenticationProvider;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.OAuth2LoginAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.WebAttributes;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 
 /**
  * Admin pages need a login (form, session, CSRF tokens); the REST API takes a person's API token
@@ -33,7 +44,10 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
  * (RequiresPermission, method security), refused with a page or a problem detail (403); public
  * recipient URLs are open but carry signed tokens. The one-click unsubscribe POST (RFC 8058) comes
  * from mail clients without a CSRF token: its signed token is what authorises it. Both logins go
- * through the LoginThrottle, and password hashes through the PasswordCheckLimit.
+ * through the LoginThrottle, and password hashes through the PasswordCheckLimit. A person with a
+ * second factor types its code after the password (/login/code) before any page opens
+ * (SecondFactorRequirement); single sign-on through an OpenID Connect provider is there when one is
+ * configured (SsoLogins).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -128,25 +142,55 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain webSecurity(HttpSecurity http, AuthenticationManager passwordLogins) throws Exception {
-		return http.authenticationManager(passwordLogins)
+	SecurityFilterChain webSecurity(HttpSecurity http, AuthenticationManager passwordLogins,
+			SecondFactorManagement secondFactors, TeamSettingsStore teamSettings, LoginThrottle throttle,
+			ObjectProvider<ClientRegistrationRepository> sso, ObjectProvider<SsoLogins> ssoLogins) throws Exception {
+		// every rule that needs a login also needs the second factor of a person who has one
+		var withSecondFactor = new DefaultAuthorizationManagerFactory<RequestAuthorizationContext>();
+		withSecondFactor.setAdditionalAuthorization(new SecondFactorRequirement(secondFactors, teamSettings));
+		http.authenticationManager(passwordLogins)
 			// Swagger UI's own copy of its page under /webjars stays with its page (/swagger-ui.html): for any
 			// signed-in person, like the OpenAPI document; each call of the API checks its own permission
 			.authorizeHttpRequests(requests -> requests.requestMatchers("/webjars/swagger-ui/**")
-				.authenticated()
+				.access(withSecondFactor.authenticated())
 				.requestMatchers(PUBLIC)
 				.permitAll()
+				// the password was right: the code is asked here, and nowhere else opens before it
+				.requestMatchers(SecondFactorEntryPoint.CODE_PAGE)
+				.authenticated()
 				// each page, form and endpoint requires its permission (RequiresPermission, method security)
 				.anyRequest()
-				.authenticated())
+				.access(withSecondFactor.authenticated()))
+			.addFilterAfter(new SecondFactorLoginFilter(secondFactors, throttle),
+					UsernamePasswordAuthenticationFilter.class)
+			.exceptionHandling(exceptions -> exceptions.defaultDeniedHandlerForMissingAuthority(
+					new SecondFactorEntryPoint(secondFactors), SecondFactorRequirement.FACTOR))
 			.formLogin(form -> form.loginPage("/login")
 				.defaultSuccessUrl("/admin/issues", true)
 				.failureHandler(loginFailures())
 				.permitAll())
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
 			.csrf(csrf -> csrf.ignoringRequestMatchers("/u/**"))
-			.headers(SecurityHeaders.pages())
-			.build();
+			.headers(SecurityHeaders.pages());
+		if (sso.getIfAvailable() != null) {
+			// the chain's authentication manager checks passwords: the provider's logins get their own
+			var ssoManager = new ProviderManager(new OidcAuthorizationCodeAuthenticationProvider(
+					new RestClientAuthorizationCodeTokenResponseClient(), ssoLogins.getObject()));
+			http.oauth2Login(oidc -> oidc.loginPage("/login")
+				.defaultSuccessUrl("/admin/issues", true)
+				.failureHandler(SsoLogins::onFailure)
+				.withObjectPostProcessor(new ObjectPostProcessor<OAuth2LoginAuthenticationFilter>() {
+
+					@Override
+					public <O extends OAuth2LoginAuthenticationFilter> O postProcess(O filter) {
+						filter.setAuthenticationManager(ssoManager);
+						filter.setAuthenticationResultConverter(SsoLogins::asTeamMember);
+						return filter;
+					}
+
+				}));
+		}
+		return http.build();
 	}
 
 	/**

@@ -3,6 +3,7 @@ package io.infolettre.newsletter.system;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import io.infolettre.newsletter.people.Permission;
@@ -13,16 +14,19 @@ import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.oauth2.core.user.OAuth2User;
 
 /**
  * The person behind a request, whatever the way in (login form, single sign-on, API token): their
  * id, name and role, and as authorities the role's permissions (one authority per {@link Permission},
  * plus {@code ROLE_<role>}). A token narrower than its person's role carries the narrower role.
+ * It is an OAuth2User only so that a single sign-on login can carry it as its principal too
+ * (SsoLogins): the provider's claims are not kept.
  *
  * @param tokenId the API token that authenticated the request, or null
  */
 public record TeamMember(String personId, String login, String name, Role role, Set<Permission> permissions,
-		String tokenId, String passwordHash, boolean active) implements UserDetails, CredentialsContainer {
+		String tokenId, String passwordHash, boolean active) implements UserDetails, CredentialsContainer, OAuth2User {
 
 	public static TeamMember of(Person person, Set<Permission> permissions) {
 		return new TeamMember(person.id(), person.login(), person.displayName(), person.role(), permissions, null,
@@ -54,6 +58,16 @@ public record TeamMember(String personId, String login, String name, Role role, 
 	@Override
 	public String getUsername() {
 		return this.login;
+	}
+
+	@Override
+	public String getName() {
+		return this.login;
+	}
+
+	@Override
+	public Map<String, Object> getAttributes() {
+		return Map.of();
 	}
 
 	@Override

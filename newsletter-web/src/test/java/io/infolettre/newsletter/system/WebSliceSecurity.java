@@ -1,11 +1,14 @@
 package io.infolettre.newsletter.system;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
 import io.infolettre.newsletter.people.ApiTokens;
 import io.infolettre.newsletter.people.People;
 import io.infolettre.newsletter.people.Role;
+import io.infolettre.newsletter.people.SecondFactorManagement;
+import io.infolettre.newsletter.people.SecondFactors;
 import io.infolettre.newsletter.people.TeamSettings;
 import io.infolettre.newsletter.people.TeamSettingsStore;
 import io.infolettre.newsletter.support.Unreached;
@@ -43,6 +46,12 @@ public class WebSliceSecurity {
 	public static final String READER = "lecteur";
 
 	private static final TeamSettings TEAM = new TeamSettings(false, false, true);
+
+	// the accounts below are no TeamMembers: the second factor's requirement never asks about them
+	@Bean
+	SecondFactorManagement secondFactorsUnreached() {
+		return new SecondFactorManagement(Unreached.of(SecondFactors.class), Clock.systemUTC());
+	}
 
 	@Bean
 	UserDetailsService accountsInMemory(PasswordEncoder passwords) {
