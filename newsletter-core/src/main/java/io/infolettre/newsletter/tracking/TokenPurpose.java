@@ -10,7 +10,13 @@ public enum TokenPurpose {
 	OPEN((byte) 1), UNSUBSCRIBE((byte) 2), CLICK((byte) 3), PREFERENCES((byte) 4), VIEW((byte) 5), ARCHIVE((byte) 6),
 
 	/** The link of a subscription's confirmation email; it carries its expiry. */
-	CONFIRM_SUBSCRIPTION((byte) 7);
+	CONFIRM_SUBSCRIPTION((byte) 7),
+
+	/** The link of an invitation to join the team; it carries its expiry. */
+	JOIN_TEAM((byte) 8),
+
+	/** The link of a password reset email; it carries its expiry. */
+	RESET_PASSWORD((byte) 9);
 
 	private final byte code;
 

@@ -38,7 +38,9 @@ class SecurityConfiguration {
 	private static final String[] PUBLIC = { "/login", "/u/**", "/p/**", "/webjars/**", "/css/**", "/favicon.ico",
 			"/error", "/actuator/health", "/inscription", "/inscription/**",
 			// view in browser (signed token) and the public archive of sent issues (no personal data)
-			"/v/**", "/archive", "/archive/**" };
+			"/v/**", "/archive", "/archive/**",
+			// a person of the team choosing their password: an invitation, a reset (signed, single-use links)
+			"/invitation/**", "/mot-de-passe-oublie", "/mot-de-passe/**" };
 
 	// The click redirect answers every click of every message, to anyone (the signed token is the
 	// authorisation): no session, no CSRF, no saved request, no authorisation filter, no logout;

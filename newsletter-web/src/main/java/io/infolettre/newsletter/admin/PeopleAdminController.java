@@ -1,0 +1,154 @@
+package io.infolettre.newsletter.admin;
+
+import java.time.Clock;
+import java.util.List;
+
+import io.infolettre.newsletter.people.People;
+import io.infolettre.newsletter.people.Permission;
+import io.infolettre.newsletter.people.PersonNotFoundException;
+import io.infolettre.newsletter.people.Role;
+import io.infolettre.newsletter.people.TeamChangeRefusedException;
+import io.infolettre.newsletter.people.TeamSettings;
+import io.infolettre.newsletter.people.TeamSettingsStore;
+import io.infolettre.newsletter.system.CurrentActor;
+import io.infolettre.newsletter.system.MailNotSentException;
+import io.infolettre.newsletter.system.RequiresPermission;
+import io.infolettre.newsletter.system.TeamInvitations;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * « Équipe » : the people of the team with their role, status and last login; invite someone, resend
+ * an invitation, change a role, deactivate and reactivate; and the team's settings (approval before
+ * sending, second factor for administrators, password access to the API). Every change comes back to
+ * the page with what happened, or why it was refused.
+ */
+@Controller
+@RequestMapping("/admin/people")
+@RequiresPermission(Permission.PEOPLE_MANAGE)
+class PeopleAdminController {
+
+	private final People people;
+
+	private final TeamInvitations invitations;
+
+	private final TeamSettingsStore settings;
+
+	private final CurrentActor current;
+
+	private final Clock clock;
+
+	PeopleAdminController(People people, TeamInvitations invitations, TeamSettingsStore settings,
+			CurrentActor current, Clock clock) {
+		this.clock = clock;
+		this.people = people;
+		this.invitations = invitations;
+		this.settings = settings;
+		this.current = current;
+	}
+
+	@GetMapping
+	String team(Model model) {
+		model.addAttribute("people", this.people.all());
+		model.addAttribute("roles", List.of(Role.values()));
+		model.addAttribute("settings", this.settings.current());
+		model.addAttribute("now", this.clock.instant());
+		return "admin/people";
+	}
+
+	@PostMapping
+	String invite(@RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String name,
+			@RequestParam(required = false) Role role, RedirectAttributes redirect) {
+		return change(redirect, () -> {
+			var person = this.invitations.invite(email, name, role);
+			redirect.addFlashAttribute("notice", "people.invited");
+			redirect.addFlashAttribute("noticeArgument", person.email());
+		}, () -> {
+			// what was typed, to correct it
+			redirect.addFlashAttribute("typedEmail", email);
+			redirect.addFlashAttribute("typedName", name);
+			redirect.addFlashAttribute("typedRole", role);
+		});
+	}
+
+	@PostMapping("/{id}/invitation")
+	String resend(@PathVariable String id, RedirectAttributes redirect) {
+		return change(redirect, () -> {
+			var person = this.invitations.resend(id);
+			redirect.addFlashAttribute("notice", "people.invitationResent");
+			redirect.addFlashAttribute("noticeArgument", person.email());
+		}, () -> {
+		});
+	}
+
+	@PostMapping("/{id}/role")
+	String changeRole(@PathVariable String id, @RequestParam(required = false) Role role, RedirectAttributes redirect) {
+		return change(redirect, () -> {
+			var person = this.people.changeRole(id, role, this.current.get());
+			redirect.addFlashAttribute("notice", "people.roleChanged");
+			redirect.addFlashAttribute("noticeArgument", person.displayName());
+		}, () -> {
+		});
+	}
+
+	@PostMapping("/{id}/deactivate")
+	String deactivate(@PathVariable String id, RedirectAttributes redirect) {
+		return change(redirect, () -> {
+			var person = this.people.deactivate(id, this.current.get());
+			redirect.addFlashAttribute("notice", "people.deactivated");
+			redirect.addFlashAttribute("noticeArgument", person.displayName());
+		}, () -> {
+		});
+	}
+
+	@PostMapping("/{id}/reactivate")
+	String reactivate(@PathVariable String id, RedirectAttributes redirect) {
+		return change(redirect, () -> {
+			var person = this.people.reactivate(id);
+			redirect.addFlashAttribute("notice", person.isInvited() ? "people.reactivatedInvited" : "people.reactivated");
+			redirect.addFlashAttribute("noticeArgument", person.displayName());
+		}, () -> {
+		});
+	}
+
+	@PostMapping("/settings")
+	@RequiresPermission(Permission.SETTINGS_MANAGE)
+	String saveSettings(@RequestParam(defaultValue = "false") boolean approvalRequired,
+			@RequestParam(defaultValue = "false") boolean secondFactorRequiredForAdmins,
+			@RequestParam(defaultValue = "false") boolean passwordApiAccess, RedirectAttributes redirect) {
+		this.settings.save(new TeamSettings(approvalRequired, secondFactorRequiredForAdmins, passwordApiAccess));
+		redirect.addFlashAttribute("notice", "people.settingsSaved");
+		return "redirect:/admin/people#team-settings";
+	}
+
+	@ExceptionHandler(PersonNotFoundException.class)
+	@ResponseStatus(HttpStatus.NOT_FOUND)
+	String notFound() {
+		return "admin/not-found";
+	}
+
+	private static String change(RedirectAttributes redirect, Runnable action, Runnable onRefusal) {
+		try {
+			action.run();
+		}
+		catch (TeamChangeRefusedException ex) {
+			redirect.addFlashAttribute("problem", ex.getMessage());
+			onRefusal.run();
+		}
+		catch (MailNotSentException ex) {
+			redirect.addFlashAttribute("mailProblem", ex.getMessage());
+		}
+		return "redirect:/admin/people";
+	}
+
+}
