@@ -101,17 +101,9 @@ class IssueReviewMails {
 				requested.issueId());
 	}
 
-	/**
-	 * Active people whose role may approve under the team's current rule.
-	 * TODO when h-accounts is merged: People.withPermission(Permission.ISSUES_APPROVE, approvalRequired)
-	 */
+	/** Active people whose role may approve under the team's current rule. */
 	private List<Person> approvers() {
-		boolean required = this.issues.approvalRequired();
-		return this.people.all()
-			.stream()
-			.filter(Person::isActive)
-			.filter(person -> person.role().permissions(required).contains(Permission.ISSUES_APPROVE))
-			.toList();
+		return this.people.withPermission(Permission.ISSUES_APPROVE, this.issues.approvalRequired());
 	}
 
 	private List<Person> author(String personId) {
