@@ -1,13 +1,20 @@
 package io.infolettre.newsletter.issue;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 
 import io.infolettre.newsletter.segment.Audience;
+import io.infolettre.newsletter.shared.Actor;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.Transient;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.domain.AfterDomainEventPublication;
+import org.springframework.data.domain.DomainEvents;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.mapping.Unwrapped;
 
@@ -16,7 +23,9 @@ import org.springframework.data.mongodb.core.mapping.Unwrapped;
  * issue starts sending, only a sending issue is marked sent; {@link IssueManagement} stores each
  * change. What it says is its
  * {@link Composition}, when it sends its {@link SendSchedule}, what holds it its {@link PauseState};
- * their fields are stored as the issue's own.
+ * their fields are stored as the issue's own. A draft's {@link Review} (submitted, approved, changes
+ * requested) is kept in its {@code review} document; when the team requires an approval, only an
+ * approved draft is scheduled or sent, and only by someone else than who submitted or last edited it.
  */
 @Document("issues")
 public class Issue {
@@ -62,6 +71,19 @@ public class Issue {
 
 	private Instant updatedAt;
 
+	/** One more for each saved edit that changed something: what a review step says it saw. */
+	private int revision;
+
+	/** Who saved the last edit that changed something; {@code null}: nobody since it was created. */
+	private String lastEditorId;
+
+	private String lastEditorName;
+
+	private Review review;
+
+	@Transient
+	private final List<Object> events = new ArrayList<>();
+
 	@PersistenceCreator
 	Issue() {
 	}
@@ -94,12 +116,25 @@ public class Issue {
 	}
 
 	public void edit(String title, IssueContent content, Audience audience, Instant now) {
+		edit(title, content, audience, Actor.SYSTEM, now);
+	}
+
+	/**
+	 * Changes the title, main content and audience of a draft; a change of a submitted or approved
+	 * draft sends it back to review.
+	 */
+	public void edit(String title, IssueContent content, Audience audience, Actor editor, Instant now) {
 		require(this.status.isEditable(), "Seul un brouillon peut être modifié");
+		boolean changed = !Objects.equals(this.title, title) || !Objects.equals(getContent(), content)
+				|| !Objects.equals(this.audience, audience);
 		this.title = title;
 		this.composition = this.composition.withContent(content);
 		this.mediaIds = this.composition.mediaIds();
 		this.audience = audience;
 		this.updatedAt = now;
+		if (changed) {
+			edited(editor, now);
+		}
 	}
 
 	/**
@@ -110,14 +145,124 @@ public class Issue {
 	 * address, no title, no template)
 	 */
 	public List<String> revise(IssueEdit edit, AllowedSenders senders, Instant now) {
+		return revise(edit, senders, Actor.SYSTEM, now);
+	}
+
+	/**
+	 * @param editor who saves it: they may not approve what they wrote
+	 * @see #revise(IssueEdit, AllowedSenders, Instant)
+	 */
+	public List<String> revise(IssueEdit edit, AllowedSenders senders, Actor editor, Instant now) {
 		require(this.status.isEditable(), "Seul un brouillon peut être modifié");
 		IssueEdit before = currentEdit();
 		apply(edit, senders);
 		List<String> changes = currentEdit().changesFrom(before);
 		if (!changes.isEmpty()) {
 			this.updatedAt = now;
+			edited(editor, now);
 		}
 		return changes;
+	}
+
+	// an approval was of what the approver read: a change needs another
+	private void edited(Actor editor, Instant now) {
+		this.revision++;
+		this.lastEditorId = editor.personId();
+		this.lastEditorName = editor.name();
+		if (review().state() == ReviewState.APPROVED) {
+			review().editedAfterApproval(editor, this.revision, now);
+			this.events.add(new IssueSubmitted(this.id, this.title, editor, review().wishedTime(), null, true));
+		}
+	}
+
+	/**
+	 * The author asks for an approval.
+	 * @param wishedTime when they would like it sent, or {@code null}
+	 * @param note what the approver should know, or {@code null}
+	 * @throws ReviewRefusedException when it is no draft, or already submitted or approved
+	 */
+	public void submit(Actor author, SendTime wishedTime, String note, Instant now) {
+		requireReview(this.status == IssueStatus.DRAFT, "Seul un brouillon peut être soumis pour approbation");
+		requireReview(review().state().maySubmit(), review().state() == ReviewState.APPROVED
+				? "Ce numéro est déjà approuvé" : "Ce numéro attend déjà une approbation");
+		String kept = note == null || note.isBlank() ? null : note.strip();
+		review().submitted(author, wishedTime, kept, this.revision, now);
+		this.updatedAt = now;
+		this.events.add(new IssueSubmitted(this.id, this.title, author, wishedTime, kept, false));
+	}
+
+	/**
+	 * A reviewer approves the submitted draft as it is now.
+	 * @param approvalRequired whether the team requires four eyes: then the approver must be a person,
+	 * neither its author nor its last editor
+	 * @throws ReviewRefusedException when it waits for no approval, or the approver may not give it
+	 */
+	public void approve(Actor approver, boolean approvalRequired, Instant now) {
+		requireReview(this.status == IssueStatus.DRAFT && review().state() == ReviewState.SUBMITTED,
+				"Seul un brouillon soumis pour approbation peut être approuvé");
+		if (approvalRequired) {
+			requireReview(approver.isPerson(), "Seule une personne de l'équipe peut approuver un numéro");
+			requireReview(!approver.personId().equals(review().authorId()),
+					"Vous avez soumis ce numéro : une autre personne doit l'approuver (règle des quatre yeux)");
+			requireReview(!approver.personId().equals(this.lastEditorId),
+					"Vous avez modifié ce numéro en dernier : une autre personne doit l'approuver (règle des quatre yeux)");
+		}
+		review().approved(approver, this.revision, now);
+		this.updatedAt = now;
+		this.events.add(new IssueApproved(this.id, this.title, approver, review().authorId(), review().authorName()));
+	}
+
+	/**
+	 * A reviewer sends the draft back to its author, saying what to change.
+	 * @throws IllegalArgumentException when the comment is empty
+	 * @throws ReviewRefusedException when it is neither submitted nor approved
+	 */
+	public void requestChanges(Actor reviewer, String comment, Instant now) {
+		requireReview(this.status == IssueStatus.DRAFT
+				&& (review().state() == ReviewState.SUBMITTED || review().state() == ReviewState.APPROVED),
+				"Seul un brouillon soumis ou approuvé peut être renvoyé à son auteur");
+		if (comment == null || comment.isBlank()) {
+			throw new IllegalArgumentException("Dites ce qu'il faut modifier : le commentaire est obligatoire.");
+		}
+		review().changesRequested(reviewer, comment.strip(), this.revision, now);
+		this.updatedAt = now;
+		this.events.add(new IssueChangesRequested(this.id, this.title, reviewer, review().authorId(),
+				review().authorName(), comment.strip()));
+	}
+
+	/**
+	 * Refuses to schedule or send a draft that is not approved, when the team requires it. A send that
+	 * started, failed or was missed was approved before it was first scheduled.
+	 * @throws ApprovalMissingException when an approval is required and missing
+	 */
+	void requireApproval(boolean approvalRequired) {
+		if (approvalRequired && this.status == IssueStatus.DRAFT && review().state() != ReviewState.APPROVED) {
+			throw new ApprovalMissingException("Ce numéro doit être approuvé avant d'être programmé ou envoyé (état : "
+					+ reviewLabel(review().state()) + ").", this.status);
+		}
+	}
+
+	private static String reviewLabel(ReviewState state) {
+		return switch (state) {
+			case NONE -> "brouillon jamais soumis";
+			case SUBMITTED -> "soumis pour approbation";
+			case CHANGES_REQUESTED -> "modifications demandées";
+			case APPROVED -> "approuvé";
+		};
+	}
+
+	private void requireReview(boolean condition, String message) {
+		if (!condition) {
+			throw new ReviewRefusedException(message + " (statut actuel : " + this.status + ", approbation : "
+					+ reviewLabel(review().state()) + ")", this.status);
+		}
+	}
+
+	private Review review() {
+		if (this.review == null) {
+			this.review = new Review();
+		}
+		return this.review;
 	}
 
 	private void apply(IssueEdit edit, AllowedSenders senders) {
@@ -502,6 +647,75 @@ public class Issue {
 
 	public Instant getUpdatedAt() {
 		return this.updatedAt;
+	}
+
+	/** 0 when created; one more for each saved edit that changed something. */
+	public int getRevision() {
+		return this.revision;
+	}
+
+	/** The person who saved the last change; {@code null}: none since it was created (or the platform). */
+	public String getLastEditorId() {
+		return this.lastEditorId;
+	}
+
+	public String getLastEditorName() {
+		return this.lastEditorName;
+	}
+
+	public ReviewState getReviewState() {
+		return this.review == null ? ReviewState.NONE : this.review.state();
+	}
+
+	/** Who submitted it for this round of review (or edited it once approved); {@code null}: not submitted. */
+	public String getReviewAuthorId() {
+		return this.review == null ? null : this.review.authorId();
+	}
+
+	public String getReviewAuthorName() {
+		return this.review == null ? null : this.review.authorName();
+	}
+
+	/** When its author would like it sent; {@code null}: no wish, or not submitted. */
+	public SendTime getWishedSendTime() {
+		return this.review == null ? null : this.review.wishedTime();
+	}
+
+	/** What the author said when submitting it; {@code null}: nothing. */
+	public String getSubmissionNote() {
+		return this.review == null ? null : this.review.note();
+	}
+
+	/** The steps of its review, oldest first. */
+	public List<ReviewStep> getReviewHistory() {
+		return this.review == null ? List.of() : this.review.history();
+	}
+
+	/** The last approval or request for changes, whose revision the next reviewer compares with; or {@code null}. */
+	public ReviewStep lastReview() {
+		return this.review == null ? null : this.review.lastReview();
+	}
+
+	/**
+	 * Whether {@code person} may approve it now: it waits for an approval and, under four eyes, they
+	 * neither submitted nor last edited it.
+	 */
+	public boolean mayBeApprovedBy(String personId, boolean approvalRequired) {
+		if (this.status != IssueStatus.DRAFT || getReviewState() != ReviewState.SUBMITTED) {
+			return false;
+		}
+		return !approvalRequired || (personId != null && !personId.equals(getReviewAuthorId())
+				&& !personId.equals(this.lastEditorId));
+	}
+
+	@DomainEvents
+	Collection<Object> domainEvents() {
+		return List.copyOf(this.events);
+	}
+
+	@AfterDomainEventPublication
+	void clearDomainEvents() {
+		this.events.clear();
 	}
 
 }

@@ -2,6 +2,7 @@ package io.infolettre.newsletter.issue;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,7 +13,9 @@ import io.infolettre.newsletter.rendering.IssueRenderer;
 import io.infolettre.newsletter.rendering.MessageDraft;
 import io.infolettre.newsletter.rendering.TemplateProblem;
 import io.infolettre.newsletter.segment.Audience;
+import io.infolettre.newsletter.shared.Actor;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
@@ -32,8 +35,11 @@ public class IssueManagement {
 
 	private final Clock clock;
 
+	private final ApprovalPolicy approval;
+
 	IssueManagement(Issues issues, IssueVersions versions, AllowedSenders senders, IssueRenderer renderer,
-			Clock clock) {
+			Clock clock, ObjectProvider<ApprovalPolicy> approval) {
+		this.approval = approval.getIfAvailable(() -> () -> false);
 		this.issues = issues;
 		this.renderer = renderer;
 		this.versions = versions;
@@ -58,25 +64,77 @@ public class IssueManagement {
 	/**
 	 * Saves an edit of a draft. The content before it goes to the history (who, when, what changed)
 	 * when anything changed.
-	 * @param who the coordinator saving it
+	 * A change of a submitted or approved draft sends it back to review.
+	 * @param who the person saving it
 	 * @throws IssueStateException when the issue is no longer a draft
 	 * @throws IllegalArgumentException when the edit is invalid
 	 * @throws TemplateProblem when the subject or the body holds what a template may not do
 	 * @throws io.infolettre.newsletter.rendering.BlockProblem when a block is invalid
 	 */
-	public Issue revise(String id, IssueEdit edit, String who) {
+	public Issue revise(String id, IssueEdit edit, Actor who) {
 		checkSafe(edit);
 		Issue issue = get(id);
 		IssueEdit before = issue.currentEdit();
+		int revisionBefore = issue.getRevision();
 		var now = this.clock.instant();
-		List<String> changes = issue.revise(edit, this.senders, now);
+		List<String> changes = issue.revise(edit, this.senders, who, now);
 		if (changes.isEmpty()) {
 			return issue;
 		}
 		// saved first: a concurrent edit fails on the @Version check and leaves no version behind
 		Issue saved = this.issues.save(issue);
-		this.versions.save(new IssueVersion(null, id, now, who, changes, before));
+		this.versions.save(new IssueVersion(null, id, now, who.name(), changes, before, revisionBefore));
 		return saved;
+	}
+
+	/** Whether the team requires an approval by someone else than the author before a send. */
+	public boolean approvalRequired() {
+		return this.approval.approvalRequired();
+	}
+
+	/**
+	 * The author asks for an approval, with the time they would like it sent and a note, both optional.
+	 * @throws ReviewRefusedException when it is no draft, or waits for an approval already
+	 */
+	public Issue submit(String id, Actor author, SendTime wishedTime, String note) {
+		return change(id, issue -> issue.submit(author, wishedTime, note, this.clock.instant()));
+	}
+
+	/**
+	 * Approves a submitted draft; under four eyes, refused to its author and to its last editor.
+	 * @throws ReviewRefusedException when it waits for no approval or this person may not give it
+	 */
+	public Issue approve(String id, Actor approver) {
+		return change(id, issue -> issue.approve(approver, approvalRequired(), this.clock.instant()));
+	}
+
+	/**
+	 * Sends a submitted or approved draft back to its author with a comment.
+	 * @throws IllegalArgumentException when the comment is empty
+	 */
+	public Issue requestChanges(String id, Actor reviewer, String comment) {
+		return change(id, issue -> issue.requestChanges(reviewer, comment, this.clock.instant()));
+	}
+
+	/** The drafts submitted and not reviewed yet, oldest first. */
+	public List<Issue> awaitingApproval() {
+		return this.issues.findByStatus(IssueStatus.DRAFT)
+			.stream()
+			.filter(issue -> issue.getReviewState() == ReviewState.SUBMITTED)
+			.sorted(Comparator.comparing(Issue::getUpdatedAt))
+			.toList();
+	}
+
+	/**
+	 * The content as the last reviewer saw it (their approval or request for changes), to show what
+	 * changed since; empty when nobody reviewed it yet.
+	 */
+	public Optional<IssueEdit> contentAtLastReview(Issue issue) {
+		ReviewStep last = issue.lastReview();
+		if (last == null) {
+			return Optional.empty();
+		}
+		return Optional.of(IssueVersion.contentAt(last.revision(), issue, versions(issue.getId())));
 	}
 
 	/** The saved edits of an issue, newest first. */
@@ -132,18 +190,37 @@ public class IssueManagement {
 		return this.issues.findById(id);
 	}
 
-	public Issue editDraft(String id, String title, IssueContent content, Audience audience) {
+	/** A change of a submitted or approved draft sends it back to review. */
+	public Issue editDraft(String id, String title, IssueContent content, Audience audience, Actor who) {
 		checkSafe(content);
-		return change(id, issue -> issue.edit(title, content, audience, this.clock.instant()));
+		return change(id, issue -> issue.edit(title, content, audience, who, this.clock.instant()));
 	}
 
+	/** @throws ApprovalMissingException when the team requires an approval and the draft has none */
 	public Issue schedule(String id, Instant at) {
-		return change(id, issue -> issue.schedule(at, this.clock.instant()));
+		return change(id, issue -> {
+			issue.requireApproval(approvalRequired());
+			issue.schedule(at, this.clock.instant());
+		});
 	}
 
-	/** @see Issue#schedule(SendTime, SendWindow, Instant) */
+	/**
+	 * @throws ApprovalMissingException when the team requires an approval and the draft has none
+	 * @see Issue#schedule(SendTime, SendWindow, Instant)
+	 */
 	public Issue schedule(String id, SendTime time, SendWindow window) {
-		return change(id, issue -> issue.schedule(time, window, this.clock.instant()));
+		return change(id, issue -> {
+			issue.requireApproval(approvalRequired());
+			issue.schedule(time, window, this.clock.instant());
+		});
+	}
+
+	/**
+	 * Refuses early (before any check of the content) a send of a draft that needs an approval.
+	 * @throws ApprovalMissingException when the team requires an approval and the draft has none
+	 */
+	public void requireApproval(Issue issue) {
+		issue.requireApproval(approvalRequired());
 	}
 
 	public Issue unschedule(String id) {

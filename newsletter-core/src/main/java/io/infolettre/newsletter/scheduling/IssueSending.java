@@ -62,9 +62,12 @@ public class IssueSending {
 	/**
 	 * Sends a draft now, or resumes a failed send where it stopped.
 	 * @throws SendRefusedException when the template does not render or nobody would receive it
+	 * @throws io.infolettre.newsletter.issue.ApprovalMissingException when the team requires an
+	 * approval and the draft has none
 	 */
 	public Issue sendNow(String issueId) {
 		Issue issue = this.issues.get(issueId);
+		this.issues.requireApproval(issue);
 		preflight(issue);
 		var now = this.clock.instant();
 		Issue scheduled = this.issues.schedule(issueId, now);
@@ -77,12 +80,16 @@ public class IssueSending {
 	 * issue that has not started yet; with a window, it only sends on those days and hours.
 	 * @throws SendRefusedException when the template does not render or nobody would receive it
 	 * @throws IllegalArgumentException when the time is not in the future
+	 * @throws io.infolettre.newsletter.issue.ApprovalMissingException when the team requires an
+	 * approval and the draft has none
 	 */
 	public Issue schedule(String issueId, SendTime time, SendWindow window) {
 		if (!time.instant().isAfter(this.clock.instant())) {
 			throw new IllegalArgumentException("L'heure d'envoi doit être dans le futur");
 		}
-		preflight(this.issues.get(issueId));
+		Issue issue = this.issues.get(issueId);
+		this.issues.requireApproval(issue);
+		preflight(issue);
 		Issue scheduled = this.issues.schedule(issueId, time, window);
 		this.trigger.fireAt(issueId, scheduled.dueAt());
 		return scheduled;

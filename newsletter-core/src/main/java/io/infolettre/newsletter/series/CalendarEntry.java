@@ -26,7 +26,10 @@ public record CalendarEntry(Kind kind, Instant at, SendTime time, String title, 
 		RESUMING,
 
 		/** An occurrence of a series whose issue is not made yet. */
-		SERIES_OCCURRENCE
+		SERIES_OCCURRENCE,
+
+		/** A draft submitted for approval, at the time its author wished it sent. */
+		AWAITING_APPROVAL
 
 	}
 

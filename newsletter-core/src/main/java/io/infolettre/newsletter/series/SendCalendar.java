@@ -16,7 +16,10 @@ import io.infolettre.newsletter.issue.SendTime;
 
 import org.springframework.stereotype.Service;
 
-/** The sends to come, in time order: scheduled issues, sends waiting for their window, series occurrences. */
+/**
+ * The sends to come, in time order: scheduled issues, sends waiting for their window, drafts waiting for
+ * an approval at the time their author wished, series occurrences.
+ */
 @Service
 public class SendCalendar {
 
@@ -53,6 +56,14 @@ public class SendCalendar {
 						issue.getId(), issue.getSeriesId()));
 			}
 		}
+		for (Issue issue : this.issues.awaitingApproval()) {
+			madeIssues.add(issue.getId());
+			SendTime wished = issue.getWishedSendTime();
+			if (wished != null && !wished.instant().isAfter(until)) {
+				entries.add(new CalendarEntry(CalendarEntry.Kind.AWAITING_APPROVAL, wished.instant(), wished,
+						issue.getTitle(), issue.getId(), issue.getSeriesId()));
+			}
+		}
 		for (Series one : this.series.all()) {
 			for (SendTime occurrence : this.series.upcoming(one, 400)) {
 				if (occurrence.instant().isAfter(until)) {
@@ -67,6 +78,11 @@ public class SendCalendar {
 		}
 		entries.sort(Comparator.comparing(CalendarEntry::at));
 		return entries;
+	}
+
+	/** Drafts submitted for approval and not reviewed yet, with or without a wished time, oldest first. */
+	public List<Issue> awaitingApproval() {
+		return this.issues.awaitingApproval();
 	}
 
 	/** Issues whose time passed while the application was down: the coordinator decides. */

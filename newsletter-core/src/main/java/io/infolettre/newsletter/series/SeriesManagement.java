@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import io.infolettre.newsletter.delivery.SendRefusedException;
+import io.infolettre.newsletter.issue.ApprovalMissingException;
 import io.infolettre.newsletter.issue.Issue;
 import io.infolettre.newsletter.issue.IssueManagement;
 import io.infolettre.newsletter.issue.IssueNotFoundException;
@@ -22,6 +23,7 @@ import io.infolettre.newsletter.issue.SendTime;
 import io.infolettre.newsletter.issue.SendWindow;
 import io.infolettre.newsletter.scheduling.IssueSending;
 import io.infolettre.newsletter.series.internal.SeriesRepository;
+import io.infolettre.newsletter.shared.Actor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -150,6 +152,11 @@ public class SeriesManagement {
 				&& this.issues.get(issueId).getStatus() == IssueStatus.DRAFT) {
 			try {
 				this.sending.schedule(issueId, occurrence, series.getWindow());
+			}
+			catch (ApprovalMissingException ex) {
+				// the team approves every send: the series asks for it, with the occurrence as the wished time
+				this.issues.submit(issueId, Actor.SYSTEM, occurrence, "Numéro de la série « " + series.getName() + " »");
+				problem = "Numéro « " + title + " » soumis pour approbation : il sera programmé une fois approuvé.";
 			}
 			catch (SendRefusedException | IllegalArgumentException ex) {
 				problem = "Numéro « " + title + " » laissé en brouillon : " + ex.getMessage();

@@ -13,7 +13,10 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 
-/** « Calendrier »: the missed sends first, then the next 60 days of sends, week by week. */
+/**
+ * « Calendrier »: the missed sends first, the drafts waiting for an approval, then the next 60 days of
+ * sends, week by week (a draft waiting for an approval shows at the time its author wished).
+ */
 @Controller
 @RequestMapping("/admin/calendar")
 @RequiresPermission(Permission.REPORTS_READ)
@@ -33,6 +36,8 @@ class CalendarController {
 	@GetMapping
 	String calendar(Locale locale, Model model) {
 		model.addAttribute("missed", this.calendar.missed().stream().map(issue -> missed(issue, locale)).toList());
+		model.addAttribute("awaiting",
+				this.calendar.awaitingApproval().stream().map(issue -> awaiting(issue, locale)).toList());
 		model.addAttribute("weeks", CalendarTimeline.of(this.calendar.upcoming(AHEAD), this.texts, locale));
 		model.addAttribute("daysAhead", AHEAD.toDays());
 		model.addAttribute("zone", this.texts.zone(this.texts.defaultZone(), locale));
@@ -43,6 +48,19 @@ class CalendarController {
 		var zone = issue.getSendTime() != null ? issue.getSendTime().zone() : this.texts.defaultZone();
 		return new Missed(issue.getId(), issue.getTitle(),
 				issue.dueAt() == null ? null : this.texts.at(issue.dueAt(), zone, locale));
+	}
+
+	private Awaiting awaiting(Issue issue, Locale locale) {
+		return new Awaiting(issue.getId(), issue.getTitle(),
+				issue.getWishedSendTime() == null ? null : this.texts.at(issue.getWishedSendTime(), locale),
+				issue.getReviewAuthorName());
+	}
+
+	/**
+	 * A draft submitted for approval: its title, when its author wished it sent (in words, or null), who
+	 * submitted it.
+	 */
+	record Awaiting(String id, String title, String wished, String author) {
 	}
 
 	/** A missed issue: its title and when it was due, in words. */

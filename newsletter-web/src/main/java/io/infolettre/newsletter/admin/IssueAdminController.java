@@ -23,6 +23,7 @@ import io.infolettre.newsletter.report.IssueReports;
 import io.infolettre.newsletter.scheduling.IssueSending;
 import io.infolettre.newsletter.subscriber.Subscribers;
 import io.infolettre.newsletter.system.RequiresPermission;
+import io.infolettre.newsletter.system.CurrentActor;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.MediaType;
@@ -65,9 +66,15 @@ class IssueAdminController {
 
 	private final SampleSubjects subjects;
 
+	private final IssueReviewPanel review;
+
+	private final CurrentActor actor;
+
 	IssueAdminController(Issues issues, IssueManagement management, IssueSending sending, IssuePreviews previews,
 			IssueReports reports, Subscribers subscribers, SchedulePanel schedule, IssuePreflight checklist,
-			Clock clock, SampleSubjects subjects) {
+			Clock clock, SampleSubjects subjects, IssueReviewPanel review, CurrentActor actor) {
+		this.review = review;
+		this.actor = actor;
 		this.checklist = checklist;
 		this.subjects = subjects;
 		this.clock = clock;
@@ -106,6 +113,7 @@ class IssueAdminController {
 		model.addAttribute("sender", issue.senderOr(this.management.senders()));
 		model.addAttribute("versions", this.management.versions(id));
 		model.addAttribute("subjects", this.subjects);
+		this.review.addTo(model, issue, locale);
 		if (issue.getStatus() == IssueStatus.DRAFT || issue.getStatus() == IssueStatus.FAILED
 				|| issue.getStatus() == IssueStatus.MISSED) {
 			// what scheduling or sending would check, before the coordinator tries
@@ -196,7 +204,7 @@ class IssueAdminController {
 		Issue issue = this.management.get(id);
 		var audience = AudienceChoices.parse(list);
 		try {
-			this.management.editDraft(id, issue.getTitle(), issue.getContent(), audience);
+			this.management.editDraft(id, issue.getTitle(), issue.getContent(), audience, this.actor.get());
 		}
 		catch (IssueStateException | TemplateProblem ex) {
 			redirect.addFlashAttribute("error", ex.getMessage());

@@ -1,6 +1,5 @@
 package io.infolettre.newsletter.admin;
 
-import java.security.Principal;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +20,7 @@ import io.infolettre.newsletter.rendering.TemplateProblem;
 import io.infolettre.newsletter.segment.Audience;
 import io.infolettre.newsletter.subscriber.Subscribers;
 import io.infolettre.newsletter.system.RequiresPermission;
+import io.infolettre.newsletter.system.CurrentActor;
 
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
@@ -56,8 +56,11 @@ class IssueEditorController {
 
 	private final MergeFields mergeFields;
 
+	private final CurrentActor actor;
+
 	IssueEditorController(IssueManagement management, IssuePreviews previews, TestSends tests, IssueRenderer renderer,
-			Subscribers subscribers, MergeFields mergeFields) {
+			Subscribers subscribers, MergeFields mergeFields, CurrentActor actor) {
+		this.actor = actor;
 		this.management = management;
 		this.previews = previews;
 		this.tests = tests;
@@ -98,11 +101,11 @@ class IssueEditorController {
 
 	/** Saves the draft; what it held before goes to its history. */
 	@PostMapping("/{id}/edit")
-	String save(@PathVariable String id, @ModelAttribute IssueForm form, Principal who, Model model, Locale locale,
+	String save(@PathVariable String id, @ModelAttribute IssueForm form, Model model, Locale locale,
 			RedirectAttributes redirect) {
 		Issue issue = this.management.get(id);
 		try {
-			this.management.revise(id, form.toEdit(this.management.senders()), who.getName());
+			this.management.revise(id, form.toEdit(this.management.senders()), this.actor.get());
 			redirect.addFlashAttribute("notice", "editor.saved");
 			return "redirect:/admin/issues/" + id + "/edit";
 		}
@@ -122,11 +125,11 @@ class IssueEditorController {
 
 	/** Saves the draft, then sends it as a test to the addresses given (five at most). */
 	@PostMapping("/{id}/test")
-	String test(@PathVariable String id, @ModelAttribute IssueForm form, Principal who, Model model, Locale locale) {
+	String test(@PathVariable String id, @ModelAttribute IssueForm form, Model model, Locale locale) {
 		Issue issue = this.management.get(id);
 		try {
 			if (issue.getStatus().isEditable()) {
-				issue = this.management.revise(id, form.toEdit(this.management.senders()), who.getName());
+				issue = this.management.revise(id, form.toEdit(this.management.senders()), this.actor.get());
 			}
 			var results = this.tests.send(id, form.addresses(), null);
 			model.addAttribute("testResults", results);

@@ -37,12 +37,13 @@ record ScheduleForm(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dat
 	}
 
 	/**
-	 * What the form shows for an issue: its own time and window when it has them (a missed issue keeps
-	 * its time of day, on a day still to come), otherwise tomorrow at 9:00 in the default zone, and
-	 * weekdays 8:00–17:00 ready but off.
+	 * What the form shows for an issue: its own time (or the one its author wished for its review) and
+	 * window when it has them (a missed issue keeps its time of day, on a day still to come), otherwise
+	 * tomorrow at 9:00 in the default zone, and weekdays 8:00–17:00 ready but off.
 	 */
 	static ScheduleForm of(Issue issue, ZoneId defaultZone, LocalDate tomorrow) {
-		SendTime chosen = issue.getSendTime();
+		// an approver schedules at the time the author wished, unless one was chosen since
+		SendTime chosen = issue.getSendTime() != null ? issue.getSendTime() : issue.getWishedSendTime();
 		SendWindow current = issue.getWindow();
 		ZoneId zone = chosen != null ? chosen.zone() : defaultZone;
 		LocalDate date = chosen != null && chosen.date().isAfter(tomorrow) ? chosen.date() : tomorrow;

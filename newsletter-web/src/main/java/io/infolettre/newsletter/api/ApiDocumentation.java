@@ -43,6 +43,7 @@ class ApiDocumentation {
 	/** Each controller's group, by its class (springdoc would name it "issue-api-controller"). */
 	static final Map<Class<?>, String> GROUPS = Map.ofEntries(
 			Map.entry(IssueApiController.class, "Numéros / Issues"),
+			Map.entry(IssueReviewApiController.class, "Numéros / Issues"),
 			Map.entry(DeliveryApiController.class, "Registre d’envoi / Delivery ledger"),
 			Map.entry(ReportApiController.class, "Rapports / Reports"),
 			Map.entry(CalendarApiController.class, "Calendrier / Calendar"),

@@ -1,8 +1,10 @@
 package io.infolettre.newsletter.api;
 
 import io.infolettre.newsletter.delivery.SendRefusedException;
+import io.infolettre.newsletter.issue.ApprovalMissingException;
 import io.infolettre.newsletter.issue.IssueNotFoundException;
 import io.infolettre.newsletter.issue.IssueStateException;
+import io.infolettre.newsletter.issue.ReviewRefusedException;
 import io.infolettre.newsletter.rendering.BlockProblem;
 import io.infolettre.newsletter.rendering.TemplateProblem;
 import io.infolettre.newsletter.series.SeriesNotFoundException;
@@ -14,7 +16,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** Domain refusals as RFC 9457 problem details, with the reason the coordinator can act on. */
-@RestControllerAdvice(assignableTypes = { IssueApiController.class, DeliveryApiController.class,
+@RestControllerAdvice(assignableTypes = { IssueApiController.class, IssueReviewApiController.class,
+		DeliveryApiController.class,
 		SeriesApiController.class, CalendarApiController.class, UnsubscribeApiController.class })
 class ApiErrors {
 
@@ -26,6 +29,18 @@ class ApiErrors {
 	@ExceptionHandler(SendRefusedException.class)
 	ProblemDetail refused(SendRefusedException ex) {
 		return problem(HttpStatus.UNPROCESSABLE_CONTENT, "Envoi refusé", ex.getMessage());
+	}
+
+	/** The team requires an approval before a send, and the draft has none (yet, or since an edit). */
+	@ExceptionHandler(ApprovalMissingException.class)
+	ProblemDetail approvalMissing(ApprovalMissingException ex) {
+		return problem(HttpStatus.CONFLICT, "Approbation requise", ex.getMessage());
+	}
+
+	/** A review step its state does not allow, or the four-eyes rule forbids to the caller. */
+	@ExceptionHandler(ReviewRefusedException.class)
+	ProblemDetail reviewRefused(ReviewRefusedException ex) {
+		return problem(HttpStatus.CONFLICT, "Étape d'approbation refusée", ex.getMessage());
 	}
 
 	@ExceptionHandler(IssueStateException.class)

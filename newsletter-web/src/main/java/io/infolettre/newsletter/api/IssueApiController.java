@@ -1,7 +1,6 @@
 package io.infolettre.newsletter.api;
 
 import java.net.URI;
-import java.security.Principal;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +24,7 @@ import io.infolettre.newsletter.scheduling.SchedulingSettings;
 import io.infolettre.newsletter.segment.Audience;
 import io.infolettre.newsletter.segment.Segments;
 import io.infolettre.newsletter.system.RequiresPermission;
+import io.infolettre.newsletter.system.CurrentActor;
 import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
@@ -64,9 +64,12 @@ class IssueApiController {
 
 	private final TestSends tests;
 
+	private final CurrentActor actor;
+
 	IssueApiController(Issues issues, IssueManagement management, IssueSending sending, Deliveries deliveries,
 			IssueReports reports, SchedulingSettings scheduling, IssuePreviews previews, IssuePreflight checklist,
-			TestSends tests, Segments segments) {
+			TestSends tests, Segments segments, CurrentActor actor) {
+		this.actor = actor;
 		this.segments = segments;
 		this.previews = previews;
 		this.checklist = checklist;
@@ -107,14 +110,14 @@ class IssueApiController {
 	/** Replaces the editable parts of a draft (409 once it is not a draft); the previous ones go to its history. */
 	@PutMapping("/{id}")
 	@RequiresPermission(Permission.ISSUES_EDIT)
-	IssueResource edit(@PathVariable String id, @Valid @RequestBody IssueEditRequest request, Principal who) {
+	IssueResource edit(@PathVariable String id, @Valid @RequestBody IssueEditRequest request) {
 		var variants = request.variants() == null ? Map.<String, VariantRequest>of() : request.variants();
 		if (!variants.containsKey("fr")) {
 			throw new IllegalArgumentException("La variante française (variants.fr) est obligatoire.");
 		}
 		var edit = edit(request.title(), request.template(), variants.get("fr").toVariant("fr"), variants.get("en"),
 				request.sender(), request.replyTo(), request.archived());
-		return resource(this.management.revise(id, edit, who.getName()));
+		return resource(this.management.revise(id, edit, this.actor.get()));
 	}
 
 	private IssueEdit edit(String title, String template, IssueVariant french, VariantRequest english, String sender,

@@ -18,12 +18,13 @@ import io.infolettre.newsletter.issue.SendHistoryEntry;
  * @param pauseCause why a paused send is paused (null otherwise): SEND_WINDOW and RELAY_UNAVAILABLE
  * resume by themselves ({@code schedule.resumeAt}), COORDINATION and ENGINE wait for a person
  * @param sendHistory the send's pauses and resumes, oldest first
+ * @param review where the draft stands in its review (submitted, approved, changes requested)
  */
 record IssueResource(String id, String title, String subject, String template, String language, String audienceList,
 		String audienceSegment, IssueStatus status, Instant createdAt, Instant scheduledAt, Instant sentAt, String failureReason,
 		String pauseReason, PauseCause pauseCause, ScheduleResource schedule, String seriesId, Progress progress,
 		Map<String, VariantRequest> variants, Sender sender, String replyTo, boolean archived,
-		List<SendHistoryEntry> sendHistory) {
+		List<SendHistoryEntry> sendHistory, ReviewResource review) {
 
 	record Sender(String name, String email) {
 
@@ -54,7 +55,7 @@ record IssueResource(String id, String title, String subject, String template, S
 				issue.getCreatedAt(), issue.getScheduledAt(), issue.getSentAt(), issue.getFailureReason(),
 				issue.getPauseReason(), issue.getPauseCause(), ScheduleResource.of(issue), issue.getSeriesId(),
 				Progress.of(progress), variants, new Sender(from.name(), from.email()), issue.getReplyTo(),
-				issue.isArchived(), issue.getSendHistory());
+				issue.isArchived(), issue.getSendHistory(), ReviewResource.of(issue));
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.UUID;
 import io.infolettre.newsletter.issue.IssueEdit;
 import io.infolettre.newsletter.issue.IssueManagement;
 import io.infolettre.newsletter.issue.IssueVariant;
+import io.infolettre.newsletter.shared.Actor;
 import io.infolettre.newsletter.support.AbstractIntegrationTests;
 import io.infolettre.newsletter.support.AdminSession;
 import io.infolettre.newsletter.support.TestIssues;
@@ -49,7 +50,7 @@ class IssueSubjectIntegrationTests extends AbstractIntegrationTests {
 		// the editor saves a syntax error (nothing can run from it) and its preview points it out
 		IssueEdit edit = this.issues.get(id).currentEdit();
 		this.issues.revise(id, new IssueEdit(edit.title(), edit.template(),
-				new IssueVariant(broken, "", edit.french().body()), null, null, null, true), "test");
+				new IssueVariant(broken, "", edit.french().body()), null, null, null, true), Actor.SYSTEM);
 		var admin = AdminSession.login(this.port);
 		assertThat(admin.page("/admin/issues/" + id).getElementById("issue-subject").text()).isEqualTo(broken);
 	}
