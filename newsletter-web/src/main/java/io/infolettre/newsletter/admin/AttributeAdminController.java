@@ -3,9 +3,11 @@ package io.infolettre.newsletter.admin;
 import java.util.Arrays;
 import java.util.List;
 
+import io.infolettre.newsletter.audit.AuditKind;
 import io.infolettre.newsletter.subscriber.AttributeDefinition;
 import io.infolettre.newsletter.subscriber.AttributeDefinitions;
 import io.infolettre.newsletter.subscriber.AttributeType;
+import io.infolettre.newsletter.system.Audited;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
@@ -38,6 +40,7 @@ class AttributeAdminController {
 		return "admin/attributes";
 	}
 
+	@Audited(kind = AuditKind.ATTRIBUTE, action = "attribute.save", target = "name")
 	@PostMapping
 	String save(@RequestParam String name, @RequestParam(required = false) String label,
 			@RequestParam AttributeType type, @RequestParam(required = false) String choices, Model model,

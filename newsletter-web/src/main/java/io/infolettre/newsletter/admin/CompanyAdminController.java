@@ -4,12 +4,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.infolettre.newsletter.audit.AuditKind;
 import io.infolettre.newsletter.subscriber.AttributeDefinitions;
 import io.infolettre.newsletter.subscriber.Companies;
 import io.infolettre.newsletter.subscriber.Company;
 import io.infolettre.newsletter.subscriber.SubscriberManagement;
 import io.infolettre.newsletter.subscriber.SubscriberNotFoundException;
 import io.infolettre.newsletter.subscriber.Subscribers;
+import io.infolettre.newsletter.system.Audited;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
@@ -68,6 +70,7 @@ class CompanyAdminController {
 		return "admin/company";
 	}
 
+	@Audited(kind = AuditKind.COMPANY, action = "company.edit")
 	@PostMapping("/company")
 	String edit(@RequestParam String id, @RequestParam Map<String, String> form, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
@@ -89,6 +92,7 @@ class CompanyAdminController {
 		return redirectTo(id, redirect);
 	}
 
+	@Audited(kind = AuditKind.COMPANY, action = "company.renewConsents")
 	@PostMapping("/company/consents/renew")
 	String renewConsents(@RequestParam String id, RedirectAttributes redirect) {
 		Company company = this.companies.findById(id).orElseThrow(() -> new SubscriberNotFoundException(id));

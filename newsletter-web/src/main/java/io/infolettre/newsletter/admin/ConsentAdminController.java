@@ -6,11 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.infolettre.newsletter.audit.AuditKind;
 import io.infolettre.newsletter.subscriber.Company;
 import io.infolettre.newsletter.subscriber.Consent;
 import io.infolettre.newsletter.subscriber.Subscriber;
 import io.infolettre.newsletter.subscriber.SubscriberManagement;
 import io.infolettre.newsletter.subscriber.Subscribers;
+import io.infolettre.newsletter.system.Audited;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
@@ -68,6 +70,7 @@ class ConsentAdminController {
 		return "admin/consents";
 	}
 
+	@Audited(kind = AuditKind.CONSENT, action = "consent.renew")
 	@PostMapping("/renew")
 	String renew(@RequestParam String id, Model model, HttpServletResponse response, RedirectAttributes redirect) {
 		try {
@@ -82,6 +85,7 @@ class ConsentAdminController {
 		return "redirect:/admin/consents";
 	}
 
+	@Audited(kind = AuditKind.COMPANY, action = "company.renewConsents", target = "company")
 	@PostMapping("/renew-company")
 	String renewCompany(@RequestParam String company, RedirectAttributes redirect) {
 		redirect.addFlashAttribute("renewed", this.management.renewCompanyConsents(company));

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.infolettre.newsletter.audit.AuditKind;
 import io.infolettre.newsletter.reconciliation.RejectedRowsCsv;
 import io.infolettre.newsletter.subscriber.Consent;
 import io.infolettre.newsletter.subscriber.ImportCheck;
@@ -18,6 +19,7 @@ import io.infolettre.newsletter.subscriber.SubscriberImportPreview;
 import io.infolettre.newsletter.subscriber.SubscriberImports;
 import io.infolettre.newsletter.subscriber.Subscribers;
 import io.infolettre.newsletter.subscriber.UnknownChoices;
+import io.infolettre.newsletter.system.Audited;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
@@ -65,6 +67,7 @@ class ImportAdminController {
 		return "admin/imports";
 	}
 
+	@Audited(kind = AuditKind.IMPORT, action = "import.upload")
 	@PostMapping
 	String upload(@RequestParam("file") MultipartFile file, @RequestParam(defaultValue = "") String encoding,
 			@RequestParam(defaultValue = "") String separator, RedirectAttributes redirect) throws IOException {
@@ -101,6 +104,7 @@ class ImportAdminController {
 				form, null, model);
 	}
 
+	@Audited(kind = AuditKind.IMPORT, action = "import.start", creates = true)
 	@PostMapping("/upload/{uploadId}")
 	String start(@PathVariable String uploadId, ImportForm form, Model model) throws IOException {
 		upload(uploadId);
@@ -190,6 +194,7 @@ class ImportAdminController {
 	}
 
 	/** The coordinator gives up the file: it is deleted at once rather than left a day. */
+	@Audited(kind = AuditKind.IMPORT, action = "import.discard", target = "uploadId")
 	@PostMapping("/upload/{uploadId}/cancel")
 	String cancel(@PathVariable String uploadId) throws IOException {
 		this.imports.discard(uploadId);

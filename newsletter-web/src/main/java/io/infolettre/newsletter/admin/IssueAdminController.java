@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.Locale;
 import java.util.function.Function;
 
+import io.infolettre.newsletter.audit.AuditKind;
 import io.infolettre.newsletter.composition.IssuePreflight;
 import io.infolettre.newsletter.composition.IssuePreviews;
 import io.infolettre.newsletter.issue.Issue;
@@ -21,6 +22,7 @@ import io.infolettre.newsletter.report.IssueReport;
 import io.infolettre.newsletter.report.IssueReports;
 import io.infolettre.newsletter.scheduling.IssueSending;
 import io.infolettre.newsletter.subscriber.Subscribers;
+import io.infolettre.newsletter.system.Audited;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.MediaType;
@@ -187,6 +189,7 @@ class IssueAdminController {
 	 * Chooses who a draft goes to: every active subscriber, the active members of one list, or those of
 	 * a saved segment ({@code segment:<id>}).
 	 */
+	@Audited(kind = AuditKind.ISSUE, action = "issue.audience")
 	@PostMapping("/{id}/audience")
 	String audience(@PathVariable String id, @RequestParam(required = false) String list, RedirectAttributes redirect) {
 		Issue issue = this.management.get(id);

@@ -1,8 +1,10 @@
 package io.infolettre.newsletter.admin;
 
+import io.infolettre.newsletter.audit.AuditKind;
 import io.infolettre.newsletter.delivery.SendRefusedException;
 import io.infolettre.newsletter.issue.IssueStateException;
 import io.infolettre.newsletter.scheduling.IssueSending;
+import io.infolettre.newsletter.system.Audited;
 
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
@@ -26,6 +28,7 @@ class IssueSendingController {
 		this.sending = sending;
 	}
 
+	@Audited(kind = AuditKind.ISSUE, action = "issue.send")
 	@PostMapping("/send")
 	String sendNow(@PathVariable String id, RedirectAttributes redirect) {
 		return act(id, redirect, () -> {
@@ -34,6 +37,7 @@ class IssueSendingController {
 		});
 	}
 
+	@Audited(kind = AuditKind.ISSUE, action = "issue.pause")
 	@PostMapping("/pause")
 	String pause(@PathVariable String id, RedirectAttributes redirect) {
 		return act(id, redirect, () -> {
@@ -42,6 +46,7 @@ class IssueSendingController {
 		});
 	}
 
+	@Audited(kind = AuditKind.ISSUE, action = "issue.resume")
 	@PostMapping("/resume")
 	String resume(@PathVariable String id, RedirectAttributes redirect) {
 		return act(id, redirect, () -> {
@@ -50,6 +55,7 @@ class IssueSendingController {
 		});
 	}
 
+	@Audited(kind = AuditKind.ISSUE, action = "issue.cancel")
 	@PostMapping("/cancel")
 	String cancel(@PathVariable String id, RedirectAttributes redirect) {
 		return act(id, redirect, () -> {
@@ -58,6 +64,7 @@ class IssueSendingController {
 		});
 	}
 
+	@Audited(kind = AuditKind.ISSUE, action = "issue.resend")
 	@PostMapping("/resend")
 	String resend(@PathVariable String id, RedirectAttributes redirect) {
 		return act(id, redirect, () -> {

@@ -1,5 +1,6 @@
 package io.infolettre.newsletter.admin;
 
+import io.infolettre.newsletter.audit.AuditKind;
 import io.infolettre.newsletter.issue.IssueStatus;
 import io.infolettre.newsletter.issue.Issues;
 import io.infolettre.newsletter.segment.Segment;
@@ -11,6 +12,7 @@ import io.infolettre.newsletter.segment.SegmentRuleException;
 import io.infolettre.newsletter.segment.Segments;
 import io.infolettre.newsletter.subscriber.AttributeDefinitions;
 import io.infolettre.newsletter.subscriber.Subscribers;
+import io.infolettre.newsletter.system.Audited;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
@@ -100,6 +102,7 @@ class SegmentAdminController {
 		return "admin/segment :: previewResponse";
 	}
 
+	@Audited(kind = AuditKind.SEGMENT, action = "segment.save")
 	@PostMapping({ "", "/{id}" })
 	String save(@PathVariable(required = false) String id, @RequestParam MultiValueMap<String, String> form,
 			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model, RedirectAttributes redirect,
@@ -124,6 +127,7 @@ class SegmentAdminController {
 		}
 	}
 
+	@Audited(kind = AuditKind.SEGMENT, action = "segment.delete")
 	@PostMapping("/{id}/delete")
 	String delete(@PathVariable String id, RedirectAttributes redirect) {
 		if (this.issues.existsByAudienceSegmentAndStatusNot(id, IssueStatus.SENT)) {

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.infolettre.newsletter.audit.AuditKind;
 import io.infolettre.newsletter.subscriber.AttributeDefinitions;
 import io.infolettre.newsletter.subscriber.Company;
 import io.infolettre.newsletter.subscriber.PersonalData;
@@ -18,6 +19,7 @@ import io.infolettre.newsletter.subscriber.SubscriberPage;
 import io.infolettre.newsletter.subscriber.SubscriberStatus;
 import io.infolettre.newsletter.subscriber.Subscribers;
 import io.infolettre.newsletter.subscriber.UnsubscribeChannel;
+import io.infolettre.newsletter.system.Audited;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -95,6 +97,7 @@ class SubscriberAdminController {
 		return form(NewSubscriberForm.empty(), null, model);
 	}
 
+	@Audited(kind = AuditKind.SUBSCRIBER, action = "subscriber.add")
 	@PostMapping
 	String add(@ModelAttribute NewSubscriberForm form, Principal principal, Model model, HttpServletResponse response,
 			RedirectAttributes redirect) {
@@ -121,6 +124,7 @@ class SubscriberAdminController {
 		return "admin/subscriber";
 	}
 
+	@Audited(kind = AuditKind.SUBSCRIBER, action = "subscriber.edit")
 	@PostMapping("/{id}/details")
 	String edit(@PathVariable String id, @RequestParam Map<String, String> form, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
@@ -140,30 +144,35 @@ class SubscriberAdminController {
 		});
 	}
 
+	@Audited(kind = AuditKind.SUBSCRIBER, action = "subscriber.joinList")
 	@PostMapping("/{id}/lists")
 	String joinList(@PathVariable String id, @RequestParam String list, Model model, HttpServletResponse response,
 			RedirectAttributes redirect) {
 		return change(id, model, response, redirect, "subscriber.listJoined", () -> this.management.joinList(id, list));
 	}
 
+	@Audited(kind = AuditKind.SUBSCRIBER, action = "subscriber.leaveList")
 	@PostMapping("/{id}/lists/remove")
 	String leaveList(@PathVariable String id, @RequestParam String list, Model model, HttpServletResponse response,
 			RedirectAttributes redirect) {
 		return change(id, model, response, redirect, "subscriber.listLeft", () -> this.management.leaveList(id, list));
 	}
 
+	@Audited(kind = AuditKind.SUBSCRIBER, action = "subscriber.tag")
 	@PostMapping("/{id}/tags")
 	String tag(@PathVariable String id, @RequestParam String tag, Model model, HttpServletResponse response,
 			RedirectAttributes redirect) {
 		return change(id, model, response, redirect, "subscriber.saved", () -> this.management.tag(id, tag));
 	}
 
+	@Audited(kind = AuditKind.SUBSCRIBER, action = "subscriber.untag")
 	@PostMapping("/{id}/tags/remove")
 	String untag(@PathVariable String id, @RequestParam String tag, Model model, HttpServletResponse response,
 			RedirectAttributes redirect) {
 		return change(id, model, response, redirect, "subscriber.saved", () -> this.management.untag(id, tag));
 	}
 
+	@Audited(kind = AuditKind.SUBSCRIBER, action = "subscriber.unsubscribe")
 	@PostMapping("/{id}/unsubscribe")
 	String unsubscribe(@PathVariable String id, RedirectAttributes redirect) {
 		this.management.get(id);
@@ -172,11 +181,13 @@ class SubscriberAdminController {
 		return "redirect:/admin/subscribers/" + id;
 	}
 
+	@Audited(kind = AuditKind.CONSENT, action = "consent.renew")
 	@PostMapping("/{id}/consent/renew")
 	String renew(@PathVariable String id, Model model, HttpServletResponse response, RedirectAttributes redirect) {
 		return change(id, model, response, redirect, "consent.renewed", () -> this.management.renewConsent(id));
 	}
 
+	@Audited(kind = AuditKind.CONSENT, action = "consent.express")
 	@PostMapping("/{id}/consent/express")
 	String expressConsent(@PathVariable String id, @RequestParam(required = false) String source,
 			@RequestParam(required = false) String proof, Model model, HttpServletResponse response,
@@ -185,6 +196,7 @@ class SubscriberAdminController {
 				() -> this.management.recordExpressConsent(id, source, proof));
 	}
 
+	@Audited(kind = AuditKind.SUBSCRIBER, action = "subscriber.erase")
 	@PostMapping("/{id}/delete")
 	String delete(@PathVariable String id, Principal principal, RedirectAttributes redirect) {
 		this.erasure.erase(id, principal.getName());

@@ -4,10 +4,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import io.infolettre.newsletter.audit.AuditKind;
 import io.infolettre.newsletter.subscriber.Companies;
 import io.infolettre.newsletter.subscriber.Company;
 import io.infolettre.newsletter.subscriber.SubscriberNotFoundException;
 import io.infolettre.newsletter.subscriber.Subscribers;
+import io.infolettre.newsletter.system.Audited;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -56,6 +58,7 @@ class CompanyApiController {
 	}
 
 	/** Sets the attributes named, each checked against its definition (an empty string removes one). */
+	@Audited(kind = AuditKind.COMPANY, action = "company.edit")
 	@PutMapping("/{id}")
 	CompanyResource change(@PathVariable String id, @RequestBody Change change) {
 		if (change.attributes() != null) {

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
+import io.infolettre.newsletter.audit.AuditKind;
 import io.infolettre.newsletter.composition.IssuePreflight;
 import io.infolettre.newsletter.composition.IssuePreviews;
 import io.infolettre.newsletter.composition.PreflightReport;
@@ -23,6 +24,7 @@ import io.infolettre.newsletter.scheduling.IssueSending;
 import io.infolettre.newsletter.scheduling.SchedulingSettings;
 import io.infolettre.newsletter.segment.Audience;
 import io.infolettre.newsletter.segment.Segments;
+import io.infolettre.newsletter.system.Audited;
 import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
@@ -88,6 +90,7 @@ class IssueApiController {
 	 * Creates a draft. 422 with the line and column when a variant does not render; the checklist
 	 * (GET …/preflight) tells the rest before it is sent.
 	 */
+	@Audited(kind = AuditKind.ISSUE, action = "issue.create")
 	@PostMapping
 	ResponseEntity<IssueResource> create(@Valid @RequestBody NewIssueRequest request) {
 		var audience = audience(request);
@@ -101,6 +104,7 @@ class IssueApiController {
 	}
 
 	/** Replaces the editable parts of a draft (409 once it is not a draft); the previous ones go to its history. */
+	@Audited(kind = AuditKind.ISSUE, action = "issue.edit")
 	@PutMapping("/{id}")
 	IssueResource edit(@PathVariable String id, @Valid @RequestBody IssueEditRequest request, Principal who) {
 		var variants = request.variants() == null ? Map.<String, VariantRequest>of() : request.variants();
@@ -131,6 +135,7 @@ class IssueApiController {
 	}
 
 	/** A new draft copied from this issue (« Copie de … »), whatever its status. */
+	@Audited(kind = AuditKind.ISSUE, action = "issue.duplicate", creates = true)
 	@PostMapping("/{id}/duplicate")
 	ResponseEntity<IssueResource> duplicate(@PathVariable String id) {
 		var copy = this.management.duplicate(id);
@@ -164,6 +169,7 @@ class IssueApiController {
 	}
 
 	/** Sends a test (« [TEST] », untracked, in no ledger or report) to up to 5 addresses. */
+	@Audited(kind = AuditKind.ISSUE, action = "issue.testSend")
 	@PostMapping("/{id}/test-send")
 	Map<String, List<TestSends.TestSendResult>> testSend(@PathVariable String id,
 			@RequestBody TestSendRequest request) {
@@ -195,6 +201,7 @@ class IssueApiController {
 	}
 
 	/** Starts the send now; the response returns at once, progress is read from the issue. */
+	@Audited(kind = AuditKind.ISSUE, action = "issue.send")
 	@PostMapping("/{id}/send")
 	ResponseEntity<IssueResource> send(@PathVariable String id) {
 		var issue = this.sending.sendNow(id);
@@ -206,6 +213,7 @@ class IssueApiController {
 	 * default), or moves a scheduled issue that has not started; the response says what daylight
 	 * saving did to the time asked for. 400 when the time is past or the window invalid.
 	 */
+	@Audited(kind = AuditKind.ISSUE, action = "issue.schedule")
 	@PutMapping("/{id}/schedule")
 	IssueResource schedule(@PathVariable String id, @Valid @RequestBody ScheduleRequest request) {
 		ZoneId zone = this.scheduling.zone();
@@ -214,18 +222,21 @@ class IssueApiController {
 	}
 
 	/** Takes a scheduled issue that has not started (or a missed one) back to a draft. */
+	@Audited(kind = AuditKind.ISSUE, action = "issue.unschedule")
 	@DeleteMapping("/{id}/schedule")
 	IssueResource unschedule(@PathVariable String id) {
 		return resource(this.sending.unschedule(id));
 	}
 
 	/** Pauses a scheduled or running send between two messages. */
+	@Audited(kind = AuditKind.ISSUE, action = "issue.pause")
 	@PostMapping("/{id}/pause")
 	IssueResource pause(@PathVariable String id) {
 		return resource(this.sending.pause(id));
 	}
 
 	/** Resumes a paused send where it stopped. */
+	@Audited(kind = AuditKind.ISSUE, action = "issue.resume")
 	@PostMapping("/{id}/resume")
 	ResponseEntity<IssueResource> resume(@PathVariable String id) {
 		var issue = this.sending.resume(id);
@@ -233,6 +244,7 @@ class IssueApiController {
 	}
 
 	/** Cancels a send: those not reached yet never will be. */
+	@Audited(kind = AuditKind.ISSUE, action = "issue.cancel")
 	@PostMapping("/{id}/cancel")
 	IssueResource cancel(@PathVariable String id) {
 		return resource(this.sending.cancel(id));
@@ -242,6 +254,7 @@ class IssueApiController {
 	 * Sends a sent issue again to those it did not reach (failed or uncertain); 422 when everyone
 	 * received it.
 	 */
+	@Audited(kind = AuditKind.ISSUE, action = "issue.resend")
 	@PostMapping("/{id}/resend")
 	ResponseEntity<IssueResource> resend(@PathVariable String id) {
 		this.sending.resendUndelivered(id);

@@ -5,11 +5,13 @@ import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
 
+import io.infolettre.newsletter.audit.AuditKind;
 import io.infolettre.newsletter.media.MediaFile;
 import io.infolettre.newsletter.media.MediaInUse;
 import io.infolettre.newsletter.media.MediaLibrary;
 import io.infolettre.newsletter.media.MediaNotFound;
 import io.infolettre.newsletter.media.MediaRejected;
+import io.infolettre.newsletter.system.Audited;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -53,6 +55,7 @@ class MediaApiController {
 	@ApiResponse(responseCode = "201", description = "L’image et ses variantes / the image and its variants")
 	@ApiResponse(responseCode = "400", description = "Pas une image acceptée, ou endommagée / not an accepted image, or damaged")
 	@ApiResponse(responseCode = "413", description = "Fichier trop volumineux / file too large")
+	@Audited(kind = AuditKind.MEDIA, action = "media.upload")
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	ResponseEntity<MediaResource> upload(@RequestPart("file") MultipartFile file,
 			@Parameter(description = "Nom de l’image (celui du fichier par défaut) / the image's name")
@@ -87,6 +90,7 @@ class MediaApiController {
 	@ApiResponse(responseCode = "204", description = "Supprimée / deleted")
 	@ApiResponse(responseCode = "404", description = "Image introuvable / no such image")
 	@ApiResponse(responseCode = "409", description = "Image utilisée / image in use")
+	@Audited(kind = AuditKind.MEDIA, action = "media.delete")
 	@DeleteMapping("/{id}")
 	ResponseEntity<Void> delete(@PathVariable String id) {
 		this.library.delete(id);

@@ -6,10 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 
+import io.infolettre.newsletter.audit.AuditKind;
 import io.infolettre.newsletter.issue.SavedBlock;
 import io.infolettre.newsletter.issue.SavedBlocks;
 import io.infolettre.newsletter.rendering.BlockProblem;
 import io.infolettre.newsletter.rendering.Blocks;
+import io.infolettre.newsletter.system.Audited;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -50,6 +52,7 @@ class SavedBlockApiController {
 	}
 
 	/** Keeps a block under a name (201). */
+	@Audited(kind = AuditKind.SAVED_BLOCK, action = "savedBlock.save")
 	@PostMapping
 	ResponseEntity<SavedBlockResource> save(@RequestBody SavedBlockRequest request) {
 		if (request.block() == null) {
@@ -62,12 +65,14 @@ class SavedBlockApiController {
 	}
 
 	/** Renames a saved block ({@code {"name": "…"}}). */
+	@Audited(kind = AuditKind.SAVED_BLOCK, action = "savedBlock.rename")
 	@PatchMapping("/{id}")
 	SavedBlockResource rename(@PathVariable String id, @RequestBody SavedBlockRequest request) {
 		return SavedBlockResource.of(this.saved.rename(id, request.name()));
 	}
 
 	/** Deletes a saved block (204); the issues it was inserted in keep their copy. */
+	@Audited(kind = AuditKind.SAVED_BLOCK, action = "savedBlock.delete")
 	@DeleteMapping("/{id}")
 	ResponseEntity<Void> delete(@PathVariable String id) {
 		if (!this.saved.delete(id)) {

@@ -3,12 +3,14 @@ package io.infolettre.newsletter.api;
 import java.net.URI;
 import java.util.List;
 
+import io.infolettre.newsletter.audit.AuditKind;
 import io.infolettre.newsletter.issue.IssueStatus;
 import io.infolettre.newsletter.issue.Issues;
 import io.infolettre.newsletter.segment.SegmentNotFoundException;
 import io.infolettre.newsletter.segment.SegmentRuleException;
 import io.infolettre.newsletter.segment.Segments;
 import io.infolettre.newsletter.subscriber.Subscriber;
+import io.infolettre.newsletter.system.Audited;
 import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
@@ -51,6 +53,7 @@ class SegmentApiController {
 		return this.segments.all().stream().map(SegmentResource::of).toList();
 	}
 
+	@Audited(kind = AuditKind.SEGMENT, action = "segment.save")
 	@PostMapping
 	ResponseEntity<SegmentResource> create(@Valid @RequestBody SegmentRequest request) {
 		var segment = this.segments.create(request.name(), request.description(), RuleNode.root(request.rules()));
@@ -62,6 +65,7 @@ class SegmentApiController {
 		return SegmentResource.of(this.segments.find(id).orElseThrow(() -> new SegmentNotFoundException(id)));
 	}
 
+	@Audited(kind = AuditKind.SEGMENT, action = "segment.save")
 	@PutMapping("/{id}")
 	SegmentResource update(@PathVariable String id, @Valid @RequestBody SegmentRequest request) {
 		return SegmentResource
@@ -69,6 +73,7 @@ class SegmentApiController {
 	}
 
 	/** 409 while an issue not sent yet is addressed to it. */
+	@Audited(kind = AuditKind.SEGMENT, action = "segment.delete")
 	@DeleteMapping("/{id}")
 	ResponseEntity<Void> delete(@PathVariable String id) {
 		if (this.issues.existsByAudienceSegmentAndStatusNot(id, IssueStatus.SENT)) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.infolettre.newsletter.audit.AuditKind;
 import io.infolettre.newsletter.subscriber.AttributeDefinition;
 import io.infolettre.newsletter.subscriber.AttributeDefinitions;
 import io.infolettre.newsletter.subscriber.Consent;
@@ -24,6 +25,7 @@ import io.infolettre.newsletter.subscriber.SubscriberSearch;
 import io.infolettre.newsletter.subscriber.SubscriberStatus;
 import io.infolettre.newsletter.subscriber.Subscribers;
 import io.infolettre.newsletter.subscriber.UnsubscribeChannel;
+import io.infolettre.newsletter.system.Audited;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -75,6 +77,7 @@ class SubscriberApiController {
 		this.clock = clock;
 	}
 
+	@Audited(kind = AuditKind.SUBSCRIBER, action = "subscriber.addBatch")
 	@PostMapping
 	SubscriberImportResult add(@RequestBody List<NewSubscriberRequest> batch) {
 		if (batch.size() > MAX_BATCH) {
@@ -130,6 +133,7 @@ class SubscriberApiController {
 		return SubscriberResource.of(this.subscribers.get(id));
 	}
 
+	@Audited(kind = AuditKind.SUBSCRIBER, action = "subscriber.edit")
 	@PutMapping("/{id}")
 	SubscriberResource change(@PathVariable String id, @RequestBody SubscriberChangeRequest change) {
 		Subscriber current = this.subscribers.get(id);
@@ -156,22 +160,26 @@ class SubscriberApiController {
 	}
 
 	/** Erases the subscriber and their personal data (Quebec's Law 25); the answer is the audit entry. */
+	@Audited(kind = AuditKind.SUBSCRIBER, action = "subscriber.erase")
 	@DeleteMapping("/{id}")
 	Erasure erase(@PathVariable String id, Principal principal) {
 		return this.erasure.erase(id, "api:" + principal.getName());
 	}
 
+	@Audited(kind = AuditKind.SUBSCRIBER, action = "subscriber.joinList")
 	@PostMapping("/{id}/lists/{list}")
 	SubscriberResource joinList(@PathVariable String id, @PathVariable String list) {
 		return SubscriberResource.of(this.subscribers.joinList(id, list));
 	}
 
+	@Audited(kind = AuditKind.SUBSCRIBER, action = "subscriber.leaveList")
 	@DeleteMapping("/{id}/lists/{list}")
 	SubscriberResource leaveList(@PathVariable String id, @PathVariable String list) {
 		return SubscriberResource.of(this.subscribers.leaveList(id, list));
 	}
 
 	/** Unsubscribes on the member's behalf (the audit log says so); idempotent. */
+	@Audited(kind = AuditKind.SUBSCRIBER, action = "subscriber.unsubscribe")
 	@PostMapping("/{id}/unsubscribe")
 	Map<String, Object> unsubscribe(@PathVariable String id) {
 		this.subscribers.get(id);
@@ -179,6 +187,7 @@ class SubscriberApiController {
 		return Map.of("unsubscribed", true, "changed", changed);
 	}
 
+	@Audited(kind = AuditKind.CONSENT, action = "consent.renew")
 	@PostMapping("/{id}/consent/renew")
 	SubscriberResource renewConsent(@PathVariable String id) {
 		return SubscriberResource.of(this.subscribers.renewConsent(id));
