@@ -3,6 +3,7 @@ package io.infolettre.newsletter.audit.internal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import io.infolettre.newsletter.audit.AuditEntry;
 import io.infolettre.newsletter.subscriber.PersonalDataHolder;
@@ -39,21 +40,20 @@ class SubscriberAuditEntries implements PersonalDataHolder {
 		this.log.anonymiseSubscriber(subscriber.getId());
 	}
 
+	private static String value(String value) {
+		return value == null ? "∅" : value;
+	}
+
 	private static Map<String, Object> row(AuditEntry entry) {
 		Map<String, Object> row = new LinkedHashMap<>();
 		row.put("at", entry.at());
 		row.put("action", entry.actionText());
 		row.put("by", entry.actor().name());
+		// one line a person reads: « firstName : Hélène → Héloïse ; tags : → bénévole »
 		row.put("changes", entry.changes()
 			.stream()
-			.map(change -> {
-				Map<String, Object> field = new LinkedHashMap<>();
-				field.put("field", change.field());
-				field.put("before", change.before());
-				field.put("after", change.after());
-				return field;
-			})
-			.toList());
+			.map(change -> change.field() + " : " + value(change.before()) + " → " + value(change.after()))
+			.collect(Collectors.joining(" ; ")));
 		return row;
 	}
 
