@@ -55,7 +55,8 @@ class AuditBrowserTests extends AbstractBrowserTests {
 				By.xpath("//tr[contains(@class,'audit-entry')][.//div[@class='audit-target' and text()='" + email + "']]")));
 		assertThat(row.findElement(By.className("audit-action")).getText()).isEqualTo("Modification d’un abonné");
 		assertThat(row.findElement(By.className("audit-person")).getText()).isEqualTo(ADMIN);
-		assertThat(row.findElement(By.className("audit-field")).getText()).isEqualTo("company");
+		assertThat(row.findElement(By.className("audit-field")).getText()).isEqualTo("Entreprise");
+		assertThat(row.findElement(By.className("audit-field")).getAttribute("data-field")).isEqualTo("company");
 		assertThat(row.findElement(By.className("audit-before")).getText()).isEqualTo("Usinage " + this.tag);
 		assertThat(row.findElement(By.className("audit-after")).getText()).isEqualTo("Usinage " + this.tag + " inc.");
 		assertThat(this.browser.findElements(By.cssSelector("tr.audit-entry"))).allSatisfy(
@@ -67,6 +68,7 @@ class AuditBrowserTests extends AbstractBrowserTests {
 		WebElement english = this.wait.until(ExpectedConditions.presenceOfElementLocated(
 				By.xpath("//tr[contains(@class,'audit-entry')][.//div[@class='audit-target' and text()='" + email + "']]")));
 		assertThat(english.findElement(By.className("audit-action")).getText()).isEqualTo("Subscriber changed");
+		assertThat(english.findElement(By.className("audit-field")).getText()).isEqualTo("Company");
 		assertThat(this.browser.findElement(By.tagName("h1")).getText()).isEqualTo("Audit log");
 		screenshot("journal-english");
 		this.browser.get(url("/admin/audit?lang=fr"));
