@@ -9,6 +9,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 
 import io.infolettre.newsletter.audit.AuditEntry;
 import io.infolettre.newsletter.audit.AuditLog;
@@ -69,7 +70,7 @@ class AuditCsv {
 
 	private void print(CSVPrinter csv, AuditEntry entry) {
 		String kind = this.messages.getMessage("audit.kind." + entry.kind().name(), null, entry.kind().name(),
-				java.util.Locale.CANADA_FRENCH);
+				Locale.CANADA_FRENCH);
 		try {
 			if (entry.changes().isEmpty()) {
 				row(csv, entry, kind, new FieldChange("", null, null));

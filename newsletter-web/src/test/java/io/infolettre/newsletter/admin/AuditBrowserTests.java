@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.UUID;
 
 import io.infolettre.newsletter.support.AbstractBrowserTests;
+import io.infolettre.newsletter.support.TestIssues;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -28,7 +29,7 @@ class AuditBrowserTests extends AbstractBrowserTests {
 		assertThat(http().api("POST", "/api/v1/subscribers", """
 				[{"email":"%s","firstName":"Lucie","company":"Usinage %s","lists":["%s"]}]"""
 			.formatted(email, this.tag, this.tag)).statusCode()).isEqualTo(200);
-		String id = new io.infolettre.newsletter.support.TestIssues(http())
+		String id = new TestIssues(http())
 			.read(http().api("GET", "/api/v1/subscribers?list=" + this.tag).body())
 			.get("subscribers")
 			.get(0)
