@@ -8,6 +8,11 @@ import io.infolettre.newsletter.subscriber.AttributeDefinition;
 import io.infolettre.newsletter.subscriber.AttributeDefinitions;
 import io.infolettre.newsletter.subscriber.AttributeType;
 import io.infolettre.newsletter.system.RequiresPermission;
+import io.infolettre.newsletter.audit.AuditKind;
+import io.infolettre.newsletter.subscriber.AttributeDefinition;
+import io.infolettre.newsletter.subscriber.AttributeDefinitions;
+import io.infolettre.newsletter.subscriber.AttributeType;
+import io.infolettre.newsletter.system.Audited;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
@@ -41,6 +46,7 @@ class AttributeAdminController {
 		return "admin/attributes";
 	}
 
+	@Audited(kind = AuditKind.ATTRIBUTE, action = "attribute.save", target = "name")
 	@PostMapping
 	@RequiresPermission(Permission.AUDIENCE_EDIT)
 	String save(@RequestParam String name, @RequestParam(required = false) String label,

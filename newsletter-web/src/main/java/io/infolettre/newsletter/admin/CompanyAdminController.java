@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.infolettre.newsletter.people.Permission;
+import io.infolettre.newsletter.audit.AuditKind;
 import io.infolettre.newsletter.subscriber.AttributeDefinitions;
 import io.infolettre.newsletter.subscriber.Companies;
 import io.infolettre.newsletter.subscriber.Company;
@@ -12,6 +13,7 @@ import io.infolettre.newsletter.subscriber.SubscriberManagement;
 import io.infolettre.newsletter.subscriber.SubscriberNotFoundException;
 import io.infolettre.newsletter.subscriber.Subscribers;
 import io.infolettre.newsletter.system.RequiresPermission;
+import io.infolettre.newsletter.system.Audited;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
@@ -71,6 +73,7 @@ class CompanyAdminController {
 		return "admin/company";
 	}
 
+	@Audited(kind = AuditKind.COMPANY, action = "company.edit")
 	@PostMapping("/company")
 	@RequiresPermission(Permission.AUDIENCE_EDIT)
 	String edit(@RequestParam String id, @RequestParam Map<String, String> form, Model model,
@@ -93,6 +96,7 @@ class CompanyAdminController {
 		return redirectTo(id, redirect);
 	}
 
+	@Audited(kind = AuditKind.COMPANY, action = "company.renewConsents")
 	@PostMapping("/company/consents/renew")
 	@RequiresPermission(Permission.CONSENTS_MANAGE)
 	String renewConsents(@RequestParam String id, RedirectAttributes redirect) {

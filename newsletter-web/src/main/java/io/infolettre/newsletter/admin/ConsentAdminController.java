@@ -7,12 +7,14 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import io.infolettre.newsletter.people.Permission;
+import io.infolettre.newsletter.audit.AuditKind;
 import io.infolettre.newsletter.subscriber.Company;
 import io.infolettre.newsletter.subscriber.Consent;
 import io.infolettre.newsletter.subscriber.Subscriber;
 import io.infolettre.newsletter.subscriber.SubscriberManagement;
 import io.infolettre.newsletter.subscriber.Subscribers;
 import io.infolettre.newsletter.system.RequiresPermission;
+import io.infolettre.newsletter.system.Audited;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
@@ -71,6 +73,7 @@ class ConsentAdminController {
 		return "admin/consents";
 	}
 
+	@Audited(kind = AuditKind.CONSENT, action = "consent.renew")
 	@PostMapping("/renew")
 	String renew(@RequestParam String id, Model model, HttpServletResponse response, RedirectAttributes redirect) {
 		try {
@@ -85,6 +88,7 @@ class ConsentAdminController {
 		return "redirect:/admin/consents";
 	}
 
+	@Audited(kind = AuditKind.COMPANY, action = "company.renewConsents", target = "company")
 	@PostMapping("/renew-company")
 	String renewCompany(@RequestParam String company, RedirectAttributes redirect) {
 		redirect.addFlashAttribute("renewed", this.management.renewCompanyConsents(company));

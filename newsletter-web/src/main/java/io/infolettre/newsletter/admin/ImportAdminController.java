@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.infolettre.newsletter.people.Permission;
+import io.infolettre.newsletter.audit.AuditKind;
 import io.infolettre.newsletter.reconciliation.RejectedRowsCsv;
 import io.infolettre.newsletter.subscriber.Consent;
 import io.infolettre.newsletter.subscriber.ImportCheck;
@@ -20,6 +21,7 @@ import io.infolettre.newsletter.subscriber.SubscriberImports;
 import io.infolettre.newsletter.subscriber.Subscribers;
 import io.infolettre.newsletter.subscriber.UnknownChoices;
 import io.infolettre.newsletter.system.RequiresPermission;
+import io.infolettre.newsletter.system.Audited;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
@@ -68,6 +70,7 @@ class ImportAdminController {
 		return "admin/imports";
 	}
 
+	@Audited(kind = AuditKind.IMPORT, action = "import.upload")
 	@PostMapping
 	@RequiresPermission(Permission.AUDIENCE_EDIT)
 	String upload(@RequestParam("file") MultipartFile file, @RequestParam(defaultValue = "") String encoding,
@@ -107,6 +110,7 @@ class ImportAdminController {
 				form, null, model);
 	}
 
+	@Audited(kind = AuditKind.IMPORT, action = "import.start", creates = true)
 	@PostMapping("/upload/{uploadId}")
 	@RequiresPermission(Permission.AUDIENCE_EDIT)
 	String start(@PathVariable String uploadId, ImportForm form, Model model) throws IOException {
@@ -198,6 +202,7 @@ class ImportAdminController {
 	}
 
 	/** The coordinator gives up the file: it is deleted at once rather than left a day. */
+	@Audited(kind = AuditKind.IMPORT, action = "import.discard", target = "uploadId")
 	@PostMapping("/upload/{uploadId}/cancel")
 	@RequiresPermission(Permission.AUDIENCE_EDIT)
 	String cancel(@PathVariable String uploadId) throws IOException {

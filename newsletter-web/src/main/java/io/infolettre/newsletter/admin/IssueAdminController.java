@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.Locale;
 import java.util.function.Function;
 
+import io.infolettre.newsletter.audit.AuditKind;
 import io.infolettre.newsletter.composition.IssuePreflight;
 import io.infolettre.newsletter.composition.IssuePreviews;
 import io.infolettre.newsletter.issue.Issue;
@@ -24,6 +25,7 @@ import io.infolettre.newsletter.scheduling.IssueSending;
 import io.infolettre.newsletter.subscriber.Subscribers;
 import io.infolettre.newsletter.system.RequiresPermission;
 import io.infolettre.newsletter.system.CurrentActor;
+import io.infolettre.newsletter.system.Audited;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.MediaType;
@@ -198,6 +200,7 @@ class IssueAdminController {
 	 * Chooses who a draft goes to: every active subscriber, the active members of one list, or those of
 	 * a saved segment ({@code segment:<id>}).
 	 */
+	@Audited(kind = AuditKind.ISSUE, action = "issue.audience")
 	@PostMapping("/{id}/audience")
 	@RequiresPermission(Permission.ISSUES_EDIT)
 	String audience(@PathVariable String id, @RequestParam(required = false) String list, RedirectAttributes redirect) {

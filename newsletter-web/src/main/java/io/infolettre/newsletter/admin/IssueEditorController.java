@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import io.infolettre.newsletter.audit.AuditKind;
 import io.infolettre.newsletter.composition.IssuePreviews;
 import io.infolettre.newsletter.delivery.SendRefusedException;
 import io.infolettre.newsletter.delivery.TestSends;
@@ -21,6 +22,7 @@ import io.infolettre.newsletter.segment.Audience;
 import io.infolettre.newsletter.subscriber.Subscribers;
 import io.infolettre.newsletter.system.RequiresPermission;
 import io.infolettre.newsletter.system.CurrentActor;
+import io.infolettre.newsletter.system.Audited;
 
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
@@ -77,6 +79,7 @@ class IssueEditorController {
 	}
 
 	/** Creates an empty draft on a template for an audience, and opens it in the editor. */
+	@Audited(kind = AuditKind.ISSUE, action = "issue.create")
 	@PostMapping("/new")
 	String create(@RequestParam String title, @RequestParam(defaultValue = "infolettre") String template,
 			@RequestParam(required = false) String list, RedirectAttributes redirect) {
@@ -100,6 +103,7 @@ class IssueEditorController {
 	}
 
 	/** Saves the draft; what it held before goes to its history. */
+	@Audited(kind = AuditKind.ISSUE, action = "issue.edit")
 	@PostMapping("/{id}/edit")
 	String save(@PathVariable String id, @ModelAttribute IssueForm form, Model model, Locale locale,
 			RedirectAttributes redirect) {
@@ -124,6 +128,7 @@ class IssueEditorController {
 	}
 
 	/** Saves the draft, then sends it as a test to the addresses given (five at most). */
+	@Audited(kind = AuditKind.ISSUE, action = "issue.testSend")
 	@PostMapping("/{id}/test")
 	String test(@PathVariable String id, @ModelAttribute IssueForm form, Model model, Locale locale) {
 		Issue issue = this.management.get(id);
@@ -169,6 +174,7 @@ class IssueEditorController {
 	}
 
 	/** A new draft copied from this issue, opened in the editor. */
+	@Audited(kind = AuditKind.ISSUE, action = "issue.duplicate", creates = true)
 	@PostMapping("/{id}/duplicate")
 	String duplicate(@PathVariable String id) {
 		return "redirect:/admin/issues/" + this.management.duplicate(id).getId() + "/edit";

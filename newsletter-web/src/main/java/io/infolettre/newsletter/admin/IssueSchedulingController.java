@@ -2,12 +2,14 @@ package io.infolettre.newsletter.admin;
 
 import java.util.Locale;
 
+import io.infolettre.newsletter.audit.AuditKind;
 import io.infolettre.newsletter.delivery.SendRefusedException;
 import io.infolettre.newsletter.issue.Issue;
 import io.infolettre.newsletter.issue.IssueStateException;
 import io.infolettre.newsletter.people.Permission;
 import io.infolettre.newsletter.scheduling.IssueSending;
 import io.infolettre.newsletter.system.RequiresPermission;
+import io.infolettre.newsletter.system.Audited;
 
 import org.springframework.context.MessageSource;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -41,6 +43,7 @@ class IssueSchedulingController {
 		this.messages = messages;
 	}
 
+	@Audited(kind = AuditKind.ISSUE, action = "issue.schedule")
 	@PostMapping("/schedule")
 	String schedule(@PathVariable String id, @ModelAttribute ScheduleForm form, BindingResult binding, Locale locale,
 			RedirectAttributes redirect) {
@@ -65,6 +68,7 @@ class IssueSchedulingController {
 		return "redirect:/admin/issues/" + id;
 	}
 
+	@Audited(kind = AuditKind.ISSUE, action = "issue.unschedule")
 	@PostMapping("/unschedule")
 	String unschedule(@PathVariable String id, Locale locale, RedirectAttributes redirect) {
 		try {

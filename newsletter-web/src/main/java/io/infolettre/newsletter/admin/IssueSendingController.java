@@ -1,10 +1,12 @@
 package io.infolettre.newsletter.admin;
 
+import io.infolettre.newsletter.audit.AuditKind;
 import io.infolettre.newsletter.delivery.SendRefusedException;
 import io.infolettre.newsletter.issue.IssueStateException;
 import io.infolettre.newsletter.people.Permission;
 import io.infolettre.newsletter.scheduling.IssueSending;
 import io.infolettre.newsletter.system.RequiresPermission;
+import io.infolettre.newsletter.system.Audited;
 
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
@@ -29,6 +31,7 @@ class IssueSendingController {
 		this.sending = sending;
 	}
 
+	@Audited(kind = AuditKind.ISSUE, action = "issue.send")
 	@PostMapping("/send")
 	String sendNow(@PathVariable String id, RedirectAttributes redirect) {
 		return act(id, redirect, () -> {
@@ -37,6 +40,7 @@ class IssueSendingController {
 		});
 	}
 
+	@Audited(kind = AuditKind.ISSUE, action = "issue.pause")
 	@PostMapping("/pause")
 	@RequiresPermission(Permission.ISSUES_EDIT)
 	String pause(@PathVariable String id, RedirectAttributes redirect) {
@@ -46,6 +50,7 @@ class IssueSendingController {
 		});
 	}
 
+	@Audited(kind = AuditKind.ISSUE, action = "issue.resume")
 	@PostMapping("/resume")
 	String resume(@PathVariable String id, RedirectAttributes redirect) {
 		return act(id, redirect, () -> {
@@ -54,6 +59,7 @@ class IssueSendingController {
 		});
 	}
 
+	@Audited(kind = AuditKind.ISSUE, action = "issue.cancel")
 	@PostMapping("/cancel")
 	String cancel(@PathVariable String id, RedirectAttributes redirect) {
 		return act(id, redirect, () -> {
@@ -62,6 +68,7 @@ class IssueSendingController {
 		});
 	}
 
+	@Audited(kind = AuditKind.ISSUE, action = "issue.resend")
 	@PostMapping("/resend")
 	String resend(@PathVariable String id, RedirectAttributes redirect) {
 		return act(id, redirect, () -> {

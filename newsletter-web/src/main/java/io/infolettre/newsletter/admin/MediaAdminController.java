@@ -7,6 +7,7 @@ import java.text.NumberFormat;
 import java.util.List;
 import java.util.Locale;
 
+import io.infolettre.newsletter.audit.AuditKind;
 import io.infolettre.newsletter.media.MediaFile;
 import io.infolettre.newsletter.media.MediaInUse;
 import io.infolettre.newsletter.media.MediaLibrary;
@@ -16,6 +17,7 @@ import io.infolettre.newsletter.media.MediaSettings;
 import io.infolettre.newsletter.media.MediaUse;
 import io.infolettre.newsletter.people.Permission;
 import io.infolettre.newsletter.system.RequiresPermission;
+import io.infolettre.newsletter.system.Audited;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -75,6 +77,7 @@ class MediaAdminController {
 	}
 
 	/** An upload sent by a script: 201 with the image, or a problem detail with the reason. */
+	@Audited(kind = AuditKind.MEDIA, action = "media.upload")
 	@PostMapping(path = "/upload", consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
 			produces = MediaType.APPLICATION_JSON_VALUE)
 	@RequiresPermission(Permission.ISSUES_EDIT)
@@ -95,6 +98,7 @@ class MediaAdminController {
 	}
 
 	/** The same upload from the form, without script: back to the page, which says what happened. */
+	@Audited(kind = AuditKind.MEDIA, action = "media.upload")
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@RequiresPermission(Permission.ISSUES_EDIT)
 	String uploadFromForm(@RequestParam(name = "file", required = false) MultipartFile file,
@@ -113,6 +117,7 @@ class MediaAdminController {
 		return "redirect:/admin/media";
 	}
 
+	@Audited(kind = AuditKind.MEDIA, action = "media.delete")
 	@PostMapping("/{id}/delete")
 	@RequiresPermission(Permission.ISSUES_EDIT)
 	String delete(@PathVariable String id, RedirectAttributes redirect) {

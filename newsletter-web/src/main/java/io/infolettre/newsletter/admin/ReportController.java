@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.infolettre.newsletter.audit.AuditKind;
 import io.infolettre.newsletter.issue.Issue;
 import io.infolettre.newsletter.issue.IssueManagement;
 import io.infolettre.newsletter.issue.IssueNotFoundException;
@@ -21,6 +22,7 @@ import io.infolettre.newsletter.report.ReportTable;
 import io.infolettre.newsletter.report.ReportTables;
 import io.infolettre.newsletter.report.TimelinePoint;
 import io.infolettre.newsletter.system.RequiresPermission;
+import io.infolettre.newsletter.system.Audited;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -93,6 +95,7 @@ class ReportController {
 		return "admin/report :: breakdown";
 	}
 
+	@Audited(kind = AuditKind.ISSUE, action = "report.rebuild")
 	@PostMapping("/rebuild")
 	String rebuild(@PathVariable String id, RedirectAttributes redirect) {
 		this.reports.rebuild(id);

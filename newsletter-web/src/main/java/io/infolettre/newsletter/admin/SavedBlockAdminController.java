@@ -3,11 +3,13 @@ package io.infolettre.newsletter.admin;
 import java.util.List;
 import java.util.Map;
 
+import io.infolettre.newsletter.audit.AuditKind;
 import io.infolettre.newsletter.issue.SavedBlock;
 import io.infolettre.newsletter.issue.SavedBlocks;
 import io.infolettre.newsletter.people.Permission;
 import io.infolettre.newsletter.rendering.Blocks;
 import io.infolettre.newsletter.system.RequiresPermission;
+import io.infolettre.newsletter.system.Audited;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -41,6 +43,7 @@ class SavedBlockAdminController {
 	}
 
 	/** Keeps a copy of the block under its name (201); a refused block or name is a 400 saying why. */
+	@Audited(kind = AuditKind.SAVED_BLOCK, action = "savedBlock.save")
 	@PostMapping
 	ResponseEntity<EditorSavedBlock> save(@RequestBody SaveRequest request) {
 		if (request.block() == null) {

@@ -1,5 +1,6 @@
 package io.infolettre.newsletter.admin;
 
+import io.infolettre.newsletter.audit.AuditKind;
 import io.infolettre.newsletter.issue.IssueStatus;
 import io.infolettre.newsletter.issue.Issues;
 import io.infolettre.newsletter.people.Permission;
@@ -13,6 +14,7 @@ import io.infolettre.newsletter.segment.Segments;
 import io.infolettre.newsletter.subscriber.AttributeDefinitions;
 import io.infolettre.newsletter.subscriber.Subscribers;
 import io.infolettre.newsletter.system.RequiresPermission;
+import io.infolettre.newsletter.system.Audited;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
@@ -104,6 +106,7 @@ class SegmentAdminController {
 		return "admin/segment :: previewResponse";
 	}
 
+	@Audited(kind = AuditKind.SEGMENT, action = "segment.save")
 	@PostMapping({ "", "/{id}" })
 	@RequiresPermission(Permission.AUDIENCE_EDIT)
 	String save(@PathVariable(required = false) String id, @RequestParam MultiValueMap<String, String> form,
@@ -129,6 +132,7 @@ class SegmentAdminController {
 		}
 	}
 
+	@Audited(kind = AuditKind.SEGMENT, action = "segment.delete")
 	@PostMapping("/{id}/delete")
 	@RequiresPermission(Permission.AUDIENCE_EDIT)
 	String delete(@PathVariable String id, RedirectAttributes redirect) {

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 
+import io.infolettre.newsletter.audit.AuditKind;
 import io.infolettre.newsletter.issue.Issue;
 import io.infolettre.newsletter.issue.IssueManagement;
 import io.infolettre.newsletter.issue.IssueNotFoundException;
@@ -16,6 +17,7 @@ import io.infolettre.newsletter.series.Series;
 import io.infolettre.newsletter.series.SeriesManagement;
 import io.infolettre.newsletter.series.SeriesMode;
 import io.infolettre.newsletter.system.RequiresPermission;
+import io.infolettre.newsletter.system.Audited;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.MessageSource;
@@ -76,6 +78,7 @@ class SeriesAdminController {
 		return form(SeriesForm.defaults(this.texts.defaultZone(), today), null, locale, model);
 	}
 
+	@Audited(kind = AuditKind.SERIES, action = "series.create")
 	@PostMapping
 	String create(@ModelAttribute SeriesForm form, BindingResult binding, Locale locale, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
@@ -121,6 +124,7 @@ class SeriesAdminController {
 		return "admin/series-detail";
 	}
 
+	@Audited(kind = AuditKind.SERIES, action = "series.pause")
 	@PostMapping("/{id}/pause")
 	String pause(@PathVariable String id, RedirectAttributes redirect) {
 		this.series.pause(id);
@@ -128,6 +132,7 @@ class SeriesAdminController {
 		return "redirect:/admin/series/" + id;
 	}
 
+	@Audited(kind = AuditKind.SERIES, action = "series.activate")
 	@PostMapping("/{id}/activate")
 	String activate(@PathVariable String id, RedirectAttributes redirect) {
 		this.series.activate(id);
@@ -135,6 +140,7 @@ class SeriesAdminController {
 		return "redirect:/admin/series/" + id;
 	}
 
+	@Audited(kind = AuditKind.SERIES, action = "series.delete")
 	@PostMapping("/{id}/delete")
 	String delete(@PathVariable String id, RedirectAttributes redirect) {
 		this.series.get(id);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.infolettre.newsletter.people.Permission;
+import io.infolettre.newsletter.audit.AuditKind;
 import io.infolettre.newsletter.subscriber.AttributeDefinitions;
 import io.infolettre.newsletter.subscriber.Company;
 import io.infolettre.newsletter.subscriber.PersonalData;
@@ -20,6 +21,7 @@ import io.infolettre.newsletter.subscriber.SubscriberStatus;
 import io.infolettre.newsletter.subscriber.Subscribers;
 import io.infolettre.newsletter.subscriber.UnsubscribeChannel;
 import io.infolettre.newsletter.system.RequiresPermission;
+import io.infolettre.newsletter.system.Audited;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -99,6 +101,7 @@ class SubscriberAdminController {
 		return form(NewSubscriberForm.empty(), null, model);
 	}
 
+	@Audited(kind = AuditKind.SUBSCRIBER, action = "subscriber.add")
 	@PostMapping
 	@RequiresPermission(Permission.AUDIENCE_EDIT)
 	String add(@ModelAttribute NewSubscriberForm form, Principal principal, Model model, HttpServletResponse response,
@@ -126,6 +129,7 @@ class SubscriberAdminController {
 		return "admin/subscriber";
 	}
 
+	@Audited(kind = AuditKind.SUBSCRIBER, action = "subscriber.edit")
 	@PostMapping("/{id}/details")
 	@RequiresPermission(Permission.AUDIENCE_EDIT)
 	String edit(@PathVariable String id, @RequestParam Map<String, String> form, Model model,
@@ -146,6 +150,7 @@ class SubscriberAdminController {
 		});
 	}
 
+	@Audited(kind = AuditKind.SUBSCRIBER, action = "subscriber.joinList")
 	@PostMapping("/{id}/lists")
 	@RequiresPermission(Permission.AUDIENCE_EDIT)
 	String joinList(@PathVariable String id, @RequestParam String list, Model model, HttpServletResponse response,
@@ -153,6 +158,7 @@ class SubscriberAdminController {
 		return change(id, model, response, redirect, "subscriber.listJoined", () -> this.management.joinList(id, list));
 	}
 
+	@Audited(kind = AuditKind.SUBSCRIBER, action = "subscriber.leaveList")
 	@PostMapping("/{id}/lists/remove")
 	@RequiresPermission(Permission.AUDIENCE_EDIT)
 	String leaveList(@PathVariable String id, @RequestParam String list, Model model, HttpServletResponse response,
@@ -160,6 +166,7 @@ class SubscriberAdminController {
 		return change(id, model, response, redirect, "subscriber.listLeft", () -> this.management.leaveList(id, list));
 	}
 
+	@Audited(kind = AuditKind.SUBSCRIBER, action = "subscriber.tag")
 	@PostMapping("/{id}/tags")
 	@RequiresPermission(Permission.AUDIENCE_EDIT)
 	String tag(@PathVariable String id, @RequestParam String tag, Model model, HttpServletResponse response,
@@ -167,6 +174,7 @@ class SubscriberAdminController {
 		return change(id, model, response, redirect, "subscriber.saved", () -> this.management.tag(id, tag));
 	}
 
+	@Audited(kind = AuditKind.SUBSCRIBER, action = "subscriber.untag")
 	@PostMapping("/{id}/tags/remove")
 	@RequiresPermission(Permission.AUDIENCE_EDIT)
 	String untag(@PathVariable String id, @RequestParam String tag, Model model, HttpServletResponse response,
@@ -174,6 +182,7 @@ class SubscriberAdminController {
 		return change(id, model, response, redirect, "subscriber.saved", () -> this.management.untag(id, tag));
 	}
 
+	@Audited(kind = AuditKind.SUBSCRIBER, action = "subscriber.unsubscribe")
 	@PostMapping("/{id}/unsubscribe")
 	@RequiresPermission(Permission.AUDIENCE_EDIT)
 	String unsubscribe(@PathVariable String id, RedirectAttributes redirect) {
@@ -183,12 +192,14 @@ class SubscriberAdminController {
 		return "redirect:/admin/subscribers/" + id;
 	}
 
+	@Audited(kind = AuditKind.CONSENT, action = "consent.renew")
 	@PostMapping("/{id}/consent/renew")
 	@RequiresPermission(Permission.CONSENTS_MANAGE)
 	String renew(@PathVariable String id, Model model, HttpServletResponse response, RedirectAttributes redirect) {
 		return change(id, model, response, redirect, "consent.renewed", () -> this.management.renewConsent(id));
 	}
 
+	@Audited(kind = AuditKind.CONSENT, action = "consent.express")
 	@PostMapping("/{id}/consent/express")
 	@RequiresPermission(Permission.CONSENTS_MANAGE)
 	String expressConsent(@PathVariable String id, @RequestParam(required = false) String source,
@@ -198,6 +209,7 @@ class SubscriberAdminController {
 				() -> this.management.recordExpressConsent(id, source, proof));
 	}
 
+	@Audited(kind = AuditKind.SUBSCRIBER, action = "subscriber.erase")
 	@PostMapping("/{id}/delete")
 	@RequiresPermission(Permission.AUDIENCE_EDIT)
 	String delete(@PathVariable String id, Principal principal, RedirectAttributes redirect) {

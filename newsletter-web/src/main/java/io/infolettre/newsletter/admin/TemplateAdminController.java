@@ -1,6 +1,8 @@
 package io.infolettre.newsletter.admin;
 
+import io.infolettre.newsletter.audit.AuditKind;
 import io.infolettre.newsletter.people.Permission;
+import io.infolettre.newsletter.system.Audited;
 import io.infolettre.newsletter.system.RequiresPermission;
 
 import java.io.IOException;
@@ -61,6 +63,7 @@ class TemplateAdminController {
 		return "admin/templates";
 	}
 
+	@Audited(kind = AuditKind.TEMPLATE, action = "template.upload", target = "name")
 	@PostMapping
 	String upload(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "fr") String language,
 			@RequestParam(required = false) MultipartFile html, @RequestParam(required = false) MultipartFile text,

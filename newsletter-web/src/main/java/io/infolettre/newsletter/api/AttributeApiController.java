@@ -3,11 +3,13 @@ package io.infolettre.newsletter.api;
 import java.util.List;
 
 import io.infolettre.newsletter.people.Permission;
+import io.infolettre.newsletter.audit.AuditKind;
 import io.infolettre.newsletter.subscriber.AttributeDefinition;
 import io.infolettre.newsletter.subscriber.AttributeDefinitions;
 import io.infolettre.newsletter.subscriber.AttributeType;
 import io.infolettre.newsletter.subscriber.SubscriberNotFoundException;
 import io.infolettre.newsletter.system.RequiresPermission;
+import io.infolettre.newsletter.system.Audited;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -39,6 +41,7 @@ class AttributeApiController {
 	}
 
 	/** Adds or changes a definition; a built-in one keeps its type. */
+	@Audited(kind = AuditKind.ATTRIBUTE, action = "attribute.save", target = "name")
 	@PutMapping("/{name}")
 	@RequiresPermission(Permission.AUDIENCE_EDIT)
 	AttributeDefinition save(@PathVariable String name, @RequestBody Definition definition) {

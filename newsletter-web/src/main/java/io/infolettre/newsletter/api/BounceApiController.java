@@ -6,10 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import io.infolettre.newsletter.audit.AuditKind;
 import io.infolettre.newsletter.delivery.BounceReport;
 import io.infolettre.newsletter.engagement.Bounces;
 import io.infolettre.newsletter.people.Permission;
 import io.infolettre.newsletter.system.RequiresPermission;
+import io.infolettre.newsletter.system.Audited;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.HttpHeaders;
@@ -45,6 +47,7 @@ class BounceApiController {
 	}
 
 	/** {@code {"messageId": "<…>", "type": "hard|soft|complaint", "diagnostic": "…"}} or a list of them. */
+	@Audited(kind = AuditKind.SUBSCRIBER, action = "subscriber.bounce")
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<BounceResult> json(@RequestBody JsonNode body) {
 		List<JsonNode> entries = new ArrayList<>();
@@ -66,6 +69,7 @@ class BounceApiController {
 	}
 
 	/** The bounce message itself, as Postfix's bounce pipe or a mailbox forwarder posts it. */
+	@Audited(kind = AuditKind.SUBSCRIBER, action = "subscriber.bounce")
 	@PostMapping(consumes = { "message/rfc822", "message/global", "multipart/report", "message/delivery-status",
 			"message/global-delivery-status" })
 	ResponseEntity<BounceResult> message(@RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType,

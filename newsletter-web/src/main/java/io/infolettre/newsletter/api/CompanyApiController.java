@@ -5,11 +5,13 @@ import java.util.List;
 import java.util.Map;
 
 import io.infolettre.newsletter.people.Permission;
+import io.infolettre.newsletter.audit.AuditKind;
 import io.infolettre.newsletter.subscriber.Companies;
 import io.infolettre.newsletter.subscriber.Company;
 import io.infolettre.newsletter.subscriber.SubscriberNotFoundException;
 import io.infolettre.newsletter.subscriber.Subscribers;
 import io.infolettre.newsletter.system.RequiresPermission;
+import io.infolettre.newsletter.system.Audited;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -59,6 +61,7 @@ class CompanyApiController {
 	}
 
 	/** Sets the attributes named, each checked against its definition (an empty string removes one). */
+	@Audited(kind = AuditKind.COMPANY, action = "company.edit")
 	@PutMapping("/{id}")
 	@RequiresPermission(Permission.AUDIENCE_EDIT)
 	CompanyResource change(@PathVariable String id, @RequestBody Change change) {

@@ -9,6 +9,11 @@ import io.infolettre.newsletter.reconciliation.RejectedRowsCsv;
 import io.infolettre.newsletter.subscriber.SubscriberImportJob;
 import io.infolettre.newsletter.subscriber.SubscriberImports;
 import io.infolettre.newsletter.system.RequiresPermission;
+import io.infolettre.newsletter.audit.AuditKind;
+import io.infolettre.newsletter.reconciliation.RejectedRowsCsv;
+import io.infolettre.newsletter.subscriber.SubscriberImportJob;
+import io.infolettre.newsletter.subscriber.SubscriberImports;
+import io.infolettre.newsletter.system.Audited;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
@@ -43,6 +48,7 @@ class ImportApiController {
 		this.rejected = rejected;
 	}
 
+	@Audited(kind = AuditKind.IMPORT, action = "import.start")
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	ResponseEntity<ImportJobResource> start(@RequestPart("file") MultipartFile file,
 			@RequestPart(name = "options", required = false) ImportRequest options) throws IOException {

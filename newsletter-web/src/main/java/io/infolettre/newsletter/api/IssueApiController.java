@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
+import io.infolettre.newsletter.audit.AuditKind;
 import io.infolettre.newsletter.composition.IssuePreflight;
 import io.infolettre.newsletter.composition.IssuePreviews;
 import io.infolettre.newsletter.composition.PreflightReport;
@@ -25,6 +26,7 @@ import io.infolettre.newsletter.segment.Audience;
 import io.infolettre.newsletter.segment.Segments;
 import io.infolettre.newsletter.system.RequiresPermission;
 import io.infolettre.newsletter.system.CurrentActor;
+import io.infolettre.newsletter.system.Audited;
 import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
@@ -94,6 +96,7 @@ class IssueApiController {
 	 * Creates a draft. 422 with the line and column when a variant does not render; the checklist
 	 * (GET …/preflight) tells the rest before it is sent.
 	 */
+	@Audited(kind = AuditKind.ISSUE, action = "issue.create")
 	@PostMapping
 	@RequiresPermission(Permission.ISSUES_EDIT)
 	ResponseEntity<IssueResource> create(@Valid @RequestBody NewIssueRequest request) {
@@ -108,6 +111,7 @@ class IssueApiController {
 	}
 
 	/** Replaces the editable parts of a draft (409 once it is not a draft); the previous ones go to its history. */
+	@Audited(kind = AuditKind.ISSUE, action = "issue.edit")
 	@PutMapping("/{id}")
 	@RequiresPermission(Permission.ISSUES_EDIT)
 	IssueResource edit(@PathVariable String id, @Valid @RequestBody IssueEditRequest request) {
@@ -139,6 +143,7 @@ class IssueApiController {
 	}
 
 	/** A new draft copied from this issue (« Copie de … »), whatever its status. */
+	@Audited(kind = AuditKind.ISSUE, action = "issue.duplicate", creates = true)
 	@PostMapping("/{id}/duplicate")
 	@RequiresPermission(Permission.ISSUES_EDIT)
 	ResponseEntity<IssueResource> duplicate(@PathVariable String id) {
@@ -173,6 +178,7 @@ class IssueApiController {
 	}
 
 	/** Sends a test (« [TEST] », untracked, in no ledger or report) to up to 5 addresses. */
+	@Audited(kind = AuditKind.ISSUE, action = "issue.testSend")
 	@PostMapping("/{id}/test-send")
 	@RequiresPermission(Permission.ISSUES_EDIT)
 	Map<String, List<TestSends.TestSendResult>> testSend(@PathVariable String id,
@@ -205,6 +211,7 @@ class IssueApiController {
 	}
 
 	/** Starts the send now; the response returns at once, progress is read from the issue. */
+	@Audited(kind = AuditKind.ISSUE, action = "issue.send")
 	@PostMapping("/{id}/send")
 	@RequiresPermission(Permission.ISSUES_SEND)
 	ResponseEntity<IssueResource> send(@PathVariable String id) {
@@ -217,6 +224,7 @@ class IssueApiController {
 	 * default), or moves a scheduled issue that has not started; the response says what daylight
 	 * saving did to the time asked for. 400 when the time is past or the window invalid.
 	 */
+	@Audited(kind = AuditKind.ISSUE, action = "issue.schedule")
 	@PutMapping("/{id}/schedule")
 	@RequiresPermission(Permission.ISSUES_SEND)
 	IssueResource schedule(@PathVariable String id, @Valid @RequestBody ScheduleRequest request) {
@@ -226,6 +234,7 @@ class IssueApiController {
 	}
 
 	/** Takes a scheduled issue that has not started (or a missed one) back to a draft. */
+	@Audited(kind = AuditKind.ISSUE, action = "issue.unschedule")
 	@DeleteMapping("/{id}/schedule")
 	@RequiresPermission(Permission.ISSUES_SEND)
 	IssueResource unschedule(@PathVariable String id) {
@@ -233,6 +242,7 @@ class IssueApiController {
 	}
 
 	/** Pauses a scheduled or running send between two messages. */
+	@Audited(kind = AuditKind.ISSUE, action = "issue.pause")
 	@PostMapping("/{id}/pause")
 	@RequiresPermission(Permission.ISSUES_EDIT)
 	IssueResource pause(@PathVariable String id) {
@@ -240,6 +250,7 @@ class IssueApiController {
 	}
 
 	/** Resumes a paused send where it stopped. */
+	@Audited(kind = AuditKind.ISSUE, action = "issue.resume")
 	@PostMapping("/{id}/resume")
 	@RequiresPermission(Permission.ISSUES_SEND)
 	ResponseEntity<IssueResource> resume(@PathVariable String id) {
@@ -248,6 +259,7 @@ class IssueApiController {
 	}
 
 	/** Cancels a send: those not reached yet never will be. */
+	@Audited(kind = AuditKind.ISSUE, action = "issue.cancel")
 	@PostMapping("/{id}/cancel")
 	@RequiresPermission(Permission.ISSUES_SEND)
 	IssueResource cancel(@PathVariable String id) {
@@ -258,6 +270,7 @@ class IssueApiController {
 	 * Sends a sent issue again to those it did not reach (failed or uncertain); 422 when everyone
 	 * received it.
 	 */
+	@Audited(kind = AuditKind.ISSUE, action = "issue.resend")
 	@PostMapping("/{id}/resend")
 	@RequiresPermission(Permission.ISSUES_SEND)
 	ResponseEntity<IssueResource> resend(@PathVariable String id) {

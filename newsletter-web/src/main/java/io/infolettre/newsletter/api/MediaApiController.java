@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
 
+import io.infolettre.newsletter.audit.AuditKind;
 import io.infolettre.newsletter.media.MediaFile;
 import io.infolettre.newsletter.media.MediaInUse;
 import io.infolettre.newsletter.media.MediaLibrary;
@@ -12,6 +13,7 @@ import io.infolettre.newsletter.media.MediaNotFound;
 import io.infolettre.newsletter.media.MediaRejected;
 import io.infolettre.newsletter.people.Permission;
 import io.infolettre.newsletter.system.RequiresPermission;
+import io.infolettre.newsletter.system.Audited;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -56,6 +58,7 @@ class MediaApiController {
 	@ApiResponse(responseCode = "201", description = "L’image et ses variantes / the image and its variants")
 	@ApiResponse(responseCode = "400", description = "Pas une image acceptée, ou endommagée / not an accepted image, or damaged")
 	@ApiResponse(responseCode = "413", description = "Fichier trop volumineux / file too large")
+	@Audited(kind = AuditKind.MEDIA, action = "media.upload")
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@RequiresPermission(Permission.ISSUES_EDIT)
 	ResponseEntity<MediaResource> upload(@RequestPart("file") MultipartFile file,
@@ -91,6 +94,7 @@ class MediaApiController {
 	@ApiResponse(responseCode = "204", description = "Supprimée / deleted")
 	@ApiResponse(responseCode = "404", description = "Image introuvable / no such image")
 	@ApiResponse(responseCode = "409", description = "Image utilisée / image in use")
+	@Audited(kind = AuditKind.MEDIA, action = "media.delete")
 	@DeleteMapping("/{id}")
 	@RequiresPermission(Permission.ISSUES_EDIT)
 	ResponseEntity<Void> delete(@PathVariable String id) {

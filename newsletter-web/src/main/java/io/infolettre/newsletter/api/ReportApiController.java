@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 
+import io.infolettre.newsletter.audit.AuditKind;
 import io.infolettre.newsletter.issue.Issue;
 import io.infolettre.newsletter.issue.IssueManagement;
 import io.infolettre.newsletter.issue.IssueNotFoundException;
@@ -23,6 +24,7 @@ import io.infolettre.newsletter.report.TimelinePoint;
 import io.infolettre.newsletter.report.Trend;
 import io.infolettre.newsletter.subscriber.Subscribers;
 import io.infolettre.newsletter.system.RequiresPermission;
+import io.infolettre.newsletter.system.Audited;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
@@ -104,6 +106,7 @@ class ReportApiController {
 	}
 
 	/** Recomputes the issue's report counters from its ledger and raw events. */
+	@Audited(kind = AuditKind.ISSUE, action = "report.rebuild")
 	@PostMapping("/issues/{id}/report/rebuild")
 	IssueStatistics rebuild(@PathVariable String id) {
 		return this.reports.rebuild(id);

@@ -6,12 +6,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 
+import io.infolettre.newsletter.audit.AuditKind;
 import io.infolettre.newsletter.issue.SavedBlock;
 import io.infolettre.newsletter.issue.SavedBlocks;
 import io.infolettre.newsletter.people.Permission;
 import io.infolettre.newsletter.rendering.BlockProblem;
 import io.infolettre.newsletter.rendering.Blocks;
 import io.infolettre.newsletter.system.RequiresPermission;
+import io.infolettre.newsletter.system.Audited;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -53,6 +55,7 @@ class SavedBlockApiController {
 	}
 
 	/** Keeps a block under a name (201). */
+	@Audited(kind = AuditKind.SAVED_BLOCK, action = "savedBlock.save")
 	@PostMapping
 	@RequiresPermission(Permission.ISSUES_EDIT)
 	ResponseEntity<SavedBlockResource> save(@RequestBody SavedBlockRequest request) {
@@ -66,6 +69,7 @@ class SavedBlockApiController {
 	}
 
 	/** Renames a saved block ({@code {"name": "…"}}). */
+	@Audited(kind = AuditKind.SAVED_BLOCK, action = "savedBlock.rename")
 	@PatchMapping("/{id}")
 	@RequiresPermission(Permission.ISSUES_EDIT)
 	SavedBlockResource rename(@PathVariable String id, @RequestBody SavedBlockRequest request) {
@@ -73,6 +77,7 @@ class SavedBlockApiController {
 	}
 
 	/** Deletes a saved block (204); the issues it was inserted in keep their copy. */
+	@Audited(kind = AuditKind.SAVED_BLOCK, action = "savedBlock.delete")
 	@DeleteMapping("/{id}")
 	@RequiresPermission(Permission.ISSUES_EDIT)
 	ResponseEntity<Void> delete(@PathVariable String id) {

@@ -3,6 +3,7 @@ package io.infolettre.newsletter.api;
 import java.net.URI;
 import java.util.List;
 
+import io.infolettre.newsletter.audit.AuditKind;
 import io.infolettre.newsletter.issue.IssueStatus;
 import io.infolettre.newsletter.issue.Issues;
 import io.infolettre.newsletter.people.Permission;
@@ -11,6 +12,7 @@ import io.infolettre.newsletter.segment.SegmentRuleException;
 import io.infolettre.newsletter.segment.Segments;
 import io.infolettre.newsletter.subscriber.Subscriber;
 import io.infolettre.newsletter.system.RequiresPermission;
+import io.infolettre.newsletter.system.Audited;
 import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
@@ -54,6 +56,7 @@ class SegmentApiController {
 		return this.segments.all().stream().map(SegmentResource::of).toList();
 	}
 
+	@Audited(kind = AuditKind.SEGMENT, action = "segment.save")
 	@PostMapping
 	@RequiresPermission(Permission.AUDIENCE_EDIT)
 	ResponseEntity<SegmentResource> create(@Valid @RequestBody SegmentRequest request) {
@@ -66,6 +69,7 @@ class SegmentApiController {
 		return SegmentResource.of(this.segments.find(id).orElseThrow(() -> new SegmentNotFoundException(id)));
 	}
 
+	@Audited(kind = AuditKind.SEGMENT, action = "segment.save")
 	@PutMapping("/{id}")
 	@RequiresPermission(Permission.AUDIENCE_EDIT)
 	SegmentResource update(@PathVariable String id, @Valid @RequestBody SegmentRequest request) {
@@ -74,6 +78,7 @@ class SegmentApiController {
 	}
 
 	/** 409 while an issue not sent yet is addressed to it. */
+	@Audited(kind = AuditKind.SEGMENT, action = "segment.delete")
 	@DeleteMapping("/{id}")
 	@RequiresPermission(Permission.AUDIENCE_EDIT)
 	ResponseEntity<Void> delete(@PathVariable String id) {

@@ -7,11 +7,13 @@ import java.time.ZoneId;
 import java.util.List;
 
 import io.infolettre.newsletter.people.Permission;
+import io.infolettre.newsletter.audit.AuditKind;
 import io.infolettre.newsletter.scheduling.SchedulingSettings;
 import io.infolettre.newsletter.series.Series;
 import io.infolettre.newsletter.series.SeriesManagement;
 import io.infolettre.newsletter.series.SeriesMode;
 import io.infolettre.newsletter.system.RequiresPermission;
+import io.infolettre.newsletter.system.Audited;
 import jakarta.validation.Valid;
 
 import org.springframework.http.ResponseEntity;
@@ -50,6 +52,7 @@ class SeriesApiController {
 	}
 
 	/** 400 when the rule cannot happen; 404 when the model issue does not exist. */
+	@Audited(kind = AuditKind.SERIES, action = "series.create")
 	@PostMapping
 	ResponseEntity<SeriesResource> create(@Valid @RequestBody SeriesRequest request) {
 		ZoneId zone = request.zone(this.scheduling.zone());
@@ -67,18 +70,21 @@ class SeriesApiController {
 		return resource(this.series.get(id));
 	}
 
+	@Audited(kind = AuditKind.SERIES, action = "series.pause")
 	@PostMapping("/{id}/pause")
 	SeriesResource pause(@PathVariable String id) {
 		return resource(this.series.pause(id));
 	}
 
 	/** Active again from the next occurrence still ahead. */
+	@Audited(kind = AuditKind.SERIES, action = "series.activate")
 	@PostMapping("/{id}/activate")
 	SeriesResource activate(@PathVariable String id) {
 		return resource(this.series.activate(id));
 	}
 
 	/** Ends the series; the issues it made stay. */
+	@Audited(kind = AuditKind.SERIES, action = "series.delete")
 	@DeleteMapping("/{id}")
 	ResponseEntity<Void> delete(@PathVariable String id) {
 		this.series.get(id);

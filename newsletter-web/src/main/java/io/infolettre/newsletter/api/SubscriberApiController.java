@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.infolettre.newsletter.people.Permission;
+import io.infolettre.newsletter.audit.AuditKind;
 import io.infolettre.newsletter.subscriber.AttributeDefinition;
 import io.infolettre.newsletter.subscriber.AttributeDefinitions;
 import io.infolettre.newsletter.subscriber.Consent;
@@ -26,6 +27,7 @@ import io.infolettre.newsletter.subscriber.SubscriberStatus;
 import io.infolettre.newsletter.subscriber.Subscribers;
 import io.infolettre.newsletter.subscriber.UnsubscribeChannel;
 import io.infolettre.newsletter.system.RequiresPermission;
+import io.infolettre.newsletter.system.Audited;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -78,6 +80,7 @@ class SubscriberApiController {
 		this.clock = clock;
 	}
 
+	@Audited(kind = AuditKind.SUBSCRIBER, action = "subscriber.addBatch")
 	@PostMapping
 	@RequiresPermission(Permission.AUDIENCE_EDIT)
 	SubscriberImportResult add(@RequestBody List<NewSubscriberRequest> batch) {
@@ -134,6 +137,7 @@ class SubscriberApiController {
 		return SubscriberResource.of(this.subscribers.get(id));
 	}
 
+	@Audited(kind = AuditKind.SUBSCRIBER, action = "subscriber.edit")
 	@PutMapping("/{id}")
 	@RequiresPermission(Permission.AUDIENCE_EDIT)
 	SubscriberResource change(@PathVariable String id, @RequestBody SubscriberChangeRequest change) {
@@ -161,18 +165,21 @@ class SubscriberApiController {
 	}
 
 	/** Erases the subscriber and their personal data (Quebec's Law 25); the answer is the audit entry. */
+	@Audited(kind = AuditKind.SUBSCRIBER, action = "subscriber.erase")
 	@DeleteMapping("/{id}")
 	@RequiresPermission(Permission.AUDIENCE_EDIT)
 	Erasure erase(@PathVariable String id, Principal principal) {
 		return this.erasure.erase(id, "api:" + principal.getName());
 	}
 
+	@Audited(kind = AuditKind.SUBSCRIBER, action = "subscriber.joinList")
 	@PostMapping("/{id}/lists/{list}")
 	@RequiresPermission(Permission.AUDIENCE_EDIT)
 	SubscriberResource joinList(@PathVariable String id, @PathVariable String list) {
 		return SubscriberResource.of(this.subscribers.joinList(id, list));
 	}
 
+	@Audited(kind = AuditKind.SUBSCRIBER, action = "subscriber.leaveList")
 	@DeleteMapping("/{id}/lists/{list}")
 	@RequiresPermission(Permission.AUDIENCE_EDIT)
 	SubscriberResource leaveList(@PathVariable String id, @PathVariable String list) {
@@ -180,6 +187,7 @@ class SubscriberApiController {
 	}
 
 	/** Unsubscribes on the member's behalf (the audit log says so); idempotent. */
+	@Audited(kind = AuditKind.SUBSCRIBER, action = "subscriber.unsubscribe")
 	@PostMapping("/{id}/unsubscribe")
 	@RequiresPermission(Permission.AUDIENCE_EDIT)
 	Map<String, Object> unsubscribe(@PathVariable String id) {
@@ -188,6 +196,7 @@ class SubscriberApiController {
 		return Map.of("unsubscribed", true, "changed", changed);
 	}
 
+	@Audited(kind = AuditKind.CONSENT, action = "consent.renew")
 	@PostMapping("/{id}/consent/renew")
 	@RequiresPermission(Permission.CONSENTS_MANAGE)
 	SubscriberResource renewConsent(@PathVariable String id) {

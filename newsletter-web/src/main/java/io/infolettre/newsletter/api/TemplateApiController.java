@@ -5,12 +5,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import io.infolettre.newsletter.people.Permission;
+import io.infolettre.newsletter.audit.AuditKind;
 import io.infolettre.newsletter.rendering.TemplateLibrary;
 import io.infolettre.newsletter.rendering.TemplateProblem;
 import io.infolettre.newsletter.rendering.TemplateRejected;
 import io.infolettre.newsletter.rendering.TemplateSummary;
 import io.infolettre.newsletter.rendering.TemplateUpload;
 import io.infolettre.newsletter.system.RequiresPermission;
+import io.infolettre.newsletter.system.Audited;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -43,6 +45,7 @@ class TemplateApiController {
 		return this.library.templates().stream().map(TemplateResource::of).toList();
 	}
 
+	@Audited(kind = AuditKind.TEMPLATE, action = "template.upload")
 	@PostMapping
 	ResponseEntity<?> upload(@RequestBody TemplateUpload upload) {
 		if (tooLarge(upload.html()) || tooLarge(upload.text())) {

@@ -7,10 +7,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.infolettre.newsletter.api.internal.MessageSubjects;
+import io.infolettre.newsletter.audit.AuditKind;
 import io.infolettre.newsletter.engagement.RecipientResponses;
 import io.infolettre.newsletter.people.Permission;
 import io.infolettre.newsletter.subscriber.UnsubscribeChannel;
 import io.infolettre.newsletter.system.RequiresPermission;
+import io.infolettre.newsletter.system.Audited;
 import io.infolettre.newsletter.tracking.TokenPurpose;
 import io.infolettre.newsletter.tracking.TrackingLinks;
 import io.infolettre.newsletter.tracking.TrackingTokens;
@@ -42,6 +44,7 @@ class UnsubscribeRequestApiController {
 		this.responses = responses;
 	}
 
+	@Audited(kind = AuditKind.SUBSCRIBER, action = "subscriber.unsubscribeRequest")
 	@PostMapping(path = "/api/v1/unsubscribe-requests", consumes = { "message/rfc822", "message/global" })
 	ResponseEntity<Void> request(InputStream body) throws IOException {
 		byte[] message = body.readNBytes(BounceApiController.MAX_MESSAGE_BYTES + 1);
