@@ -4,6 +4,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Admin UI",
 		allowedDependencies = { "issue", "delivery", "scheduling", "composition", "report", "rendering", "subscriber",
-				"segment", "system", "people", "shared", "tracking", "delivery :: spi", "audit",
-				"reconciliation", "series", "media" })
+				"segment", "system", "people", "shared", "tracking", "delivery :: spi", "audit", "reconciliation", "series", "media" })
 package io.infolettre.newsletter.admin;

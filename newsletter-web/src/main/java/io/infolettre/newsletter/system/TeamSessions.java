@@ -19,7 +19,6 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -32,9 +31,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * </ul>
  * Runs after Spring Security's filters (a plain servlet filter), so before any handler and its
  * method security. Stateless calls (the API's Basic and tokens) authenticate anew each time and are
- * left alone. Factor authorities (a second factor's, say) stay as they were.
+ * left alone. Factor authorities (a second factor's, say) stay as they were. Declared by
+ * {@link TeamSessionsConfiguration}, so that web slice tests, which take every filter component, go
+ * without it.
  */
-@Component
 public class TeamSessions extends OncePerRequestFilter {
 
 	private static final Set<String> PERMISSION_AUTHORITIES = permissionAuthorities();
