@@ -5,5 +5,5 @@
 @org.springframework.modulith.ApplicationModule(displayName = "Admin UI",
 		allowedDependencies = { "issue", "delivery", "scheduling", "composition", "report", "rendering", "subscriber",
 				"segment", "system",
-				"reconciliation", "series", "media" })
+				"reconciliation", "series", "media", "people" })
 package io.infolettre.newsletter.admin;

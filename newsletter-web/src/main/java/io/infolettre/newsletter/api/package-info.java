@@ -5,5 +5,5 @@
 @org.springframework.modulith.ApplicationModule(displayName = "REST API",
 		allowedDependencies = { "issue", "delivery", "scheduling", "composition", "report", "rendering", "segment",
 				"subscriber",
-				"reconciliation", "series", "tracking", "engagement", "media" })
+				"reconciliation", "series", "tracking", "engagement", "media", "people", "system" })
 package io.infolettre.newsletter.api;
