@@ -1,9 +1,13 @@
 package io.infolettre.newsletter.system;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
 
+import io.infolettre.newsletter.people.SecondFactor;
 import io.infolettre.newsletter.people.SecondFactorManagement;
 import io.infolettre.newsletter.people.SecondFactors;
+import io.infolettre.newsletter.people.TeamSettings;
 import io.infolettre.newsletter.people.TeamSettingsStore;
 import io.infolettre.newsletter.support.Unreached;
 
@@ -35,15 +39,62 @@ public class WebSliceSecurity {
 	/** Signed in, without the ADMIN role. */
 	public static final String READER = "lecteur";
 
-	// the accounts below are no TeamMembers: the second factor's requirement never asks about them
+	// nobody of a slice has a second factor, and the team does not require one
 	@Bean
-	SecondFactorManagement secondFactorsUnreached() {
-		return new SecondFactorManagement(Unreached.of(SecondFactors.class), Clock.systemUTC());
+	SecondFactorManagement noSecondFactors() {
+		return new SecondFactorManagement(new NoSecondFactors(), Clock.systemUTC());
 	}
 
 	@Bean
-	TeamSettingsStore teamSettingsUnreached() {
-		return Unreached.of(TeamSettingsStore.class);
+	TeamSettingsStore teamSettingsOfSlices() {
+		TeamSettings settings = new TeamSettings(false, false, true);
+		return new TeamSettingsStore() {
+
+			@Override
+			public TeamSettings current() {
+				return settings;
+			}
+
+			@Override
+			public TeamSettings save(TeamSettings saved) {
+				return Unreached.of(TeamSettingsStore.class).save(saved);
+			}
+
+		};
+	}
+
+	private static final class NoSecondFactors implements SecondFactors {
+
+		@Override
+		public Optional<SecondFactor> find(String personId) {
+			return Optional.empty();
+		}
+
+		@Override
+		public boolean begin(String personId, String secret) {
+			return false;
+		}
+
+		@Override
+		public boolean activate(String personId, long step, List<String> recoveryCodeHashes) {
+			return false;
+		}
+
+		@Override
+		public boolean acceptStep(String personId, long step) {
+			return false;
+		}
+
+		@Override
+		public boolean useRecoveryCode(String personId, String recoveryCodeHash) {
+			return false;
+		}
+
+		@Override
+		public boolean remove(String personId) {
+			return false;
+		}
+
 	}
 
 	@Bean
