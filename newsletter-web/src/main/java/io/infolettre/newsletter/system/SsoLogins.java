@@ -75,7 +75,10 @@ class SsoLogins implements OAuth2UserService<OidcUserRequest, OidcUser> {
 		if (!person.isActive()) {
 			throw refused("inactive");
 		}
-		return new SsoUser(this.accounts.member(person), user);
+		TeamMember member = this.accounts.member(person);
+		// a session of the provider's holds no password hash: a password changed here does not end it
+		return new SsoUser(new TeamMember(member.personId(), member.login(), member.name(), member.role(),
+				member.permissions(), null, null, member.active()), user);
 	}
 
 	private Person create(OidcUser user, Role role) {

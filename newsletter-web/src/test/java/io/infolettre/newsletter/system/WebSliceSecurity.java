@@ -3,10 +3,12 @@ package io.infolettre.newsletter.system;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import io.infolettre.newsletter.people.ApiTokens;
 import io.infolettre.newsletter.people.People;
 import io.infolettre.newsletter.people.Role;
+import io.infolettre.newsletter.people.SecondFactor;
 import io.infolettre.newsletter.people.SecondFactorManagement;
 import io.infolettre.newsletter.people.SecondFactors;
 import io.infolettre.newsletter.people.TeamSettings;
@@ -47,10 +49,10 @@ public class WebSliceSecurity {
 
 	private static final TeamSettings TEAM = new TeamSettings(false, false, true);
 
-	// the accounts below are no TeamMembers: the second factor's requirement never asks about them
+	// nobody of a slice has a second factor, and the team does not require one
 	@Bean
-	SecondFactorManagement secondFactorsUnreached() {
-		return new SecondFactorManagement(Unreached.of(SecondFactors.class), Clock.systemUTC());
+	SecondFactorManagement noSecondFactors() {
+		return new SecondFactorManagement(new NoSecondFactors(), Clock.systemUTC());
 	}
 
 	@Bean
@@ -67,6 +69,40 @@ public class WebSliceSecurity {
 			.forEach(permission -> authorities.add(new SimpleGrantedAuthority(permission.authority())));
 		authorities.add(new SimpleGrantedAuthority("ROLE_" + role.name()));
 		return authorities;
+	}
+
+	private static final class NoSecondFactors implements SecondFactors {
+
+		@Override
+		public Optional<SecondFactor> find(String personId) {
+			return Optional.empty();
+		}
+
+		@Override
+		public boolean begin(String personId, String secret) {
+			return false;
+		}
+
+		@Override
+		public boolean activate(String personId, long step, List<String> recoveryCodeHashes) {
+			return false;
+		}
+
+		@Override
+		public boolean acceptStep(String personId, long step) {
+			return false;
+		}
+
+		@Override
+		public boolean useRecoveryCode(String personId, String recoveryCodeHash) {
+			return false;
+		}
+
+		@Override
+		public boolean remove(String personId) {
+			return false;
+		}
+
 	}
 
 	@Bean
