@@ -162,7 +162,8 @@ class AuditRecorder {
 			return idOf(entity.getBody());
 		}
 		if (answer instanceof String view && view.startsWith("redirect:")) {
-			String path = URI.create(view.substring("redirect:".length())).getPath();
+			// the redirect as written by the handler: its query may hold characters a URI refuses
+			String path = view.substring("redirect:".length()).split("[?#]", 2)[0];
 			String[] segments = path.split("/");
 			for (int i = segments.length - 1; i >= 0; i--) {
 				if (!segments[i].isEmpty() && take(source, segments[i]).isPresent()) {
