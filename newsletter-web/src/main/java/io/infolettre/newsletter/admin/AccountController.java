@@ -1,5 +1,7 @@
 package io.infolettre.newsletter.admin;
 
+import io.infolettre.newsletter.system.Audited;
+import io.infolettre.newsletter.audit.AuditKind;
 import java.util.List;
 
 import io.infolettre.newsletter.people.PasswordPolicy;
@@ -60,6 +62,7 @@ class AccountController {
 		return "admin/account";
 	}
 
+	@Audited(kind = AuditKind.PERSON, action = "account.edit", target = Audited.SELF)
 	@PostMapping("/profile")
 	String saveProfile(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String email,
 			@RequestParam(defaultValue = "") String currentPassword, HttpServletRequest request, Model model,
@@ -81,6 +84,7 @@ class AccountController {
 		return "redirect:/admin/account";
 	}
 
+	@Audited(kind = AuditKind.PERSON, action = "account.password", target = Audited.SELF)
 	@PostMapping("/password")
 	String changePassword(@RequestParam(defaultValue = "") String currentPassword, ChosenPassword chosen,
 			HttpServletRequest request, Model model, HttpServletResponse response, RedirectAttributes redirect) {

@@ -1,5 +1,7 @@
 package io.infolettre.newsletter.admin;
 
+import io.infolettre.newsletter.system.Audited;
+import io.infolettre.newsletter.audit.AuditKind;
 import io.infolettre.newsletter.people.ApiTokenRefused;
 import io.infolettre.newsletter.people.ApiTokens;
 import io.infolettre.newsletter.people.People;
@@ -48,6 +50,7 @@ class ApiTokenAdminController {
 		return "admin/api-tokens";
 	}
 
+	@Audited(kind = AuditKind.TOKEN, action = "token.create")
 	@PostMapping
 	String issue(@RequestParam(defaultValue = "") String name, @RequestParam(required = false) Role role,
 			HttpServletRequest request, RedirectAttributes redirect) {
@@ -65,6 +68,7 @@ class ApiTokenAdminController {
 		return "redirect:" + back(request);
 	}
 
+	@Audited(kind = AuditKind.TOKEN, action = "token.revoke")
 	@PostMapping("/{id}/revoke")
 	String revoke(@PathVariable String id, HttpServletRequest request, RedirectAttributes redirect) {
 		TeamMember me = me();

@@ -1,5 +1,7 @@
 package io.infolettre.newsletter.admin;
 
+import io.infolettre.newsletter.system.Audited;
+import io.infolettre.newsletter.audit.AuditKind;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
@@ -66,6 +68,7 @@ class IssueReviewController {
 		this.messages = messages;
 	}
 
+	@Audited(kind = AuditKind.ISSUE, action = "issue.submit")
 	@PostMapping("/submit")
 	@RequiresPermission(Permission.ISSUES_EDIT)
 	String submit(@PathVariable String id,
@@ -81,6 +84,7 @@ class IssueReviewController {
 		});
 	}
 
+	@Audited(kind = AuditKind.ISSUE, action = "issue.approve")
 	@PostMapping("/approve")
 	@RequiresPermission(Permission.ISSUES_APPROVE)
 	String approve(@PathVariable String id, RedirectAttributes redirect, Locale locale) {
@@ -91,6 +95,7 @@ class IssueReviewController {
 	}
 
 	/** Approves, then schedules at the time its author wished (an approval stays if the schedule is refused). */
+	@Audited(kind = AuditKind.ISSUE, action = "issue.approveAndSchedule")
 	@PostMapping("/approve-and-schedule")
 	@RequiresPermission(Permission.ISSUES_APPROVE)
 	String approveAndSchedule(@PathVariable String id, RedirectAttributes redirect, Locale locale) {
@@ -109,6 +114,7 @@ class IssueReviewController {
 		});
 	}
 
+	@Audited(kind = AuditKind.ISSUE, action = "issue.requestChanges")
 	@PostMapping("/request-changes")
 	@RequiresPermission(Permission.ISSUES_APPROVE)
 	String requestChanges(@PathVariable String id, @RequestParam(required = false) String comment,
@@ -120,6 +126,7 @@ class IssueReviewController {
 	}
 
 	/** « M'envoyer un test »: the issue as it is now, to the reviewer's own address. */
+	@Audited(kind = AuditKind.ISSUE, action = "issue.testSend")
 	@PostMapping("/test")
 	@RequiresPermission(Permission.ISSUES_APPROVE)
 	String testToMe(@PathVariable String id, RedirectAttributes redirect, Locale locale) {

@@ -1,5 +1,7 @@
 package io.infolettre.newsletter.admin;
 
+import io.infolettre.newsletter.system.Audited;
+import io.infolettre.newsletter.audit.AuditKind;
 import java.time.Clock;
 import java.util.List;
 
@@ -66,6 +68,7 @@ class PeopleAdminController {
 		return "admin/people";
 	}
 
+	@Audited(kind = AuditKind.PERSON, action = "person.invite")
 	@PostMapping
 	String invite(@RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String name,
 			@RequestParam(required = false) Role role, RedirectAttributes redirect) {
@@ -81,6 +84,7 @@ class PeopleAdminController {
 		});
 	}
 
+	@Audited(kind = AuditKind.PERSON, action = "person.resendInvitation")
 	@PostMapping("/{id}/invitation")
 	String resend(@PathVariable String id, RedirectAttributes redirect) {
 		return change(redirect, () -> {
@@ -91,6 +95,7 @@ class PeopleAdminController {
 		});
 	}
 
+	@Audited(kind = AuditKind.PERSON, action = "person.role")
 	@PostMapping("/{id}/role")
 	String changeRole(@PathVariable String id, @RequestParam(required = false) Role role, RedirectAttributes redirect) {
 		return change(redirect, () -> {
@@ -101,6 +106,7 @@ class PeopleAdminController {
 		});
 	}
 
+	@Audited(kind = AuditKind.PERSON, action = "person.deactivate")
 	@PostMapping("/{id}/deactivate")
 	String deactivate(@PathVariable String id, RedirectAttributes redirect) {
 		return change(redirect, () -> {
@@ -111,6 +117,7 @@ class PeopleAdminController {
 		});
 	}
 
+	@Audited(kind = AuditKind.PERSON, action = "person.reactivate")
 	@PostMapping("/{id}/reactivate")
 	String reactivate(@PathVariable String id, RedirectAttributes redirect) {
 		return change(redirect, () -> {
@@ -121,6 +128,7 @@ class PeopleAdminController {
 		});
 	}
 
+	@Audited(kind = AuditKind.SETTING, action = "team.settings")
 	@PostMapping("/settings")
 	@RequiresPermission(Permission.SETTINGS_MANAGE)
 	String saveSettings(@RequestParam(defaultValue = "false") boolean approvalRequired,

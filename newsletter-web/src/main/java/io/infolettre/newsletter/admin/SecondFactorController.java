@@ -1,5 +1,7 @@
 package io.infolettre.newsletter.admin;
 
+import io.infolettre.newsletter.audit.AuditKind;
+import io.infolettre.newsletter.system.Audited;
 import io.infolettre.newsletter.people.SecondFactorManagement;
 import io.infolettre.newsletter.people.SecondFactorManagement.Enrolment;
 import io.infolettre.newsletter.system.CurrentActor;
@@ -56,6 +58,7 @@ class SecondFactorController {
 		return "admin/second-factor";
 	}
 
+	@Audited(kind = AuditKind.PERSON, action = "secondFactor.start", target = Audited.SELF)
 	@PostMapping("/start")
 	String start() {
 		TeamMember me = me();
@@ -63,6 +66,7 @@ class SecondFactorController {
 		return "redirect:/admin/account/second-factor";
 	}
 
+	@Audited(kind = AuditKind.PERSON, action = "secondFactor.enable", target = Audited.SELF)
 	@PostMapping("/confirm")
 	String confirm(@RequestParam(defaultValue = "") String code, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
@@ -78,6 +82,7 @@ class SecondFactorController {
 		return "admin/second-factor-recovery";
 	}
 
+	@Audited(kind = AuditKind.PERSON, action = "secondFactor.disable", target = Audited.SELF)
 	@PostMapping("/disable")
 	String disable(@RequestParam(defaultValue = "") String code, RedirectAttributes redirect) {
 		boolean disabled = this.secondFactors.disable(me().personId(), code);
@@ -85,6 +90,7 @@ class SecondFactorController {
 		return "redirect:/admin/account/second-factor";
 	}
 
+	@Audited(kind = AuditKind.PERSON, action = "secondFactor.abandon", target = Audited.SELF)
 	@PostMapping("/abandon")
 	String abandon() {
 		this.secondFactors.abandon(me().personId());

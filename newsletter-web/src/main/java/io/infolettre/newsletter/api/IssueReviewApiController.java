@@ -1,5 +1,7 @@
 package io.infolettre.newsletter.api;
 
+import io.infolettre.newsletter.system.Audited;
+import io.infolettre.newsletter.audit.AuditKind;
 import io.infolettre.newsletter.delivery.Deliveries;
 import io.infolettre.newsletter.issue.Issue;
 import io.infolettre.newsletter.issue.IssueManagement;
@@ -42,6 +44,7 @@ class IssueReviewApiController {
 	}
 
 	/** Submits a draft for approval; the body (wished send time, note) is optional. */
+	@Audited(kind = AuditKind.ISSUE, action = "issue.submit")
 	@PostMapping("/submit")
 	@RequiresPermission(Permission.ISSUES_EDIT)
 	IssueResource submit(@PathVariable String id, @RequestBody(required = false) IssueReviewRequest request) {
@@ -49,12 +52,14 @@ class IssueReviewApiController {
 		return resource(this.issues.submit(id, this.actor.get(), wished, request == null ? null : request.note()));
 	}
 
+	@Audited(kind = AuditKind.ISSUE, action = "issue.approve")
 	@PostMapping("/approve")
 	@RequiresPermission(Permission.ISSUES_APPROVE)
 	IssueResource approve(@PathVariable String id) {
 		return resource(this.issues.approve(id, this.actor.get()));
 	}
 
+	@Audited(kind = AuditKind.ISSUE, action = "issue.requestChanges")
 	@PostMapping("/request-changes")
 	@RequiresPermission(Permission.ISSUES_APPROVE)
 	IssueResource requestChanges(@PathVariable String id,

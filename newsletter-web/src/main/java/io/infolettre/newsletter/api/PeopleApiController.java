@@ -1,5 +1,7 @@
 package io.infolettre.newsletter.api;
 
+import io.infolettre.newsletter.system.Audited;
+import io.infolettre.newsletter.audit.AuditKind;
 import java.net.URI;
 import java.util.List;
 
@@ -57,6 +59,7 @@ class PeopleApiController {
 		return PersonResource.of(this.people.find(id).orElseThrow(() -> new PersonNotFoundException(id)));
 	}
 
+	@Audited(kind = AuditKind.PERSON, action = "person.invite")
 	@PostMapping
 	ResponseEntity<PersonResource> invite(@RequestBody NewPersonRequest request) {
 		if (request.role() == null) {
@@ -66,6 +69,7 @@ class PeopleApiController {
 		return ResponseEntity.created(URI.create("/api/v1/people/" + invited.id())).body(PersonResource.of(invited));
 	}
 
+	@Audited(kind = AuditKind.PERSON, action = "person.change")
 	@PatchMapping("/{id}")
 	PersonResource change(@PathVariable String id, @RequestBody PersonChangeRequest request) {
 		Person person = this.people.find(id).orElseThrow(() -> new PersonNotFoundException(id));

@@ -1,5 +1,7 @@
 package io.infolettre.newsletter.api;
 
+import io.infolettre.newsletter.system.Audited;
+import io.infolettre.newsletter.audit.AuditKind;
 import java.net.URI;
 import java.util.List;
 
@@ -46,6 +48,7 @@ class TokenApiController {
 		this.current = current;
 	}
 
+	@Audited(kind = AuditKind.TOKEN, action = "token.create")
 	@PostMapping
 	ResponseEntity<TokenResource> issue(@RequestBody TokenRequest request) {
 		TeamMember me = me();
@@ -61,6 +64,7 @@ class TokenApiController {
 	}
 
 	/** 404 for a token that is not the caller's (unless they manage the team): its existence is not told. */
+	@Audited(kind = AuditKind.TOKEN, action = "token.revoke")
 	@DeleteMapping("/{id}")
 	ResponseEntity<Void> revoke(@PathVariable String id) {
 		TeamMember me = me();

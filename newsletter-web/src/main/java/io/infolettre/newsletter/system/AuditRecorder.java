@@ -69,7 +69,9 @@ class AuditRecorder {
 			return invocation.proceed();
 		}
 		AuditSnapshotSource source = this.sources.get(audited.kind());
-		String targetId = audited.creates() ? null : requestValue(request.getRequest(), audited.target());
+		String targetId = audited.creates() ? null
+				: Audited.SELF.equals(audited.target()) ? this.actor.get().personId()
+						: requestValue(request.getRequest(), audited.target());
 		if (targetId == null && source != null && source.onlyTarget().isPresent()) {
 			targetId = source.onlyTarget().get();
 		}

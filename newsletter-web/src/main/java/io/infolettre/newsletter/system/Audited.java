@@ -21,6 +21,9 @@ import io.infolettre.newsletter.audit.AuditKind;
 @Documented
 public @interface Audited {
 
+	/** The {@link #target()} of a change a person makes to their own account (« Mon compte »). */
+	String SELF = "@self";
+
 	AuditKind kind();
 
 	/**
@@ -31,7 +34,8 @@ public @interface Audited {
 
 	/**
 	 * The path variable or request parameter holding the target's id; when the request has none (a
-	 * form that creates), the id is read from what the handler answers.
+	 * form that creates), the id is read from what the handler answers; {@link #SELF} for the person
+	 * making the request.
 	 */
 	String target() default "id";
 

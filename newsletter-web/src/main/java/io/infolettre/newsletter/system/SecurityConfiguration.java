@@ -166,7 +166,7 @@ class SecurityConfiguration {
 			.exceptionHandling(exceptions -> exceptions.defaultDeniedHandlerForMissingAuthority(
 					new SecondFactorEntryPoint(secondFactors), SecondFactorRequirement.FACTOR))
 			.formLogin(form -> form.loginPage("/login")
-				.defaultSuccessUrl("/admin/issues", true)
+				.defaultSuccessUrl("/admin", true)
 				.failureHandler(loginFailures())
 				.permitAll())
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
@@ -177,7 +177,7 @@ class SecurityConfiguration {
 			var ssoManager = new ProviderManager(new OidcAuthorizationCodeAuthenticationProvider(
 					new RestClientAuthorizationCodeTokenResponseClient(), ssoLogins.getObject()));
 			http.oauth2Login(oidc -> oidc.loginPage("/login")
-				.defaultSuccessUrl("/admin/issues", true)
+				.defaultSuccessUrl("/admin", true)
 				.failureHandler(SsoLogins::onFailure)
 				.withObjectPostProcessor(new ObjectPostProcessor<OAuth2LoginAuthenticationFilter>() {
 

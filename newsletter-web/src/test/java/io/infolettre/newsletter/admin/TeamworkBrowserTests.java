@@ -93,7 +93,7 @@ class TeamworkBrowserTests extends AbstractBrowserTests {
 		logInAs(this.director, "Le fjord en hiver, au matin");
 		this.browser.get(url(issuePath));
 		assertThat(this.browser.findElement(By.id("review-note")).getText()).contains("Le mot de la présidence est à jour.");
-		this.browser.findElement(By.id("review-comment")).sendKeys("Ajoutez la date limite d’inscription à la formation.");
+		this.browser.findElement(By.id("review-comment")).sendKeys("Il manque l’objet : annoncez la date limite d’inscription.");
 		this.browser.findElement(By.id("request-changes-button")).click();
 		awaitState("Modifications demandées");
 		screenshot("3-changes-requested");
@@ -104,11 +104,16 @@ class TeamworkBrowserTests extends AbstractBrowserTests {
 		logInAs(this.coordinator, "Des bleuets pour tout le monde");
 		this.browser.get(url(issuePath));
 		assertThat(this.browser.findElement(By.id("review-history")).getText())
-			.contains("Modifications demandées par Dominique Gagnon", "Ajoutez la date limite d’inscription à la formation.");
+			.contains("Modifications demandées par Dominique Gagnon", "Il manque l’objet : annoncez la date limite d’inscription.");
 		this.browser.get(url(issuePath + "/edit"));
 		WebElement title = this.browser.findElement(By.id("title"));
 		title.clear();
 		title.sendKeys("Infolettre de décembre " + this.suffix + " — inscriptions avant le 15");
+		WebElement subject = this.browser.findElement(By.cssSelector("#frSubject-line .ql-editor"));
+		subject.click();
+		subject.sendKeys("Formations de janvier : inscriptions avant le 15");
+		this.wait.until(d -> String.valueOf(this.browser.executeScript("return document.getElementById('frSubject').value"))
+			.equals("Formations de janvier : inscriptions avant le 15"));
 		this.browser.findElement(By.id("save")).click();
 		this.wait.until(ExpectedConditions.attributeContains(By.id("title"), "value", "inscriptions avant le 15"));
 		this.browser.get(url(issuePath));
@@ -120,7 +125,8 @@ class TeamworkBrowserTests extends AbstractBrowserTests {
 		// the director sees what changed since the last review, approves and schedules at the wished time
 		logInAs(this.director, "Le fjord en hiver, au matin");
 		this.browser.get(url(issuePath));
-		assertThat(this.browser.findElement(By.id("review-diff")).getText()).contains("inscriptions avant le 15");
+		assertThat(this.browser.findElement(By.id("review-diff")).getText())
+			.contains("Formations de janvier : inscriptions avant le 15");
 		screenshot("4-diff-for-the-director");
 		this.browser.findElement(By.id("approve-and-schedule")).click();
 		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Programmé"));
