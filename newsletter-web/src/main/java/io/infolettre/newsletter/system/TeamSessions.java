@@ -53,7 +53,7 @@ public class TeamSessions extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		HttpSession session = request.getSession(false);
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		if (session == null || authentication == null || !(authentication.getPrincipal() instanceof TeamMember member)
+		if (session == null || isStatic(request) || authentication == null || !(authentication.getPrincipal() instanceof TeamMember member)
 				|| member.tokenId() != null || !isSessionAuthentication(session, authentication)) {
 			chain.doFilter(request, response);
 			return;
@@ -80,6 +80,13 @@ public class TeamSessions extends OncePerRequestFilter {
 		if (session != null && authentication != null && authentication.getPrincipal() instanceof TeamMember) {
 			replace(session, authentication, this.accounts.member(person));
 		}
+	}
+
+	// a page's style sheets and scripts come with its session cookie; the page itself was checked
+	private static boolean isStatic(HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		return path.startsWith("/webjars/") || path.startsWith("/css/") || path.startsWith("/js/")
+				|| path.equals("/favicon.ico");
 	}
 
 	private static boolean isSessionAuthentication(HttpSession session, Authentication authentication) {
