@@ -19,6 +19,8 @@ import io.infolettre.newsletter.people.Person;
 import io.infolettre.newsletter.people.PersonStatus;
 import io.infolettre.newsletter.people.Role;
 import io.infolettre.newsletter.support.AbstractIntegrationTests;
+import io.infolettre.newsletter.support.NewsletterIntegrationTest;
+import io.infolettre.newsletter.support.TestMailServer;
 import io.infolettre.newsletter.support.TestPeople;
 import org.bson.types.ObjectId;
 import org.jsoup.Jsoup;
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -42,16 +45,22 @@ import static org.assertj.core.api.Assertions.assertThat;
  * then the admin pages as that person. The application runs here with single sign-on configured (a
  * context of its own, closed after these tests).
  */
+@NewsletterIntegrationTest
 @DirtiesContext
-class SingleSignOnIntegrationTests extends AbstractIntegrationTests {
+class SingleSignOnIntegrationTests {
 
 	private static final LocalOpenIdProvider PROVIDER = LocalOpenIdProvider.start();
 
-	// a data folder of its own: the shared context of the other tests holds theirs open
-	private static final java.nio.file.Path DATA_DIR = createDataDir();
+	// a data folder of its own: the shared context of the other tests (AbstractIntegrationTests) holds
+	// theirs open
+	private static final java.nio.file.Path DATA_DIR = AbstractIntegrationTests.createDataDir();
+
+	@LocalServerPort
+	int port;
 
 	@DynamicPropertySource
 	static void singleSignOn(DynamicPropertyRegistry registry) {
+		registry.add("spring.mail.port", TestMailServer::port);
 		registry.add("newsletter.data-dir", DATA_DIR::toString);
 		registry.add("newsletter.imports.dir", () -> DATA_DIR.resolve("imports").toString());
 		registry.add("newsletter.sso.issuer-uri", PROVIDER::issuer);
