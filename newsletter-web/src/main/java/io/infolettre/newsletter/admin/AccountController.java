@@ -1,5 +1,6 @@
 package io.infolettre.newsletter.admin;
 
+import io.infolettre.newsletter.system.AnySignedInPerson;
 import io.infolettre.newsletter.system.Audited;
 import io.infolettre.newsletter.audit.AuditKind;
 import java.util.List;
@@ -15,7 +16,6 @@ import io.infolettre.newsletter.system.TeamSessions;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -34,7 +34,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @RequestMapping("/admin/account")
-@PreAuthorize("isAuthenticated()")
+@AnySignedInPerson
 class AccountController {
 
 	private final People people;

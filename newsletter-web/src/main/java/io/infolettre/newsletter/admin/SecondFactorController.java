@@ -1,5 +1,6 @@
 package io.infolettre.newsletter.admin;
 
+import io.infolettre.newsletter.system.AnySignedInPerson;
 import io.infolettre.newsletter.audit.AuditKind;
 import io.infolettre.newsletter.system.Audited;
 import io.infolettre.newsletter.people.SecondFactorManagement;
@@ -13,7 +14,6 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,7 +29,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @RequestMapping("/admin/account/second-factor")
-@PreAuthorize("isAuthenticated()")
+@AnySignedInPerson
 class SecondFactorController {
 
 	private final SecondFactorManagement secondFactors;

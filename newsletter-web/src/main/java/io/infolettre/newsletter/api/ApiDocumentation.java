@@ -60,7 +60,10 @@ class ApiDocumentation {
 			Map.entry(UnsubscribeRequestApiController.class, "Désabonnements / Unsubscribes"),
 			Map.entry(BounceApiController.class, "Rebonds et plaintes / Bounces and complaints"),
 			Map.entry(MediaApiController.class, "Médiathèque / Media library"),
-			Map.entry(TokenApiController.class, "Jetons d’API / API tokens"));
+			Map.entry(TokenApiController.class, "Jetons d’API / API tokens"),
+			Map.entry(MeApiController.class, "Équipe / Team"),
+			Map.entry(PeopleApiController.class, "Équipe / Team"),
+			Map.entry(AuditApiController.class, "Journal / Audit log"));
 
 	@Bean
 	OpenAPI apiDescription() {

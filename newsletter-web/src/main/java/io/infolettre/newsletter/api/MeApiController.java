@@ -1,5 +1,6 @@
 package io.infolettre.newsletter.api;
 
+import io.infolettre.newsletter.system.AnySignedInPerson;
 import java.util.Comparator;
 
 import io.infolettre.newsletter.people.People;
@@ -7,13 +8,12 @@ import io.infolettre.newsletter.people.Person;
 import io.infolettre.newsletter.system.CurrentActor;
 import io.infolettre.newsletter.system.TeamMember;
 
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code GET /api/v1/me}: the caller, for any person of the team, whatever their role. */
 @RestController
-@PreAuthorize("isAuthenticated()")
+@AnySignedInPerson
 class MeApiController {
 
 	private final CurrentActor current;
