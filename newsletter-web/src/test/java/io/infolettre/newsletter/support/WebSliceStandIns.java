@@ -1,7 +1,6 @@
 package io.infolettre.newsletter.support;
 
 import io.infolettre.newsletter.issue.Issues;
-import io.infolettre.newsletter.system.CurrentActor;
 
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -22,12 +21,6 @@ class WebSliceStandIns {
 	@Bean
 	InMemoryAttributeDefinitions attributeDefinitions() {
 		return new InMemoryAttributeDefinitions();
-	}
-
-	// the admin pages' advice tells each page who is looking (no one, in a slice without a person)
-	@Bean
-	CurrentActor currentActor() {
-		return new CurrentActor();
 	}
 
 	@Bean
