@@ -111,6 +111,16 @@ public class SecondFactorManagement {
 		return check(personId, code) && this.store.remove(personId);
 	}
 
+	/**
+	 * Removes a person's second factor without a code: an administrator's answer to a lost phone and
+	 * lost recovery codes. The person logs in with their password alone and may enrol again (or must, when
+	 * the team requires it of administrators).
+	 * @return whether there was one
+	 */
+	public boolean reset(String personId) {
+		return this.store.remove(personId);
+	}
+
 	/** Forgets an enrolment that was never confirmed (the person changed their mind). */
 	public void abandon(String personId) {
 		if (this.store.find(personId).filter(factor -> !factor.active()).isPresent()) {

@@ -1,5 +1,10 @@
 package io.infolettre.newsletter.admin;
 
+import io.infolettre.newsletter.issue.SendWindow;
+import io.infolettre.newsletter.issue.SendTime;
+import java.util.stream.Collectors;
+import java.util.Locale;
+import java.time.format.TextStyle;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -37,6 +42,16 @@ class AuditIssueSnapshots implements AuditSnapshotSource {
 		return this.issues.find(id).map(AuditIssueSnapshots::snapshot);
 	}
 
+	private static String sendTime(SendTime time) {
+		return time.date() + " " + time.time() + " (" + time.zone().getId() + ")";
+	}
+
+	private static String window(SendWindow window) {
+		return window.days().stream().sorted().map(day -> day.getDisplayName(TextStyle.SHORT, Locale.CANADA_FRENCH))
+			.collect(Collectors.joining(", ")) + " " + window.opens() + "–" + window.closes() + " (" + window.zone().getId()
+				+ ")";
+	}
+
 	private static AuditSnapshot snapshot(Issue issue) {
 		var audience = issue.getAudience();
 		var snapshot = AuditSnapshot.of(issue.getTitle())
@@ -48,8 +63,10 @@ class AuditIssueSnapshots implements AuditSnapshotSource {
 			.put("sender", issue.getSender() == null ? null : issue.getSender().email())
 			.put("replyTo", issue.getReplyTo())
 			.put("archived", issue.isArchived())
-			.put("sendTime", issue.getSendTime())
-			.put("window", issue.getWindow());
+			// written as a person reads them (the journal's CSV too), not as the records print themselves
+			.put("sendTime", issue.getSendTime() == null ? null : sendTime(issue.getSendTime()))
+			.put("window", issue.getWindow() == null ? null : window(issue.getWindow()))
+			.put("review", issue.getReviewState());
 		for (String language : issue.languages()) {
 			IssueVariant variant = issue.variant(language);
 			snapshot.put(language + ".subject", variant.subject()).put(language + ".preheader", variant.preheader());

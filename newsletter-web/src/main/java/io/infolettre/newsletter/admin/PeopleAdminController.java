@@ -4,8 +4,11 @@ import io.infolettre.newsletter.system.Audited;
 import io.infolettre.newsletter.audit.AuditKind;
 import java.time.Clock;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import io.infolettre.newsletter.people.People;
+import io.infolettre.newsletter.people.Person;
+import io.infolettre.newsletter.people.SecondFactorManagement;
 import io.infolettre.newsletter.people.Permission;
 import io.infolettre.newsletter.people.PersonNotFoundException;
 import io.infolettre.newsletter.people.Role;
@@ -50,9 +53,12 @@ class PeopleAdminController {
 
 	private final Clock clock;
 
+	private final SecondFactorManagement secondFactors;
+
 	PeopleAdminController(People people, TeamInvitations invitations, TeamSettingsStore settings,
-			CurrentActor current, Clock clock) {
+			CurrentActor current, Clock clock, SecondFactorManagement secondFactors) {
 		this.clock = clock;
+		this.secondFactors = secondFactors;
 		this.people = people;
 		this.invitations = invitations;
 		this.settings = settings;
@@ -65,6 +71,11 @@ class PeopleAdminController {
 		model.addAttribute("roles", List.of(Role.values()));
 		model.addAttribute("settings", this.settings.current());
 		model.addAttribute("now", this.clock.instant());
+		model.addAttribute("withSecondFactor", this.people.all()
+			.stream()
+			.filter(person -> this.secondFactors.isActive(person.id()))
+			.map(Person::id)
+			.collect(Collectors.toSet()));
 		return "admin/people";
 	}
 
@@ -72,8 +83,10 @@ class PeopleAdminController {
 	@PostMapping
 	String invite(@RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String name,
 			@RequestParam(required = false) Role role, RedirectAttributes redirect) {
-		return change(redirect, () -> {
+		String[] invited = new String[1];
+		String page = change(redirect, () -> {
 			var person = this.invitations.invite(email, name, role);
+			invited[0] = person.id();
 			redirect.addFlashAttribute("notice", "people.invited");
 			redirect.addFlashAttribute("noticeArgument", person.email());
 		}, () -> {
@@ -82,6 +95,8 @@ class PeopleAdminController {
 			redirect.addFlashAttribute("typedName", name);
 			redirect.addFlashAttribute("typedRole", role);
 		});
+		// the new person's row: where the page shows them, and how the journal knows whom it was about
+		return invited[0] == null ? page : page + "#person-" + invited[0];
 	}
 
 	@Audited(kind = AuditKind.PERSON, action = "person.resendInvitation")
@@ -112,6 +127,22 @@ class PeopleAdminController {
 		return change(redirect, () -> {
 			var person = this.people.deactivate(id, this.current.get());
 			redirect.addFlashAttribute("notice", "people.deactivated");
+			redirect.addFlashAttribute("noticeArgument", person.displayName());
+		}, () -> {
+		});
+	}
+
+	/** A colleague lost their phone and their recovery codes: they log in with their password again. */
+	@Audited(kind = AuditKind.PERSON, action = "person.secondFactorReset")
+	@PostMapping("/{id}/second-factor/reset")
+	String resetSecondFactor(@PathVariable String id, RedirectAttributes redirect) {
+		return change(redirect, () -> {
+			var person = this.people.find(id).orElseThrow(() -> new PersonNotFoundException(id));
+			if (person.id().equals(this.current.get().personId())) {
+				throw new TeamChangeRefusedException("Pour votre propre second facteur, passez par « Mon compte ».");
+			}
+			this.secondFactors.reset(person.id());
+			redirect.addFlashAttribute("notice", "people.secondFactorReset");
 			redirect.addFlashAttribute("noticeArgument", person.displayName());
 		}, () -> {
 		});

@@ -165,7 +165,16 @@ class AuditRecorder {
 		}
 		if (answer instanceof String view && view.startsWith("redirect:")) {
 			// the redirect as written by the handler: its query may hold characters a URI refuses
-			String path = view.substring("redirect:".length()).split("[?#]", 2)[0];
+			String target = view.substring("redirect:".length());
+			// a list page that shows the new target at its anchor: /admin/people#person-<id>
+			int anchor = target.indexOf('#');
+			if (anchor >= 0 && target.lastIndexOf('-') > anchor) {
+				String fromAnchor = target.substring(target.lastIndexOf('-') + 1);
+				if (take(source, fromAnchor).isPresent()) {
+					return fromAnchor;
+				}
+			}
+			String path = target.split("[?#]", 2)[0];
 			String[] segments = path.split("/");
 			for (int i = segments.length - 1; i >= 0; i--) {
 				if (!segments[i].isEmpty() && take(source, segments[i]).isPresent()) {

@@ -139,7 +139,8 @@ class TeamworkBrowserTests extends AbstractBrowserTests {
 		List<String> rows = this.browser.findElements(By.cssSelector("#audit-entries tbody tr"))
 			.stream()
 			.map(WebElement::getText)
-			.filter(row -> row.contains(this.suffix) || row.contains(this.coordinator) || row.contains(this.director))
+			.filter(row -> row.contains(this.suffix) || row.contains(this.coordinator) || row.contains(this.director)
+					|| row.contains("Camille Tremblay") || row.contains("Dominique Gagnon"))
 			.toList();
 		screenshot("6-journal");
 		assertThat(rows).anySatisfy(row -> assertThat(row).contains("Invitation d’une personne", this.coordinator));
@@ -149,7 +150,8 @@ class TeamworkBrowserTests extends AbstractBrowserTests {
 		assertThat(rows).anySatisfy(row -> assertThat(row).contains("Dominique Gagnon", "Demande de modifications"));
 		assertThat(rows).anySatisfy(row -> assertThat(row).contains("Camille Tremblay", "Modification d’un numéro",
 				"inscriptions avant le 15"));
-		assertThat(rows).anySatisfy(row -> assertThat(row).contains("Dominique Gagnon", "Approbation et programmation"));
+		assertThat(rows).anySatisfy(row -> assertThat(row).contains("Dominique Gagnon", "Approbation et programmation",
+				LocalDate.now(QUEBEC).plusDays(7) + " 09:00 (America/Toronto)"));
 	}
 
 	private void invite(String email, String name, String role) {

@@ -123,7 +123,7 @@ class LoginThrottleIntegrationTests extends AbstractIntegrationTests {
 		assertThat(unknownAnswer.body()).isEqualTo(knownAnswer.body()).contains("jeton d’API");
 		assertThat(this.passwordChecks.checks() - checks).as("no password checked").isZero();
 		assertThat(new Browser(this.client).login(this.account, this.password)).as("nothing counted against the account")
-			.endsWith("/admin/issues");
+			.endsWith("/admin");
 	}
 
 	@Test

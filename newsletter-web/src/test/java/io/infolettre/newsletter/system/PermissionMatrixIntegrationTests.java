@@ -26,9 +26,11 @@ import io.infolettre.newsletter.people.ApiTokens;
 import io.infolettre.newsletter.people.People;
 import io.infolettre.newsletter.people.Permission;
 import io.infolettre.newsletter.people.Role;
+import io.infolettre.newsletter.people.TeamSettings;
 import io.infolettre.newsletter.people.TeamSettingsStore;
 import io.infolettre.newsletter.support.AbstractIntegrationTests;
 import io.infolettre.newsletter.support.TestPeople;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -78,14 +80,23 @@ class PermissionMatrixIntegrationTests extends AbstractIntegrationTests {
 
 	private final Map<Role, Caller> callers = new EnumMap<>(Role.class);
 
+	private TeamSettings teamRules;
+
 	@BeforeAll
 	void signInEachRole() {
+		// an administrator's call of the team's rules form with no box ticked turns them all off: put back after
+		this.teamRules = this.team.current();
 		for (Role role : Role.values()) {
 			var credentials = this.testPeople.create(role);
 			var person = this.people.find(credentials.personId()).orElseThrow();
 			String token = this.tokens.issue(person, role, "matrice des permissions", role).secret();
 			this.callers.put(role, new Caller(this.port, credentials, token));
 		}
+	}
+
+	@AfterAll
+	void restoreTheTeamsRules() {
+		this.team.save(this.teamRules);
 	}
 
 	@Test

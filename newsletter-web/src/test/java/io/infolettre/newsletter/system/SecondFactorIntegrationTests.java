@@ -22,6 +22,7 @@ import io.infolettre.newsletter.people.Role;
 import io.infolettre.newsletter.people.TeamSettings;
 import io.infolettre.newsletter.people.TeamSettingsStore;
 import io.infolettre.newsletter.support.AbstractIntegrationTests;
+import io.infolettre.newsletter.support.AdminSession;
 import io.infolettre.newsletter.support.TestPeople;
 import org.apache.commons.codec.binary.Base32;
 import org.jsoup.Jsoup;
@@ -108,7 +109,7 @@ class SecondFactorIntegrationTests extends AbstractIntegrationTests {
 
 	@Test
 	void aRecoveryCodeOpensTheSessionOnceAndTheSecondFactorIsTurnedOffWithACode() {
-		this.person = this.people.create(Role.READER);
+		this.person = this.people.create(Role.APPROVER);
 		var enrolling = loggedIn();
 		enrolling.submitForm("/admin/account/second-factor", "/admin/account/second-factor/start");
 		String key = enrolling.page("/admin/account/second-factor").select("#second-factor-key").text().replace(" ", "");
@@ -129,6 +130,29 @@ class SecondFactorIntegrationTests extends AbstractIntegrationTests {
 				"code", code(key, step + 1));
 		assertThat(page.select("#second-factor-disabled").text()).isEqualTo("Le second facteur est désactivé.");
 		assertThat(loggedIn().get("/admin/issues").statusCode()).as("the password alone again").isEqualTo(200);
+	}
+
+	@Test
+	void anAdministratorRemovesTheSecondFactorOfAColleagueWhoLostTheirPhone() {
+		this.person = this.people.create(Role.COORDINATOR);
+		var enrolling = loggedIn();
+		enrolling.submitForm("/admin/account/second-factor", "/admin/account/second-factor/start");
+		String key = enrolling.page("/admin/account/second-factor").select("#second-factor-key").text().replace(" ", "");
+		enrolling.submitForm("/admin/account/second-factor", "/admin/account/second-factor/confirm", "code",
+				code(key, Instant.now().getEpochSecond() / 30));
+		assertThat(loggedIn().location("/admin/issues")).as("a code is asked").endsWith("/login/code");
+
+		var administrator = AdminSession.login(this.port);
+		assertThat(administrator.page("/admin/people")
+			.select("form[action='/admin/people/" + this.person.personId() + "/second-factor/reset']")).hasSize(1);
+		var answer = administrator.submit("/admin/people", "/admin/people/" + this.person.personId()
+				+ "/second-factor/reset");
+		assertThat(answer.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/admin/people"));
+		assertThat(administrator.page("/admin/people").select("#notice").text()).startsWith("Le second facteur de ");
+
+		assertThat(loggedIn().get("/admin/issues").statusCode()).as("the password alone again").isEqualTo(200);
+		assertThat(administrator.page("/admin/people")
+			.select("form[action='/admin/people/" + this.person.personId() + "/second-factor/reset']")).isEmpty();
 	}
 
 	@Test
@@ -195,7 +219,7 @@ class SecondFactorIntegrationTests extends AbstractIntegrationTests {
 		Browser login() {
 			var answer = post("/login", get("/login").body(), "username", this.credentials.login(), "password",
 					this.credentials.password());
-			assertThat(answer.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/admin/issues"));
+			assertThat(answer.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/admin"));
 			return this;
 		}
 

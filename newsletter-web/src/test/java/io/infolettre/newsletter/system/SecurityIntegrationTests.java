@@ -36,7 +36,7 @@ class SecurityIntegrationTests extends AbstractIntegrationTests {
 			.as("login without token").isEqualTo(403);
 		String token = csrf(get("/login").body());
 		var login = post("/login", "username=admin&password=" + PASSWORD + "&_csrf=" + token);
-		assertThat(login.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/admin/issues"));
+		assertThat(login.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/admin"));
 
 		var issue = this.issues.createDraft("CSRF " + UUID.randomUUID(), IssueFixtures.infolettre(), Audience.allActive());
 		var page = get("/admin/issues/" + issue.getId());
