@@ -5,8 +5,10 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
+import io.infolettre.newsletter.fixtures.SubscriberFixtures;
 import io.infolettre.newsletter.people.TeamSettings;
 import io.infolettre.newsletter.people.TeamSettingsStore;
+import io.infolettre.newsletter.subscriber.SubscriberManagement;
 import io.infolettre.newsletter.support.AbstractBrowserTests;
 import io.infolettre.newsletter.support.TeamMails;
 import org.junit.jupiter.api.AfterEach;
@@ -35,6 +37,9 @@ class TeamworkBrowserTests extends AbstractBrowserTests {
 	@Autowired
 	TeamSettingsStore teamSettings;
 
+	@Autowired
+	SubscriberManagement subscribers;
+
 	private TeamSettings before;
 
 	private final String suffix = UUID.randomUUID().toString().substring(0, 8);
@@ -44,8 +49,11 @@ class TeamworkBrowserTests extends AbstractBrowserTests {
 	private final String director = "dominique-" + this.suffix + "@equipe.exemple.ca";
 
 	@BeforeEach
-	void rememberTheTeamsRules() {
+	void rememberTheTeamsRulesAndHaveAMember() {
 		this.before = this.teamSettings.current();
+		// an issue to all active members is scheduled only when there is one
+		this.subscribers.addAll(List.of(SubscriberFixtures.member("membre-" + this.suffix + "@entreprise.exemple.ca",
+				"Marie", "Tremblay", "Entreprise", "equipe-" + this.suffix)));
 	}
 
 	@AfterEach
