@@ -67,12 +67,12 @@ class PeopleAdminController {
 
 	@GetMapping
 	String team(Model model) {
-		model.addAttribute("people", this.people.all());
+		List<Person> team = this.people.all();
+		model.addAttribute("people", team);
 		model.addAttribute("roles", List.of(Role.values()));
 		model.addAttribute("settings", this.settings.current());
 		model.addAttribute("now", this.clock.instant());
-		model.addAttribute("withSecondFactor", this.people.all()
-			.stream()
+		model.addAttribute("withSecondFactor", team.stream()
 			.filter(person -> this.secondFactors.isActive(person.id()))
 			.map(Person::id)
 			.collect(Collectors.toSet()));
